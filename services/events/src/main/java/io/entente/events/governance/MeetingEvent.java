@@ -1,0 +1,45 @@
+package io.entente.events.governance;
+
+import io.entente.events.Aggregate;
+import io.entente.events.DomainEvent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** What happens to a governance meeting. Aggregate id = meeting id. */
+@Aggregate("meeting")
+public sealed interface MeetingEvent extends DomainEvent
+        permits MeetingEvent.MeetingScheduled, MeetingEvent.PacketGenerated, MeetingEvent.DecisionRecorded,
+        MeetingEvent.ActionItemRaised, MeetingEvent.MinutesApproved {
+
+    String meetingId();
+
+    @Override
+    default String aggregateId() {
+        return meetingId();
+    }
+
+    /** {@code bodyType}: {@code JSC}, {@code JDC}, {@code JCC}, {@code FINANCE}, {@code EXECUTIVE_SPONSORS}. */
+    record MeetingScheduled(String meetingId, String allianceId, String bodyId, String bodyType, String title,
+                            OffsetDateTime startsAt, String timeZone) implements MeetingEvent {
+    }
+
+    record PacketGenerated(String meetingId, String allianceId, int version, Instant generatedAt)
+            implements MeetingEvent {
+    }
+
+    /** A decision taken in the meeting; the decision service closes the decision. */
+    record DecisionRecorded(String meetingId, String allianceId, String decisionId, String chosenOption,
+                            String rationale, Instant recordedAt, String recordedBy) implements MeetingEvent {
+    }
+
+    /** An action item from the minutes; the backlog service turns it into a backlog item. */
+    record ActionItemRaised(String meetingId, String allianceId, String actionItemId, String title, String owner,
+                            LocalDate dueDate) implements MeetingEvent {
+    }
+
+    record MinutesApproved(String meetingId, String allianceId, Instant approvedAt, String approvedBy)
+            implements MeetingEvent {
+    }
+}

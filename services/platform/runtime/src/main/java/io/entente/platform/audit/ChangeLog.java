@@ -1,0 +1,141 @@
+package io.entente.platform.audit;
+
+import io.entente.events.DomainEvent;
+import io.entente.events.EventCatalog;
+import io.entente.platform.messaging.EventCodec;
+import io.entente.platform.messaging.OutboxRelay;
+import io.entente.platform.security.CurrentUser;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Records a state change in the caller's transaction: the audit row and the outbox row that the relay publishes
+ * after commit. Never save-then-send: if the transaction rolls back, neither the change nor its event exists.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ChangeLog {
+
+    private static final String WAKE_KEY = ChangeLog.class.getName() + ".wake";
+
+    private final EntityManager em;
+    private final EventCodec codec;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+    private final String source;
+    private final String systemActor;
+
+    public ChangeLog(EntityManager em, EventCodec codec, OutboxRelay relay,
+                     TransactionSynchronizationRegistry transactions,
+                     @ConfigProperty(name = "quarkus.application.name") String application,
+                     @ConfigProperty(name = "entente.messaging.source") java.util.Optional<String> source) {
+        this.em = em;
+        this.codec = codec;
+        this.relay = relay;
+        this.transactions = transactions;
+        this.source = source.orElse("/entente/" + application);
+        this.systemActor = "system:" + application;
+    }
+
+    /**
+     * Audits the change and queues its event.
+     *
+     * @param before the aggregate's state before the change (a response record), null when it is created
+     * @param after  its state after the change, null when it is removed
+     * @return the event id
+     */
+    public UUID record(DomainEvent event, Object before, Object after) {
+        UUID eventId = UUID.randomUUID();
+        Class<? extends DomainEvent> type = event.getClass();
+        String eventType = EventCatalog.typeOf(type);
+        String aggregate = EventCatalog.aggregateOf(type);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        audit(eventId, eventType, aggregate, event.aggregateId(), event.allianceId(), before, after, now);
+        em.createNativeQuery("""
+                        insert into outbox_event (event_id, aggregate_type, aggregate_id, alliance_id, event_type,
+                                                  topic, payload, occurred_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, eventId)
+                .setParameter(2, aggregate)
+                .setParameter(3, event.aggregateId())
+                .setParameter(4, event.allianceId())
+                .setParameter(5, eventType)
+                .setParameter(6, EventCatalog.topicOf(type))
+                .setParameter(7, codec.toJson(event))
+                .setParameter(8, now)
+                .executeUpdate();
+        wakeRelayAfterCommit();
+        return eventId;
+    }
+
+    /** Audits a change that publishes no event (e.g. a preference); prefer {@link #record} for domain changes. */
+    public void auditOnly(String action, String aggregateType, String aggregateId, String allianceId, Object before,
+                          Object after) {
+        audit(null, action, aggregateType, aggregateId, allianceId, before, after, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** The CloudEvents source of this service's events. */
+    public String source() {
+        return source;
+    }
+
+    private void audit(UUID eventId, String action, String aggregate, String aggregateId, String allianceId,
+                       Object before, Object after, OffsetDateTime at) {
+        em.createNativeQuery("""
+                        insert into audit_log (occurred_at, actor, action, aggregate_type, aggregate_id, alliance_id,
+                                               event_id, before_state, after_state)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), cast(?9 as jsonb))""")
+                .setParameter(1, at)
+                .setParameter(2, actor())
+                .setParameter(3, action)
+                .setParameter(4, aggregate)
+                .setParameter(5, aggregateId)
+                .setParameter(6, allianceId)
+                .setParameter(7, eventId)
+                .setParameter(8, before == null ? null : codec.toJson(before))
+                .setParameter(9, after == null ? null : codec.toJson(after))
+                .executeUpdate();
+    }
+
+    private String actor() {
+        ManagedContext requests = Arc.container().requestContext();
+        if (requests.isActive()) {
+            CurrentUser user = Arc.container().instance(CurrentUser.class).get();
+            if (user.isAuthenticated()) {
+                return user.id();
+            }
+        }
+        return systemActor;
+    }
+
+    // One wake-up per transaction, after it commits: the relay must never see a row it could not read yet.
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

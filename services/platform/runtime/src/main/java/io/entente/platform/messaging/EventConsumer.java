@@ -1,0 +1,276 @@
+package io.entente.platform.messaging;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.entente.events.DomainEvent;
+import io.entente.events.EventCatalog;
+import io.entente.events.EventEnvelope;
+import io.entente.platform.config.KafkaSettings;
+import io.entente.platform.config.MessagingConfig;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Applies other services' events to this service's read models, each exactly once in effect: the inbox row and the
+ * handler's changes commit together, and the offset is committed only after that. A redelivery finds the inbox row
+ * and changes nothing. An event that keeps failing is parked in the inbox as FAILED so that the partition moves on;
+ * while the database itself is down nothing is parked, the consumer rewinds and waits.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    private final Instance<EventHandler> handlerBeans;
+    private final EventCodec codec;
+    private final EntityManager em;
+    private final TopicProvisioner topics;
+    private final KafkaSettings kafka;
+    private final MessagingConfig.Consumer config;
+    private final String groupId;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
+    private final AtomicLong ignored = new AtomicLong();
+
+    private final Map<String, List<EventHandler>> handlers = new HashMap<>();
+    private volatile KafkaConsumer<String, CloudEvent> consumer;
+    private volatile Thread thread;
+    private volatile boolean running;
+    private volatile boolean polling;
+
+    public EventConsumer(Instance<EventHandler> handlerBeans, EventCodec codec, EntityManager em,
+                         TopicProvisioner topics, KafkaSettings kafka, MessagingConfig config,
+                         @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.handlerBeans = handlerBeans;
+        this.codec = codec;
+        this.em = em;
+        this.topics = topics;
+        this.kafka = kafka;
+        this.config = config.consumer();
+        this.groupId = config.consumer().groupId().orElse(application);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        for (EventHandler handler : handlerBeans) {
+            for (Class<? extends DomainEvent> type : handler.handles()) {
+                handlers.computeIfAbsent(EventCatalog.typeOf(type), t -> new ArrayList<>()).add(handler);
+            }
+        }
+        if (!config.enabled() || handlers.isEmpty()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "event-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        stopped.countDown();
+        KafkaConsumer<String, CloudEvent> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (thread != null) {
+            thread.join(10_000);
+        }
+    }
+
+    public Set<String> topics() {
+        Set<String> names = new TreeSet<>();
+        handlers.keySet().forEach(type -> EventCatalog.classOf(type).map(EventCatalog::topicOf).ifPresent(names::add));
+        return names;
+    }
+
+    public boolean isRunning() {
+        return running && thread != null && thread.isAlive();
+    }
+
+    /** True once the consumer has joined its group and polls. */
+    public boolean isPolling() {
+        return polling;
+    }
+
+    public Stats stats() {
+        return new Stats(applied.get(), duplicates.get(), parked.get(), ignored.get());
+    }
+
+    /** Events applied, redeliveries absorbed, events parked as failed, events of types nobody here handles. */
+    public record Stats(long applied, long duplicates, long parked, long ignored) {
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, CloudEvent> c = newConsumer()) {
+                consumer = c;
+                topics.ensure(topics());
+                c.subscribe(topics());
+                while (running) {
+                    ConsumerRecords<String, CloudEvent> records = c.poll(Duration.ofMillis(500));
+                    polling = true;
+                    if (!records.isEmpty()) {
+                        processBatch(c, records);
+                    }
+                }
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                polling = false;
+                LOG.warnf("event consumer restarting after failure: %s", e.toString());
+                pause(Duration.ofSeconds(2));
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private void processBatch(KafkaConsumer<String, CloudEvent> c, ConsumerRecords<String, CloudEvent> records) {
+        Map<TopicPartition, OffsetAndMetadata> done = new LinkedHashMap<>();
+        for (ConsumerRecord<String, CloudEvent> record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (!applyWithRetries(record)) {
+                // The database is unreachable: commit what is done, rewind every partition to its first
+                // unapplied record and try again after a pause.
+                if (!done.isEmpty()) {
+                    c.commitSync(done);
+                }
+                for (TopicPartition p : records.partitions()) {
+                    OffsetAndMetadata next = done.get(p);
+                    c.seek(p, next != null ? next.offset() : records.records(p).get(0).offset());
+                }
+                pause(Duration.ofSeconds(1));
+                return;
+            }
+            done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+        }
+        c.commitSync(done);
+    }
+
+    /** False only when the event could neither be applied nor parked. */
+    private boolean applyWithRetries(ConsumerRecord<String, CloudEvent> record) {
+        EventEnvelope envelope;
+        try {
+            envelope = codec.toEnvelope(record.value());
+        } catch (RuntimeException e) {
+            LOG.errorf("skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e);
+            ignored.incrementAndGet();
+            return true;
+        }
+        List<EventHandler> targets = handlers.get(envelope.type());
+        if (targets == null) {
+            ignored.incrementAndGet();
+            return true;
+        }
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= config.maxAttempts() && running; attempt++) {
+            try {
+                apply(envelope, targets);
+                return true;
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warnf("applying %s %s failed (attempt %d): %s", envelope.type(), envelope.id(), attempt, e);
+                pause(Duration.ofMillis(100L << Math.min(attempt, 5)));
+            }
+        }
+        return park(envelope, last);
+    }
+
+    private void apply(EventEnvelope envelope, List<EventHandler> targets) {
+        ManagedContext requests = Arc.container().requestContext();
+        requests.activate();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                int fresh = em.createNativeQuery("""
+                                insert into inbox_event (event_id, event_type, aggregate_id, status)
+                                values (?1, ?2, ?3, 'APPLIED') on conflict (event_id) do nothing""")
+                        .setParameter(1, envelope.id())
+                        .setParameter(2, envelope.type())
+                        .setParameter(3, envelope.subject())
+                        .executeUpdate();
+                if (fresh == 0) {
+                    duplicates.incrementAndGet();
+                    return;
+                }
+                DomainEvent event = codec.decode(envelope);
+                for (EventHandler handler : targets) {
+                    handler.handle(event, envelope);
+                }
+                applied.incrementAndGet();
+            });
+        } finally {
+            requests.terminate();
+        }
+    }
+
+    private boolean park(EventEnvelope envelope, RuntimeException cause) {
+        if (!running) {
+            return false;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                            insert into inbox_event (event_id, event_type, aggregate_id, status, error)
+                            values (?1, ?2, ?3, 'FAILED', ?4) on conflict (event_id) do nothing""")
+                    .setParameter(1, envelope.id())
+                    .setParameter(2, envelope.type())
+                    .setParameter(3, envelope.subject())
+                    .setParameter(4, String.valueOf(cause))
+                    .executeUpdate());
+            parked.incrementAndGet();
+            LOG.errorf("parked %s %s after %d attempts: %s", envelope.type(), envelope.id(), config.maxAttempts(), cause);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot reach the database to park %s: %s", envelope.id(), e.toString());
+            return false;
+        }
+    }
+
+    private KafkaConsumer<String, CloudEvent> newConsumer() {
+        Map<String, Object> settings = kafka.base();
+        settings.put("group.id", groupId);
+        settings.put("enable.auto.commit", false);
+        settings.put("auto.offset.reset", "earliest");
+        settings.put("max.poll.records", config.maxPollRecords());
+        settings.put("isolation.level", "read_committed");
+        settings.put("client.id", groupId + "-consumer");
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new CloudEventDeserializer());
+    }
+
+    private void pause(Duration duration) {
+        try {
+            stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
