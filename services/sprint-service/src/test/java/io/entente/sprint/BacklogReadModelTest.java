@@ -1,26 +1,16 @@
 package io.entente.sprint;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
-import io.entente.events.EventCatalog;
-import io.entente.events.EventEnvelope;
 import io.entente.events.backlog.BacklogItemEvent.BacklogItemCreated;
-import io.entente.platform.messaging.EventCodec;
 import io.entente.platform.messaging.EventConsumer;
+import io.entente.platform.testing.TestEvents;
 import io.entente.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -35,16 +25,13 @@ class BacklogReadModelTest {
     static final String NORA = TestTokens.user("nora").roles("team-member").alliances("LIC-CORVID").sign();
 
     @Inject
-    EventCodec codec;
-
-    @Inject
     EventConsumer consumer;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
     @Test
-    void appliesABacklogItemCreatedOnceEvenWhenDeliveredTwice() throws Exception {
+    void appliesABacklogItemCreatedOnceEvenWhenDeliveredTwice() {
         String itemId = UUID.randomUUID().toString();
         UUID eventId = UUID.randomUUID();
         send(eventId, created(itemId, "Draft JSC charter"));
@@ -69,14 +56,9 @@ class BacklogReadModelTest {
                 LocalDate.of(2026, 12, 1), "NEW", "m", null);
     }
 
-    private void send(UUID eventId, BacklogItemCreated event) throws Exception {
-        EventEnvelope envelope = new EventEnvelope(eventId, "/entente/backlog-service",
-                EventCatalog.typeOf(BacklogItemCreated.class), event.itemId(), OffsetDateTime.now(),
-                event.allianceId(), codec.toJson(event).getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", bootstrap), new StringSerializer(), new CloudEventSerializer())) {
-            producer.send(new ProducerRecord<>(EventCatalog.topicOf(BacklogItemCreated.class), event.itemId(),
-                    codec.toCloudEvent(envelope))).get();
+    private void send(UUID eventId, BacklogItemCreated event) {
+        try (TestEvents events = new TestEvents(bootstrap, "/entente/backlog-service")) {
+            events.publish(eventId, event);
         }
     }
 }
