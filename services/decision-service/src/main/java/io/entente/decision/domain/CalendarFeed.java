@@ -1,0 +1,44 @@
+package io.entente.decision.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A user's calendar subscription. Calendar clients fetch it without a token, so what the user may see is captured
+ * when the feed is created or rotated; rotating after a change of membership refreshes it.
+ */
+@Entity
+@Table(name = "calendar_feed")
+public class CalendarFeed extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "user_id")
+    public String userId;
+
+    @Column(name = "secret_hash", nullable = false)
+    public String secretHash;
+
+    @Convert(converter = JsonColumns.Names.class)
+    @Column(nullable = false)
+    public List<String> alliances;
+
+    @Column(name = "all_alliances", nullable = false)
+    public boolean allAlliances;
+
+    @Convert(converter = JsonColumns.Names.class)
+    @Column(nullable = false)
+    public List<String> roles;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "rotated_at", nullable = false)
+    public Instant rotatedAt;
+}

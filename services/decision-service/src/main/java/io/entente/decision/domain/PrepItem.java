@@ -1,0 +1,63 @@
+package io.entente.decision.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A backlog item that prepares a decision, as far as backlog and sprint events tell. The backlog status and the
+ * board column are kept apart because the two topics arrive in any order: either one saying DONE means done.
+ */
+@Entity
+@Table(name = "prep_item")
+public class PrepItem extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "item_id")
+    public UUID itemId;
+
+    @Column(name = "decision_id")
+    public UUID decisionId;
+
+    @Column(name = "alliance_id")
+    public String allianceId;
+
+    public String title;
+
+    @Column(name = "backlog_status")
+    public String backlogStatus;
+
+    public boolean dropped;
+
+    @Column(name = "sprint_id")
+    public String sprintId;
+
+    @Column(name = "board_column")
+    public String boardColumn;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public boolean isDone() {
+        return "DONE".equals(backlogStatus) || "DONE".equals(boardColumn);
+    }
+
+    /** Dropped work no longer counts towards the decision's preparation. */
+    public boolean counts() {
+        return !dropped && !"DROPPED".equals(backlogStatus);
+    }
+
+    public boolean isInSprint() {
+        return sprintId != null;
+    }
+
+    public static List<PrepItem> ofDecision(UUID decisionId) {
+        return list("decisionId = ?1 order by title, itemId", decisionId);
+    }
+}

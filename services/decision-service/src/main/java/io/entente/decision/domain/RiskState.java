@@ -1,0 +1,5 @@
+package io.entente.decision.domain;
+
+public enum RiskState {
+    ON_TRACK, AT_RISK, OVERDUE
+}

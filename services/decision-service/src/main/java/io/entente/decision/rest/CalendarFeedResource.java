@@ -1,0 +1,57 @@
+package io.entente.decision.rest;
+
+import io.entente.decision.service.CalendarFeedService;
+import io.entente.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/** The caller's own calendar subscription: every role may have one, it only ever shows what they may see. */
+@Path("/api/calendar-feeds")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Calendar feeds")
+public class CalendarFeedResource {
+
+    private final CalendarFeedService feeds;
+
+    public CalendarFeedResource(CalendarFeedService feeds) {
+        this.feeds = feeds;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Create the caller's decision calendar feed, or rotate its secret",
+            description = "Returns the subscription URL once (Location and body). Rotating invalidates the old URL "
+                    + "and refreshes the alliances the feed shows from the caller's current memberships.")
+    public Response createOrRotate(UriInfo uri) {
+        CalendarFeedView feed = feeds.createOrRotate(uri.getBaseUri().toString());
+        return Response.created(URI.create(feed.url())).entity(feed).build();
+    }
+
+    @GET
+    @Path("mine")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Whether the caller has a feed (the URL is not shown again: rotate to get a new one)")
+    public CalendarFeedView mine() {
+        return feeds.mine();
+    }
+
+    @DELETE
+    @Path("mine")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Revoke the caller's feed: its URL answers 404 from now on")
+    public Response revoke() {
+        feeds.revoke();
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,130 @@
+package io.entente.decision.service;
+
+import io.entente.decision.domain.Decision;
+import io.entente.decision.domain.PrepItem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The decision service's own record of prep items, from backlog and sprint events. Each event upserts the item, so
+ * the order in which the two topics arrive does not matter; then the item's decision is re-assessed.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class PrepTracking {
+
+    public static final String SOURCE_PREFIX = "decision:";
+
+    private final DecisionRisk risk;
+    private final Clock clock;
+
+    public PrepTracking(DecisionRisk risk, Clock clock) {
+        this.risk = risk;
+        this.clock = clock;
+    }
+
+    /** A backlog item's state after a create or update. Items not raised by a decision are only kept as known. */
+    public void backlogItem(String itemId, String allianceId, String title, String status, String sourceRef) {
+        UUID decisionId = decisionOf(sourceRef);
+        PrepItem item = PrepItem.findById(UUID.fromString(itemId));
+        if (decisionId == null) {
+            // Not prep work: forget what sprint events may have told us about it before.
+            if (item != null) {
+                item.delete();
+            }
+            return;
+        }
+        upsert(itemId, p -> {
+            p.decisionId = decisionId;
+            p.allianceId = allianceId;
+            p.title = title;
+            p.backlogStatus = status;
+        });
+    }
+
+    public void dropped(String itemId) {
+        PrepItem item = PrepItem.findById(UUID.fromString(itemId));
+        if (item != null) {
+            item.dropped = true;
+            touch(item);
+        }
+    }
+
+    public void committed(String itemId, String sprintId) {
+        upsert(itemId, p -> {
+            if (!sprintId.equals(p.sprintId)) {
+                p.boardColumn = null;
+            }
+            p.sprintId = sprintId;
+        });
+    }
+
+    /** Only for the sprint it is in: a late removal from a previous sprint must not undo a newer commitment. */
+    public void removed(String itemId, String sprintId) {
+        PrepItem item = PrepItem.findById(UUID.fromString(itemId));
+        if (item != null && sprintId.equals(item.sprintId)) {
+            item.sprintId = null;
+            item.boardColumn = null;
+            touch(item);
+        }
+    }
+
+    public void moved(String itemId, String sprintId, String toColumn) {
+        upsert(itemId, p -> {
+            if (p.sprintId == null || p.sprintId.equals(sprintId)) {
+                p.sprintId = sprintId;
+                p.boardColumn = toColumn;
+            }
+        });
+    }
+
+    /** A closed sprint's unfinished items go back to the backlog or on to the next sprint. */
+    public void carriedOver(String itemId, String closedSprintId, String disposition, String nextSprintId) {
+        PrepItem item = PrepItem.findById(UUID.fromString(itemId));
+        if (item == null || !closedSprintId.equals(item.sprintId)) {
+            return;
+        }
+        item.sprintId = "NEXT_SPRINT".equals(disposition) && nextSprintId != null ? nextSprintId : null;
+        item.boardColumn = null;
+        touch(item);
+    }
+
+    private void upsert(String itemId, Consumer<PrepItem> change) {
+        UUID id = UUID.fromString(itemId);
+        PrepItem item = PrepItem.findById(id);
+        if (item == null) {
+            item = new PrepItem();
+            item.itemId = id;
+        }
+        change.accept(item);
+        touch(item);
+    }
+
+    private void touch(PrepItem item) {
+        item.updatedAt = Instant.now(clock);
+        item.persist();
+        if (item.decisionId != null) {
+            PrepItem.flush();
+            Decision decision = Decision.findById(item.decisionId);
+            if (decision != null) {
+                risk.reassess(decision);
+            }
+        }
+    }
+
+    static UUID decisionOf(String sourceRef) {
+        if (sourceRef == null || !sourceRef.startsWith(SOURCE_PREFIX)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(sourceRef.substring(SOURCE_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
