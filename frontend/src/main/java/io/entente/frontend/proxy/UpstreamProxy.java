@@ -1,0 +1,155 @@
+package io.entente.frontend.proxy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Forwards one browser call to a service with the user's access token. Only the headers the API contract needs go
+ * through in either direction: never the browser's cookies upstream, never anything token-like downstream.
+ */
+public class UpstreamProxy {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Request headers copied from the browser to the service. */
+    static final Set<String> REQUEST_HEADERS = Set.of("content-type", "accept", "if-match", "if-none-match",
+            "accept-language");
+    /** Response headers copied from the service to the browser (Location is rewritten). */
+    static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "etag", "location", "content-disposition",
+            "cache-control", "retry-after", "last-modified", "link");
+    static final Set<String> BODYLESS = Set.of("GET", "HEAD", "DELETE", "OPTIONS");
+
+    private final Upstreams upstreams;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public UpstreamProxy(Upstreams upstreams, Duration connectTimeout, Duration requestTimeout) {
+        this.upstreams = upstreams;
+        this.requestTimeout = requestTimeout;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public ProxyResponse forward(String service, String method, String path, String rawQuery,
+            Map<String, List<String>> requestHeaders, byte[] body, String accessToken) {
+        return send(service, upstreams.target(service, path, rawQuery), method, requestHeaders, body, accessToken);
+    }
+
+    /**
+     * The decision service's iCalendar feed ({@code /calendar/<secret>.ics}): calendar clients have no session, the
+     * secret in the URL is the credential, so this goes upstream without any token.
+     */
+    public ProxyResponse calendarFeed(String file, Map<String, List<String>> requestHeaders) {
+        if (!file.matches("[A-Za-z0-9_-]{8,200}\\.ics")) {
+            return problem(404, "Not found", "There is no calendar feed at this address.");
+        }
+        return send("decision", upstreams.rootTarget("decision", "/calendar/" + file, null), "GET", requestHeaders,
+                null, null);
+    }
+
+    private ProxyResponse send(String service, Optional<URI> target, String method,
+            Map<String, List<String>> requestHeaders, byte[] body, String accessToken) {
+        if (target.isEmpty()) {
+            return problem(404, "Not found", "There is no service called '" + service
+                    + "'; use backlog, sprint, decision or governance.");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.get()).timeout(requestTimeout);
+        requestHeaders.forEach((name, values) -> {
+            if (REQUEST_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        if (accessToken != null && !accessToken.isBlank()) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        String verb = method.toUpperCase(Locale.ROOT);
+        boolean withBody = !BODYLESS.contains(verb) || (body != null && body.length > 0 && !verb.equals("GET"));
+        request.method(verb, withBody
+                ? HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body)
+                : HttpRequest.BodyPublishers.noBody());
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException | ConnectException | UnresolvedAddressException e) {
+            return unavailable(service);
+        } catch (HttpTimeoutException e) {
+            return problem(504, "Service timed out", "The " + service + " service did not answer in time. "
+                    + "Try again in a moment.");
+        } catch (IOException e) {
+            // A refused or reset connection surfaces as a plain IOException on some platforms.
+            return unavailable(service);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable(service);
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        response.headers().map().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!RESPONSE_HEADERS.contains(lower)) {
+                return;
+            }
+            if (lower.equals("location")) {
+                headers.put("Location", values.stream().map(v -> upstreams.rewriteLocation(service, v)).toList());
+            } else {
+                headers.put(canonical(lower), List.copyOf(values));
+            }
+        });
+        return new ProxyResponse(response.statusCode(), headers, response.body());
+    }
+
+    private ProxyResponse unavailable(String service) {
+        return problem(503, "Service unavailable", "The " + service + " service is not reachable right now. "
+                + "The rest of Entente still works; try this page again in a minute.");
+    }
+
+    ProxyResponse problem(int status, String title, String detail) {
+        ObjectNode node = json.createObjectNode()
+                .put("type", "about:blank")
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail);
+        try {
+            return new ProxyResponse(status, Map.of("Content-Type", List.of(PROBLEM_JSON)),
+                    json.writeValueAsBytes(node));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String canonical(String lower) {
+        return switch (lower) {
+            case "etag" -> "ETag";
+            default -> {
+                StringBuilder out = new StringBuilder();
+                for (String part : lower.split("-")) {
+                    if (!out.isEmpty()) {
+                        out.append('-');
+                    }
+                    out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+                }
+                yield out.toString();
+            }
+        };
+    }
+}

@@ -1,0 +1,116 @@
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { BrowserRouter, NavLink, Navigate, Route, Routes } from 'react-router-dom';
+import { useState } from 'react';
+import { ApiError, setCsrfToken } from './api/http';
+import { session as fetchSession } from './api/api';
+import { SessionProvider, useSession } from './session';
+import { ErrorState, Loading } from './components/States';
+import { PortfolioPage } from './pages/PortfolioPage';
+import { AlliancePage } from './pages/AlliancePage';
+import { BacklogPage } from './pages/BacklogPage';
+import { PlanningPage } from './pages/PlanningPage';
+import { BoardPage } from './pages/BoardPage';
+import { DecisionsPage } from './pages/DecisionsPage';
+import { DecisionPage } from './pages/DecisionPage';
+import { MeetingsPage } from './pages/MeetingsPage';
+import { MeetingPage } from './pages/MeetingPage';
+
+function makeClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        refetchOnWindowFocus: false,
+        // Retrying a 4xx (or a service that is down) only delays the message the user needs.
+        retry: (count, error) => !(error instanceof ApiError && error.status > 0) && count < 2,
+      },
+    },
+  });
+}
+
+export function App() {
+  const [client] = useState(makeClient);
+  return (
+    <QueryClientProvider client={client}>
+      <BrowserRouter>
+        <SessionGate />
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}
+
+function SessionGate() {
+  const query = useQuery({
+    queryKey: ['session'],
+    queryFn: async () => {
+      const s = await fetchSession();
+      setCsrfToken(s.csrfToken);
+      return s;
+    },
+    staleTime: Infinity,
+  });
+  if (query.isPending) return <Loading label="Signing you in…" />;
+  if (query.isError) return <ErrorState error={query.error} retry={() => void query.refetch()} />;
+  return (
+    <SessionProvider session={query.data}>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+const NAV = [
+  { to: '/portfolio', label: 'Portfolio' },
+  { to: '/backlog', label: 'Backlog' },
+  { to: '/planning', label: 'Sprint planning' },
+  { to: '/board', label: 'Board' },
+  { to: '/decisions', label: 'Decisions' },
+  { to: '/meetings', label: 'Meetings' },
+];
+
+function Shell() {
+  const session = useSession();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="topbar">
+        <div className="brand">
+          <img src="/favicon.svg" alt="" width={24} height={24} />
+          <span>Entente</span>
+        </div>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="user" data-testid="current-user">
+          <span title={session.roles.join(', ')}>
+            {session.name ?? session.user}
+            <small>{session.roles.filter((r) => !r.startsWith('default-') && !r.includes('offline') && !r.includes('uma')).join(', ')}</small>
+          </span>
+          <a className="button secondary small" href="/logout">Sign out</a>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<Navigate to={session.roles.includes('stakeholder') ? '/decisions' : '/portfolio'} replace />} />
+          <Route path="/portfolio" element={<PortfolioPage />} />
+          <Route path="/alliances/:key" element={<AlliancePage />} />
+          <Route path="/backlog" element={<BacklogPage />} />
+          <Route path="/planning" element={<PlanningPage />} />
+          <Route path="/board" element={<BoardPage />} />
+          <Route path="/decisions" element={<DecisionsPage />} />
+          <Route path="/decisions/:id" element={<DecisionPage />} />
+          <Route path="/meetings" element={<MeetingsPage />} />
+          <Route path="/meetings/:id" element={<MeetingPage />} />
+          <Route path="*" element={<ErrorState error={new ApiError({ title: 'Not found', status: 404 })} />} />
+        </Routes>
+      </main>
+    </div>
+  );
+}

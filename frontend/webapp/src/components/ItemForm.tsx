@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/http';
+import { DISCIPLINES, ITEM_TYPES, type BacklogItemInput } from '../api/types';
+import { humanize } from './format';
+
+interface Props {
+  alliances: string[];
+  initial?: Partial<BacklogItemInput>;
+  submitLabel: string;
+  onSubmit: (input: BacklogItemInput) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+/** Create or edit a backlog item; the service's problem+json errors[] appear next to their fields. */
+export function ItemForm({ alliances, initial, submitLabel, onSubmit, onCancel }: Props) {
+  const [value, setValue] = useState<BacklogItemInput>({
+    allianceId: initial?.allianceId ?? alliances[0] ?? '',
+    title: initial?.title ?? '',
+    description: initial?.description ?? '',
+    discipline: initial?.discipline ?? 'GOVERNANCE',
+    type: initial?.type ?? 'TASK',
+    estimate: initial?.estimate ?? null,
+    dueDate: initial?.dueDate ?? null,
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof BacklogItemInput>(key: K, v: BacklogItemInput[K]) => setValue((old) => ({ ...old, [key]: v }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit({
+        ...value,
+        description: value.description?.trim() ? value.description : undefined,
+        dueDate: value.dueDate || null,
+      });
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError({ title: 'Could not save', status: 0, detail: String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (field: string) => error?.fieldError(field);
+  const described = (field: string) => (fieldError(field) ? `err-${field}` : undefined);
+  const stale = error?.status === 412;
+  const general = error && !error.problem.errors?.length;
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label={submitLabel}>
+      {error && (
+        <div className="form-error" role="alert">
+          <strong>{stale ? 'This item changed since you opened it' : error.problem.title}</strong>
+          {stale ? <p>Someone else saved it first. Close this form and open the item again to see their change.</p>
+            : (general || error.problem.detail) && <p>{error.problem.detail}</p>}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="f-allianceId">Alliance</label>
+        <select id="f-allianceId" value={value.allianceId} onChange={(e) => set('allianceId', e.target.value)} aria-invalid={!!fieldError('allianceId')} aria-describedby={described('allianceId')}>
+          {alliances.map((a) => <option key={a} value={a}>{a}</option>)}
+        </select>
+        {fieldError('allianceId') && <span className="field-error" id="err-allianceId">{fieldError('allianceId')}</span>}
+      </div>
+      <div className="field">
+        <label htmlFor="f-title">Title</label>
+        <input id="f-title" value={value.title} onChange={(e) => set('title', e.target.value)} aria-invalid={!!fieldError('title')} aria-describedby={described('title')} />
+        {fieldError('title') && <span className="field-error" id="err-title">{fieldError('title')}</span>}
+      </div>
+      <div className="field">
+        <label htmlFor="f-description">Description</label>
+        <textarea id="f-description" rows={3} value={value.description ?? ''} onChange={(e) => set('description', e.target.value)} aria-invalid={!!fieldError('description')} aria-describedby={described('description')} />
+        {fieldError('description') && <span className="field-error" id="err-description">{fieldError('description')}</span>}
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="f-discipline">Discipline</label>
+          <select id="f-discipline" value={value.discipline} onChange={(e) => set('discipline', e.target.value)} aria-invalid={!!fieldError('discipline')} aria-describedby={described('discipline')}>
+            {DISCIPLINES.map((d) => <option key={d} value={d}>{humanize(d)}</option>)}
+          </select>
+          {fieldError('discipline') && <span className="field-error" id="err-discipline">{fieldError('discipline')}</span>}
+        </div>
+        <div className="field">
+          <label htmlFor="f-type">Type</label>
+          <select id="f-type" value={value.type} onChange={(e) => set('type', e.target.value)} aria-invalid={!!fieldError('type')} aria-describedby={described('type')}>
+            {ITEM_TYPES.map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
+          </select>
+          {fieldError('type') && <span className="field-error" id="err-type">{fieldError('type')}</span>}
+        </div>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="f-estimate">Estimate (points)</label>
+          <input id="f-estimate" type="number" inputMode="numeric" value={value.estimate ?? ''} onChange={(e) => set('estimate', e.target.value === '' ? null : Number(e.target.value))} aria-invalid={!!fieldError('estimate')} aria-describedby={described('estimate')} />
+          {fieldError('estimate') && <span className="field-error" id="err-estimate">{fieldError('estimate')}</span>}
+        </div>
+        <div className="field">
+          <label htmlFor="f-dueDate">Due date</label>
+          <input id="f-dueDate" type="date" value={value.dueDate ?? ''} onChange={(e) => set('dueDate', e.target.value)} aria-invalid={!!fieldError('dueDate')} aria-describedby={described('dueDate')} />
+          {fieldError('dueDate') && <span className="field-error" id="err-dueDate">{fieldError('dueDate')}</span>}
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button secondary" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="button" disabled={busy}>{busy ? 'Saving…' : submitLabel}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { calendarFeed, createCalendarFeed, subscriptionUrl, upcomingDecisions } from '../api/api';
+import { ApiError } from '../api/http';
+import { DecisionTimeline } from '../components/DecisionTimeline';
+import { ErrorState, Loading } from '../components/States';
+import { today } from '../components/format';
+import { useSession } from '../session';
+
+const BODIES = ['JSC', 'JDC', 'JCC', 'FINANCE', 'EXECUTIVE_SPONSORS'];
+
+export function DecisionsPage() {
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const filter = {
+    alliance: params.get('alliance') ?? undefined,
+    body: params.get('body') ?? undefined,
+    riskState: params.get('risk') ?? undefined,
+  };
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value); else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const list = useQuery({ queryKey: ['decisions', 'upcoming', filter], queryFn: ({ signal }) => upcomingDecisions(filter, signal) });
+  // Filtered here as well, so the screen is right even where the service ignores a filter.
+  const shown = (list.data ?? []).filter((d) =>
+    (!filter.alliance || d.allianceId === filter.alliance)
+    && (!filter.body || d.governanceBody === filter.body)
+    && (!filter.riskState || d.riskState === filter.riskState));
+
+  return (
+    <div className="page">
+      <header className="page-header row">
+        <div>
+          <h1>Decisions</h1>
+          <p className="lede">What is due, and when. Decisions are made ahead of their due date, not at it.</p>
+        </div>
+        <CalendarLink />
+      </header>
+      <form className="filters" aria-label="Filter decisions" onSubmit={(e) => e.preventDefault()}>
+        <label className="field inline"><span>Alliance</span>
+          <select value={filter.alliance ?? ''} onChange={(e) => setFilter('alliance', e.target.value)}>
+            <option value="">All</option>
+            {session.alliances.map((a) => <option key={a} value={a}>{a}</option>)}
+          </select>
+        </label>
+        <label className="field inline"><span>Committee</span>
+          <select value={filter.body ?? ''} onChange={(e) => setFilter('body', e.target.value)}>
+            <option value="">All</option>
+            {BODIES.map((b) => <option key={b} value={b}>{b.replace('_', ' ')}</option>)}
+          </select>
+        </label>
+        <label className="field inline"><span>Risk</span>
+          <select value={filter.riskState ?? ''} onChange={(e) => setFilter('risk', e.target.value)}>
+            <option value="">All</option>
+            <option value="ON_TRACK">On track</option>
+            <option value="AT_RISK">At risk</option>
+            <option value="OVERDUE">Overdue</option>
+          </select>
+        </label>
+      </form>
+      {list.isPending ? <Loading label="Loading decisions…" />
+        : list.isError ? <ErrorState error={list.error} retry={() => void list.refetch()} />
+          : <DecisionTimeline decisions={shown} today={today()} />}
+    </div>
+  );
+}
+
+/**
+ * The per-user iCalendar feed. Its URL carries a revocable secret (never the user's token) and is shown once, when
+ * created or renewed; renewing invalidates the old one.
+ */
+function CalendarLink() {
+  const client = useQueryClient();
+  const feed = useQuery({
+    queryKey: ['calendar-feed'],
+    queryFn: async ({ signal }) => {
+      try {
+        return await calendarFeed(signal);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }
+    },
+  });
+  const [url, setUrl] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const create = useMutation({
+    mutationFn: createCalendarFeed,
+    onSuccess: (answer) => {
+      setUrl(answer.data?.url ? subscriptionUrl(answer.data.url) : null);
+      setCopied(false);
+      void client.invalidateQueries({ queryKey: ['calendar-feed'] });
+    },
+  });
+  if (feed.isPending) return null;
+  if (feed.isError) return <p className="muted small">Calendar feed unavailable right now.</p>;
+  return (
+    <div className="calendar-link" aria-label="Calendar subscription">
+      {url ? (
+        <>
+          <label className="field inline"><span>Your calendar feed (keep it private)</span>
+            <input readOnly value={url} size={42} onFocus={(e) => e.currentTarget.select()} data-testid="calendar-url" />
+          </label>
+          <a className="button secondary" href={url.replace(/^https?:/, 'webcal:')}>Subscribe</a>
+          <button type="button" className="button secondary" onClick={async () => { await navigator.clipboard?.writeText(url); setCopied(true); }}>
+            {copied ? 'Copied' : 'Copy'}
+          </button>
+        </>
+      ) : (
+        <button type="button" className="button secondary" onClick={() => create.mutate()} disabled={create.isPending}>
+          {feed.data ? 'Get a new calendar link' : 'Subscribe to due dates (iCal)'}
+        </button>
+      )}
+      {feed.data && !url && <span className="muted small">A feed exists; a new link replaces the old one.</span>}
+      {create.isError && <ErrorState error={create.error} />}
+    </div>
+  );
+}

@@ -1,0 +1,393 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import {
+  approveMinutes, comparePackets, draftAgenda, generatePacket, meeting, packetContent, packetUrl, packetVersions,
+  recordOutcome, saveAgenda, type PacketContent,
+} from '../api/api';
+import { ApiError } from '../api/http';
+import type { AgendaItem, Meeting, OutcomeInput, OutcomeType, PacketVersion } from '../api/types';
+import { AllianceTag } from '../components/Badges';
+import { Empty, ErrorState, Loading, QueryState } from '../components/States';
+import { formatDateTime, formatDay, humanize } from '../components/format';
+import { canEdit, isGovernanceOps, useSession } from '../session';
+
+type Tab = 'agenda' | 'packet' | 'minutes';
+
+export function MeetingPage() {
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tab = (params.get('tab') as Tab) ?? 'agenda';
+  const query = useQuery({ queryKey: ['meeting', id], queryFn: ({ signal }) => meeting(id, signal) });
+  const tabs: { key: Tab; label: string }[] = [
+    { key: 'agenda', label: 'Agenda' },
+    { key: 'packet', label: 'Prep packet' },
+    { key: 'minutes', label: 'Minutes' },
+  ];
+  return (
+    <div className="page">
+      <p className="crumbs"><Link to="/meetings">Meetings</Link> / detail</p>
+      <QueryState query={query} label="Loading meeting…">
+        {({ data: m, etag }) => (
+          <>
+            <header className="page-header">
+              <h1>{m.title}</h1>
+              <div className="header-badges"><AllianceTag id={m.allianceId} /> {m.bodyType && <span className="badge body">{m.bodyType}</span>}</div>
+              <p className="muted">{formatDateTime(m.startsAt, m.timeZone)}{m.location ? ` · ${m.location}` : ''}</p>
+            </header>
+            <div className="tabs" role="tablist" aria-label="Meeting">
+              {tabs.map((t) => (
+                <button key={t.key} type="button" role="tab" id={`tab-${t.key}`} aria-selected={tab === t.key} aria-controls={`panel-${t.key}`}
+                  className={tab === t.key ? 'tab active' : 'tab'} onClick={() => setParams({ tab: t.key }, { replace: true })}>
+                  {t.label}
+                </button>
+              ))}
+            </div>
+            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+              {tab === 'agenda' && <AgendaEditor meeting={m} etag={etag} />}
+              {tab === 'packet' && <PacketPanel meeting={m} />}
+              {tab === 'minutes' && <MinutesPanel meeting={m} etag={etag ?? `"${m.version}"`} />}
+            </div>
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
+
+const PURPOSES = ['INFORMATION', 'DISCUSSION', 'DECISION'];
+
+function AgendaEditor({ meeting: m, etag: readEtag }: { meeting: Meeting; etag?: string }) {
+  const session = useSession();
+  const editable = canEdit(session) && !session.roles.includes('stakeholder');
+  const etag = readEtag ?? `"${m.version}"`;
+  const client = useQueryClient();
+  const [items, setItems] = useState<AgendaItem[]>(m.agenda ?? []);
+  const [dirty, setDirty] = useState(false);
+  useEffect(() => { setItems(m.agenda ?? []); setDirty(false); }, [m]);
+  const save = useMutation({
+    mutationFn: () => saveAgenda(m.id, items, etag),
+    onSuccess: async () => { setDirty(false); await client.invalidateQueries({ queryKey: ['meeting', m.id] }); },
+  });
+  const draft = useMutation({
+    mutationFn: () => draftAgenda(m.id, etag),
+    onSuccess: async () => { setDirty(false); await client.invalidateQueries({ queryKey: ['meeting', m.id] }); },
+  });
+  const update = (index: number, patch: Partial<AgendaItem>) => { setItems((all) => all.map((it, i) => (i === index ? { ...it, ...patch } : it))); setDirty(true); };
+  const moveItem = (index: number, by: number) => {
+    setItems((all) => {
+      const next = [...all];
+      const [it] = next.splice(index, 1);
+      next.splice(index + by, 0, it);
+      return next;
+    });
+    setDirty(true);
+  };
+  const total = items.reduce((s, i) => s + (i.durationMinutes ?? 0), 0);
+  return (
+    <section className="panel" aria-label="Agenda editor">
+      <div className="row">
+        <h2>Agenda <span className="muted small">{items.length} items · {total} min</span></h2>
+        {editable && (
+          <div className="actions">
+            <button type="button" className="button secondary" onClick={() => draft.mutate()} disabled={draft.isPending || dirty} title="Proposes items from the decisions, risks, obligations and actions that are due">
+              {draft.isPending ? 'Drafting…' : 'Draft from what is due'}
+            </button>
+            <button type="button" className="button secondary" onClick={() => { setItems((a) => [...a, { section: a[a.length - 1]?.section ?? 'Other business', title: '', purpose: 'INFORMATION', durationMinutes: 10 }]); setDirty(true); }}>Add item</button>
+            <button type="button" className="button" disabled={!dirty || save.isPending} onClick={() => save.mutate()}>{save.isPending ? 'Saving…' : 'Save agenda'}</button>
+          </div>
+        )}
+      </div>
+      {draft.isError && <ErrorState error={draft.error} />}
+      {save.isError && save.error instanceof ApiError && save.error.problem.errors?.length ? (
+        <div className="form-error" role="alert">
+          <strong>Some agenda items are not valid</strong>
+          <ul>{save.error.problem.errors.map((e) => <li key={e.field}>{agendaFieldLabel(e.field)}: {e.message}</li>)}</ul>
+        </div>
+      ) : save.isError && (save.error instanceof ApiError && save.error.status === 412
+        ? <ErrorState error={new ApiError({ title: 'The agenda changed since you opened it', status: 412, detail: 'Reload the page to see the latest agenda, then reapply your edits.' })} />
+        : <ErrorState error={save.error} />)}
+      {items.length === 0 ? <Empty title="No agenda yet">Generate a packet to draft it from what is due, or add items.</Empty> : (
+        <ol className="agenda">
+          {items.map((item, index) => (
+            <li key={item.id ?? `new-${index}`} className="agenda-item" data-testid="agenda-item">
+              <span className="rank">{index + 1}</span>
+              {editable ? (
+                <div className="agenda-fields">
+                  <input aria-label={`Section of item ${index + 1}`} placeholder="Section" value={item.section ?? ''} onChange={(e) => update(index, { section: e.target.value })} />
+                  <input aria-label={`Title of item ${index + 1}`} placeholder="Title" className="grow" value={item.title} onChange={(e) => update(index, { title: e.target.value })} />
+                  <input aria-label={`Presenter of item ${index + 1}`} placeholder="Presenter" value={item.presenter ?? ''} onChange={(e) => update(index, { presenter: e.target.value })} />
+                  <input aria-label={`Minutes for item ${index + 1}`} type="number" min={0} className="narrow" value={item.durationMinutes ?? ''} onChange={(e) => update(index, { durationMinutes: e.target.value === '' ? undefined : Number(e.target.value) })} />
+                  <select aria-label={`Purpose of item ${index + 1}`} value={item.purpose} onChange={(e) => update(index, { purpose: e.target.value })}>
+                    {PURPOSES.map((p) => <option key={p} value={p}>{humanize(p)}</option>)}
+                  </select>
+                  <span className="agenda-buttons">
+                    <button type="button" className="icon-button" aria-label={`Move item ${index + 1} up`} disabled={index === 0} onClick={() => moveItem(index, -1)}>↑</button>
+                    <button type="button" className="icon-button" aria-label={`Move item ${index + 1} down`} disabled={index === items.length - 1} onClick={() => moveItem(index, 1)}>↓</button>
+                    <button type="button" className="icon-button" aria-label={`Remove item ${index + 1}`} onClick={() => { setItems((a) => a.filter((_, i) => i !== index)); setDirty(true); }}>×</button>
+                  </span>
+                </div>
+              ) : (
+                <div className="agenda-fields readonly">
+                  <span className="muted">{item.section}</span><strong className="grow">{item.title}</strong>
+                  <span>{item.presenter}</span><span>{item.durationMinutes ?? '–'} min</span><span className={`badge purpose-${item.purpose.toLowerCase()}`}>{humanize(item.purpose)}</span>
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function PacketPanel({ meeting: m }: { meeting: Meeting }) {
+  const session = useSession();
+  const client = useQueryClient();
+  const [edition, setEdition] = useState<'internal' | 'partner'>('internal');
+  const versions = useQuery({ queryKey: ['packets', m.id], queryFn: ({ signal }) => packetVersions(m.id, signal) });
+  const sorted = [...(versions.data ?? [])].sort((a, b) => b.version - a.version);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [compareWith, setCompareWith] = useState<number | null>(null);
+  const current = selected ?? sorted[0]?.version ?? null;
+  const [started, setStarted] = useState<number | null>(null);
+  const [elapsed, setElapsed] = useState(0);
+  const generate = useMutation({
+    mutationFn: () => generatePacket(m.id),
+    onMutate: () => { setStarted(Date.now()); setElapsed(0); },
+    onSettled: () => setStarted(null),
+    onSuccess: async (answer) => {
+      await client.invalidateQueries({ queryKey: ['packets', m.id] });
+      const created = answer.data as PacketVersion | undefined;
+      setSelected(created?.version ?? null);
+      setCompareWith(null);
+    },
+  });
+  useEffect(() => {
+    if (started == null) return;
+    const timer = setInterval(() => setElapsed(Math.round((Date.now() - started) / 1000)), 500);
+    return () => clearInterval(timer);
+  }, [started]);
+
+  return (
+    <section className="panel" aria-label="Prep packet">
+      <div className="row">
+        <h2>Prep packet</h2>
+        <div className="actions">
+          <label className="field inline"><span>Edition</span>
+            <select value={edition} onChange={(e) => setEdition(e.target.value as 'internal' | 'partner')}>
+              <option value="internal">Internal</option>
+              <option value="partner">Partner (shareable)</option>
+            </select>
+          </label>
+          {isGovernanceOps(session) && (
+            <button type="button" className="button" onClick={() => generate.mutate()} disabled={generate.isPending}>
+              {generate.isPending ? 'Generating…' : 'Generate packet'}
+            </button>
+          )}
+        </div>
+      </div>
+      {generate.isPending && (
+        <div className="progress" role="progressbar" aria-label="Generating the packet" aria-valuetext={`Generating, ${elapsed} seconds`}>
+          <div className="progress-bar indeterminate" />
+          <span>Collecting decisions, progress, risks, obligations and actions, then rendering HTML and PDF… {elapsed}s</span>
+        </div>
+      )}
+      {generate.isError && <ErrorState error={generate.error} />}
+      {generate.isSuccess && <p className="notice success" role="status">Packet version {(generate.data.data as PacketVersion | undefined)?.version ?? ''} generated.</p>}
+      {versions.isPending ? <Loading label="Loading packet versions…" /> : versions.isError ? <ErrorState error={versions.error} retry={() => void versions.refetch()} />
+        : sorted.length === 0 ? <Empty title="No packet yet">{isGovernanceOps(session) ? 'Generate the first version.' : 'Governance operations has not generated one yet.'}</Empty>
+          : (
+            <div className="packet-layout">
+              <aside aria-label="Packet versions">
+                <h3>Versions</h3>
+                <ul className="versions">
+                  {sorted.map((v) => (
+                    <li key={v.version} className={v.version === current ? 'current' : ''}>
+                      <button type="button" className="link-button" onClick={() => { setSelected(v.version); setCompareWith(null); }} aria-current={v.version === current}>
+                        Version {v.version}
+                      </button>
+                      <span className="muted small">{formatDateTime(v.generatedAt)}</span>
+                      {v.version !== current && current != null && (
+                        <button type="button" className="link-button small" onClick={() => setCompareWith(v.version)}>Compare with v{current}</button>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </aside>
+              {current != null && (
+                <div className="packet-view">
+                  <div className="row">
+                    <h3>Version {current} · {edition === 'partner' ? 'partner edition' : 'internal edition'}</h3>
+                    <a className="button secondary" href={packetUrl(m.id, current, edition, 'pdf')} download={`${m.allianceId}-${m.bodyType ?? 'meeting'}-packet-v${current}-${edition}.pdf`} data-testid="download-pdf">
+                      Download PDF
+                    </a>
+                  </div>
+                  {compareWith != null
+                    ? <PacketCompare meetingId={m.id} edition={edition} from={Math.min(compareWith, current)} to={Math.max(compareWith, current)} />
+                    : <PacketViewer meetingId={m.id} version={current} edition={edition} />}
+                </div>
+              )}
+            </div>
+          )}
+    </section>
+  );
+}
+
+function PacketViewer({ meetingId, version, edition }: { meetingId: string; version: number; edition: string }) {
+  const content = useQuery({ queryKey: ['packet', meetingId, version, edition], queryFn: ({ signal }) => packetContent(meetingId, version, edition, signal) });
+  return (
+    <QueryState query={content} label="Loading packet…">
+      {(c) => <PacketBody content={c} />}
+    </QueryState>
+  );
+}
+
+function PacketBody({ content }: { content: PacketContent }) {
+  if (content.kind === 'html') {
+    // No scripts, no same-origin access: the packet is shown, never run.
+    return <iframe className="packet-frame" title="Packet" sandbox="" srcDoc={content.html} data-testid="packet-frame" />;
+  }
+  return (
+    <div className="packet-json" data-testid="packet-json">
+      {Object.entries(content.data).map(([section, value]) => (
+        <section key={section}>
+          <h4>{humanize(section.replace(/([a-z])([A-Z])/g, '$1_$2'))}</h4>
+          {Array.isArray(value) ? (
+            value.length === 0 ? <p className="muted">None</p> : (
+              <ul>{value.map((v, i) => <li key={i}>{typeof v === 'object' && v ? String((v as Record<string, unknown>).title ?? (v as Record<string, unknown>).name ?? JSON.stringify(v)) : String(v)}</li>)}</ul>
+            )
+          ) : typeof value === 'object' && value ? <pre>{JSON.stringify(value, null, 2)}</pre> : <p>{String(value)}</p>}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function PacketCompare({ meetingId, edition, from, to }: { meetingId: string; edition: string; from: number; to: number }) {
+  const diff = useQuery({ queryKey: ['packet-diff', meetingId, from, to, edition], queryFn: ({ signal }) => comparePackets(meetingId, from, to, edition, signal) });
+  return (
+    <QueryState query={diff} label="Comparing versions…">
+      {(d) => {
+        const changed = d.sections.filter((sec) => sec.added.length || sec.removed.length || sec.changed.length);
+        return (
+          <div className="diff" aria-label={`Changes from version ${from} to ${to}`}>
+            <p className="muted">{changed.length === 0 ? `Versions ${from} and ${to} have the same content.` : `What changed from version ${from} to ${to}:`}</p>
+            {changed.map((sec) => (
+              <section key={sec.section}>
+                <h4>{humanize(sec.section.replace(/([a-z])([A-Z])/g, '$1_$2'))}</h4>
+                <ul>
+                  {sec.added.map((a) => <li key={`a-${a}`} className="diff-added"><span aria-hidden="true">+ </span><span className="visually-hidden">added </span>{a}</li>)}
+                  {sec.removed.map((r) => <li key={`r-${r}`} className="diff-removed"><span aria-hidden="true">− </span><span className="visually-hidden">removed </span>{r}</li>)}
+                  {sec.changed.map((c) => <li key={`c-${c.key}`} className="diff-changed"><span aria-hidden="true">~ </span>{c.key}: {c.fields.join(', ')} changed</li>)}
+                </ul>
+              </section>
+            ))}
+          </div>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function agendaFieldLabel(field: string): string {
+  const match = /items\[(\d+)\]\.(\w+)/.exec(field);
+  return match ? `Item ${Number(match[1]) + 1}, ${match[2]}` : field;
+}
+
+const OUTCOME_LABEL: Record<string, string> = {
+  INFORMATION_NOTED: 'Information noted',
+  DECISION_MADE: 'Decision taken',
+  ACTION_ITEM: 'Action item',
+};
+
+function MinutesPanel({ meeting: m, etag }: { meeting: Meeting; etag: string }) {
+  const session = useSession();
+  const editable = isGovernanceOps(session) || session.roles.includes('alliance-manager');
+  const client = useQueryClient();
+  const agenda = m.agenda ?? [];
+  const outcomes = m.outcomes ?? [];
+  const [draft, setDraft] = useState<OutcomeInput>({ agendaItemId: agenda[0]?.id ?? '', type: 'INFORMATION_NOTED' });
+  const refresh = () => client.invalidateQueries({ queryKey: ['meeting', m.id] });
+  const record = useMutation({
+    mutationFn: (input: OutcomeInput) => recordOutcome(m.id, input, etag),
+    onSuccess: async () => { setDraft({ agendaItemId: draft.agendaItemId, type: 'INFORMATION_NOTED' }); await refresh(); },
+  });
+  const approve = useMutation({ mutationFn: () => approveMinutes(m.id, etag), onSuccess: refresh });
+  const approved = !!m.minutesApprovedAt;
+  const actions = outcomes.filter((o) => o.type === 'ACTION_ITEM');
+  const titleOf = (id: string) => agenda.find((a) => a.id === id)?.title ?? id;
+  const error = record.error instanceof ApiError ? record.error : null;
+  return (
+    <section className="panel" aria-label="Minutes">
+      <div className="row">
+        <h2>Minutes {approved && <span className="badge status status-decided">Approved {formatDateTime(m.minutesApprovedAt)}{m.minutesApprovedBy ? ` by ${m.minutesApprovedBy}` : ''}</span>}</h2>
+        {editable && !approved && outcomes.length > 0 && (
+          <button type="button" className="button secondary" onClick={() => approve.mutate()} disabled={approve.isPending}>Approve minutes</button>
+        )}
+      </div>
+      {approve.isError && <ErrorState error={approve.error} />}
+      {m.attendance?.length ? (
+        <p className="muted">Present: {m.attendance.filter((a) => a.present).map((a) => `${a.name} (${a.organisation})`).join(', ') || 'nobody recorded'}</p>
+      ) : null}
+      {outcomes.length === 0 ? <Empty title="No outcomes recorded yet" /> : (
+        <table className="table" aria-label="Outcomes">
+          <thead><tr><th>Agenda item</th><th>Outcome</th><th>Details</th></tr></thead>
+          <tbody>
+            {outcomes.map((o) => (
+              <tr key={o.id}>
+                <td>{titleOf(o.agendaItemId)}</td>
+                <td>{OUTCOME_LABEL[o.type] ?? humanize(o.type)}</td>
+                <td>
+                  {o.notes}
+                  {o.chosenOption && <div>Chosen option: <strong>{o.chosenOption}</strong>{o.rationale ? ` — ${o.rationale}` : ''}</div>}
+                  {o.actionTitle && <div>Action: {o.actionTitle} — {o.owner}, due {formatDay(o.dueDate)}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {actions.length > 0 && (
+        <>
+          <h3>Action items</h3>
+          <ul className="list" aria-label="Action items">{actions.map((o) => <li key={o.id}><span>{o.actionTitle}</span><span className="list-meta">{o.owner} · due {formatDay(o.dueDate)}</span></li>)}</ul>
+        </>
+      )}
+      {editable && !approved && agenda.length > 0 && (
+        <form className="form outcome-form" aria-label="Record an outcome" onSubmit={(e) => { e.preventDefault(); record.mutate(draft); }}>
+          <h3>Record an outcome</h3>
+          {record.isError && <ErrorState error={record.error} />}
+          <div className="field-row">
+            <label className="field"><span>Agenda item</span>
+              <select value={draft.agendaItemId} onChange={(e) => setDraft({ ...draft, agendaItemId: e.target.value })}>
+                {agenda.map((a, i) => <option key={a.id ?? i} value={a.id ?? ''}>{i + 1}. {a.title}</option>)}
+              </select>
+            </label>
+            <label className="field"><span>Outcome</span>
+              <select value={draft.type} onChange={(e) => setDraft({ agendaItemId: draft.agendaItemId, notes: draft.notes, type: e.target.value as OutcomeType })}>
+                {Object.entries(OUTCOME_LABEL).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+              </select>
+            </label>
+          </div>
+          <label className="field"><span>Notes</span><textarea rows={2} value={draft.notes ?? ''} onChange={(e) => setDraft({ ...draft, notes: e.target.value })} /></label>
+          {draft.type === 'DECISION_MADE' && (
+            <div className="field-row">
+              <label className="field"><span>Chosen option</span><input value={draft.chosenOption ?? ''} onChange={(e) => setDraft({ ...draft, chosenOption: e.target.value })} /></label>
+              <label className="field"><span>Rationale</span><input value={draft.rationale ?? ''} onChange={(e) => setDraft({ ...draft, rationale: e.target.value })} /></label>
+            </div>
+          )}
+          {draft.type === 'ACTION_ITEM' && (
+            <div className="field-row">
+              <label className="field"><span>Action</span><input value={draft.actionTitle ?? ''} onChange={(e) => setDraft({ ...draft, actionTitle: e.target.value })} /></label>
+              <label className="field"><span>Owner</span><input value={draft.owner ?? ''} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} /></label>
+              <label className="field"><span>Due</span><input type="date" value={draft.dueDate ?? ''} onChange={(e) => setDraft({ ...draft, dueDate: e.target.value })} /></label>
+            </div>
+          )}
+          {error?.problem.errors?.map((e) => <p key={e.field} className="field-error">{e.field}: {e.message}</p>)}
+          <div className="form-actions"><button type="submit" className="button" disabled={record.isPending || !draft.agendaItemId}>Add outcome</button></div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { alliances, upcomingDecisions } from '../api/api';
+import { PhaseBadge, TierBadge } from '../components/Badges';
+import { Empty, QueryState } from '../components/States';
+import { humanize } from '../components/format';
+import type { Decision } from '../api/types';
+
+export function PortfolioPage() {
+  const portfolio = useQuery({ queryKey: ['alliances'], queryFn: ({ signal }) => alliances(signal) });
+  const decisions = useQuery({ queryKey: ['decisions', 'upcoming', {}], queryFn: ({ signal }) => upcomingDecisions({}, signal) });
+
+  const counts = (key: string) => {
+    if (!decisions.data) return undefined;
+    const open = decisions.data.filter((d: Decision) => d.allianceId === key);
+    return { open: open.length, atRisk: open.filter((d) => d.riskState === 'AT_RISK' || d.riskState === 'OVERDUE').length };
+  };
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Portfolio</h1>
+        <p className="lede">Your alliances, by tier. Tier 1 gets full management; tier 3 light touch.</p>
+      </header>
+      {decisions.isError && (
+        <p className="notice" role="status">
+          Decision counts are not available right now ({(decisions.error as Error).message}).
+        </p>
+      )}
+      <QueryState
+        query={portfolio}
+        label="Loading your alliances…"
+        isEmpty={(list) => list.length === 0}
+        empty={<Empty title="No alliances yet">You are not a member of any alliance. Ask an alliance manager to add you.</Empty>}
+      >
+        {(list) => (
+          <div className="table-wrap">
+            <table className="table" aria-label="Alliances">
+              <thead>
+                <tr>
+                  <th scope="col">Alliance</th>
+                  <th scope="col">Partner</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Tier</th>
+                  <th scope="col">Phase</th>
+                  <th scope="col" className="num">Open decisions</th>
+                  <th scope="col" className="num">At risk</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...list].sort((a, b) => a.tier - b.tier || a.key.localeCompare(b.key)).map((a) => {
+                  const c = counts(a.key);
+                  return (
+                    <tr key={a.key} data-testid={`alliance-row-${a.key}`}>
+                      <th scope="row">
+                        <Link to={`/alliances/${a.key}`}>{a.name}</Link>
+                        <div className="muted mono">{a.key}</div>
+                      </th>
+                      <td>{a.partner}</td>
+                      <td>{humanize(a.type)}</td>
+                      <td><TierBadge tier={a.tier} /></td>
+                      <td><PhaseBadge phase={a.phase} /></td>
+                      <td className="num">{c ? c.open : '—'}</td>
+                      <td className="num">
+                        {c ? <span className={c.atRisk > 0 ? 'count-risk' : undefined}>{c.atRisk}</span> : '—'}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
+    </div>
+  );
+}

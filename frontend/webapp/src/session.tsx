@@ -1,0 +1,23 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Session } from './api/types';
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** Stakeholders read; everyone else may change what their alliances hold. */
+export function canEdit(session: Session): boolean {
+  return session.roles.some((r) => ['admin', 'alliance-manager', 'team-member', 'governance-ops'].includes(r));
+}
+
+export function isGovernanceOps(session: Session): boolean {
+  return session.roles.some((r) => ['admin', 'governance-ops'].includes(r));
+}
