@@ -133,6 +133,11 @@ public final class LocalKafka implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         List<String> cmd = new ArrayList<>();
+        // Its own session: a terminal Ctrl-C reaches only our JVM, which then stops the broker after the services
+        // that use it. The stdin watch still ends the broker if our JVM dies.
+        if (Files.isExecutable(Paths.get("/usr/bin/setsid"))) {
+            cmd.add("/usr/bin/setsid");
+        }
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
         cmd.add("-XX:+UseSerialGC");

@@ -92,6 +92,8 @@ public final class LocalPostgres implements AutoCloseable {
                     .setCleanDataDirectory(!keepData)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // A kept cluster is stopped by its owner, in order (after the services using it), not by a JVM hook.
+                    .setRegisterShutdownHook(!keepData)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     // TCP only: no Unix socket in a shared folder such as /tmp.
                     .setServerConfig("unix_socket_directories", "")

@@ -1,0 +1,111 @@
+package io.entente.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Keycloak from the keycloak-quarkus-dist zip that the build unpacks into deploy/local/target/keycloak,
+ * run in dev mode with the entente realm imported on first start.
+ */
+final class KeycloakServer implements AutoCloseable {
+
+    static final String REALM = "entente";
+    /** The issuer every service validates; --hostname pins it whether a request comes via localhost or 127.0.0.1. */
+    static final String PUBLIC_URL = "http://localhost:" + Ports.KEYCLOAK;
+    static final String ISSUER = PUBLIC_URL + "/realms/" + REALM;
+    static final String LOCAL_URL = "http://127.0.0.1:" + Ports.KEYCLOAK;
+
+    // The first start re-augments the distribution for dev mode: about 35 s on two idle cores, but 230 s was
+    // measured while other builds loaded the machine. A dead Keycloak is detected at once anyway (see awaitHttp200).
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(480);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+    private final ManagedProcess process;
+
+    private KeycloakServer(ManagedProcess process) {
+        this.process = process;
+    }
+
+    static KeycloakServer start(Path root, Path dataDir, Path logs) {
+        Path home = home(root);
+        Path kcSh = home.resolve("bin/kc.sh");
+        if (!Files.isRegularFile(kcSh)) {
+            throw new StartupException("Keycloak is not unpacked at " + home
+                    + " - build it with: ./entente up --build (or ./mvnw -q -pl deploy/local -am package)");
+        }
+        installRealm(root, home);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new StartupException("could not create " + dataDir + ": " + e.getMessage(), e);
+        }
+        List<String> command = List.of("bash", kcSh.toString(), "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + Ports.KEYCLOAK,
+                "--hostname=" + PUBLIC_URL,
+                "--import-realm");
+        Map<String, String> env = Map.of(
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                // kc.sh runs the java under JAVA_HOME: make it the JVM the entente script checked for the launcher.
+                "JAVA_HOME", System.getProperty("java.home"),
+                // The dev-file database URL is built from kc.db-url-path (default: the distribution folder).
+                // Pointing it under .entente keeps users and sessions across rebuilds and 'mvn clean'.
+                "JAVA_OPTS_APPEND", "-Dkc.db-url-path=" + dataDir.toAbsolutePath());
+        ManagedProcess process = ManagedProcess.start("keycloak", command, env, home, logs.resolve("keycloak.log"),
+                STOP_TIMEOUT);
+        return new KeycloakServer(process);
+    }
+
+    /** Readiness is the realm's discovery document: it exists only once the import has finished. */
+    void awaitReady() {
+        process.awaitHttp200(URI.create(LOCAL_URL + "/realms/" + REALM + "/.well-known/openid-configuration"),
+                READY_TIMEOUT);
+    }
+
+    ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    static Path home(Path root) {
+        return root.resolve("deploy/local/target/keycloak/keycloak-" + version());
+    }
+
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = KeycloakServer.class.getResourceAsStream("/entente-local.properties")) {
+            properties.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("entente-local.properties missing from the launcher jar", e);
+        }
+        return properties.getProperty("keycloak.version");
+    }
+
+    /**
+     * --import-realm only reads data/import and skips a realm that already exists, so copying on every start is
+     * harmless; realm file changes take effect after './entente reset'.
+     */
+    private static void installRealm(Path root, Path home) {
+        Path realm = root.resolve("deploy/keycloak/entente-realm.json");
+        Path importDir = home.resolve("data/import");
+        try {
+            Files.createDirectories(importDir);
+            Files.copy(realm, importDir.resolve("entente-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StartupException("could not copy " + realm + " into " + importDir + ": " + e.getMessage(), e);
+        }
+    }
+}

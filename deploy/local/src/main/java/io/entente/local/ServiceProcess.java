@@ -1,0 +1,93 @@
+package io.entente.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** One Quarkus application of the stack, run from its fast-jar as a separate JVM. */
+final class ServiceProcess implements AutoCloseable {
+
+    /** database is null for the frontend, which has none. */
+    record Spec(String name, int port, String database, String jar) {
+
+        Path jarIn(Path root) {
+            return root.resolve(jar);
+        }
+
+        URI readiness() {
+            return URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+        }
+    }
+
+    static final List<Spec> SERVICES = List.of(
+            new Spec("backlog-service", 8081, "backlog", "services/backlog-service/target/quarkus-app/quarkus-run.jar"),
+            new Spec("sprint-service", 8082, "sprint", "services/sprint-service/target/quarkus-app/quarkus-run.jar"),
+            new Spec("decision-service", 8083, "decision",
+                    "services/decision-service/target/quarkus-app/quarkus-run.jar"),
+            new Spec("governance-service", 8084, "governance",
+                    "services/governance-service/target/quarkus-app/quarkus-run.jar"));
+
+    static final Spec FRONTEND = new Spec("frontend", Ports.FRONTEND, null,
+            "frontend/target/quarkus-app/quarkus-run.jar");
+
+    // Five JVMs and Keycloak share two cores at startup: 4 s alone became 50 s on a loaded machine.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Spec spec;
+    private final ManagedProcess process;
+
+    private ServiceProcess(Spec spec, ManagedProcess process) {
+        this.spec = spec;
+        this.process = process;
+    }
+
+    /** Environment shared by every application: where the infrastructure is. */
+    record Infrastructure(UnaryOperator<String> jdbcUrlOfDatabase, String kafkaBootstrapServers,
+            String oidcAuthServerUrl) {
+    }
+
+    static ServiceProcess start(Spec spec, Path root, Path logs, Infrastructure infra) {
+        Path jar = spec.jarIn(root);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.oidcAuthServerUrl());
+        if (spec.database() != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrlOfDatabase().apply(spec.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", spec.database());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", spec.database());
+        }
+        List<String> command = List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString());
+        ManagedProcess process = ManagedProcess.start(spec.name(), command, env, root,
+                logs.resolve(spec.name() + ".log"), STOP_TIMEOUT);
+        return new ServiceProcess(spec, process);
+    }
+
+    /** The JVM running the launcher was already checked by the entente script, so children reuse it. */
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    void awaitReady() {
+        process.awaitHttp200(spec.readiness(), READY_TIMEOUT);
+    }
+
+    Spec spec() {
+        return spec;
+    }
+
+    ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
