@@ -40,12 +40,27 @@ public final class EntenteUp {
     /** Set when stopping begins; errors the main thread sees after that are consequences, not causes. */
     private volatile boolean stopping;
 
+    private final List<ManagedProcess> watched = new ArrayList<>();
+    private long kafkaPid;
+
     EntenteUp(Path root, boolean skipMissing) {
+        this(root, root.resolve(".entente"), skipMissing);
+    }
+
+    private EntenteUp(Path root, Path home, boolean skipMissing) {
         this.root = root;
-        this.home = root.resolve(".entente");
+        this.home = home;
         this.logs = home.resolve("logs");
         this.skipMissing = skipMissing;
         this.leftovers = new LeftoverProcesses(home.resolve("run"), root);
+    }
+
+    /**
+     * The same stack for end-to-end tests, with its data in {@code home} (e.g. a module's target/ folder) instead of
+     * .entente/. Call {@link #start()}, then {@link #stopAll()}.
+     */
+    public static EntenteUp forTests(Path root, Path home) {
+        return new EntenteUp(root, home, false);
     }
 
     public static void main(String[] args) {
@@ -109,6 +124,13 @@ public final class EntenteUp {
     }
 
     void run() {
+        start();
+        printWelcome();
+        watch(watched, kafkaPid);
+    }
+
+    /** Starts everything, waits until each part is ready and seeds an empty portfolio; returns once it is up. */
+    public void start() {
         leftovers.stopRemaining(out);
         Map<Integer, String> ports = Ports.stack();
         if (LeftoverProcesses.postgresLeftRunning(home.resolve("postgres"))) {
@@ -160,12 +182,9 @@ public final class EntenteUp {
         if (running.stream().anyMatch(s -> s.spec().name().equals("backlog-service"))) {
             new DemoSeed(out).runIfPortfolioEmpty();
         }
-        printWelcome();
-
-        List<ManagedProcess> watched = new ArrayList<>();
         watched.add(keycloak.process());
         running.forEach(s -> watched.add(s.process()));
-        watch(watched, kafka.pid());
+        kafkaPid = kafka.pid();
     }
 
     /**
@@ -210,7 +229,7 @@ public final class EntenteUp {
     }
 
     /** Reverse start order, so nothing loses its database or broker while still running. Runs once. */
-    void stopAll() {
+    public void stopAll() {
         List<Map.Entry<String, AutoCloseable>> toStop;
         synchronized (this) {
             stopping = true;
