@@ -37,7 +37,18 @@ public class BacklogItem extends PanacheEntityBase {
     @Column(nullable = false)
     public ItemType type;
 
+    /** Story points. */
     public Integer estimate;
+
+    /** Who benefits from the item (e.g. "JSC co-chairs", "Helix finance"). */
+    public String beneficiary;
+
+    /** How much it is worth to them, 1 (nice to have) to 10 (contractual or critical). */
+    @Column(name = "stakeholder_value")
+    public Integer stakeholderValue;
+
+    /** The person accountable, when known (an action item's owner, a decision's driver). */
+    public String owner;
 
     @Column(name = "due_date")
     public LocalDate dueDate;
@@ -46,10 +57,18 @@ public class BacklogItem extends PanacheEntityBase {
     @Column(nullable = false)
     public ItemStatus status;
 
+    /** See {@link Ranks}: unique, byte-ordered (collation "C"). */
+    @Column(nullable = false)
     public String rank;
 
     @Column(name = "source_ref")
     public String sourceRef;
+
+    @Column(name = "sprint_id")
+    public String sprintId;
+
+    @Column(name = "done_at")
+    public Instant doneAt;
 
     @Version
     public long version;
@@ -59,4 +78,8 @@ public class BacklogItem extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public boolean isClosed() {
+        return status == ItemStatus.DONE || status == ItemStatus.DROPPED;
+    }
 }

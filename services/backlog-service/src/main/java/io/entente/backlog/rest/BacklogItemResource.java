@@ -1,23 +1,32 @@
 package io.entente.backlog.rest;
 
 import io.entente.backlog.service.BacklogItemService;
+import io.entente.backlog.service.ItemQuery;
+import io.entente.backlog.service.Page;
 import io.entente.platform.rest.ETags;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/backlog-items")
@@ -25,6 +34,8 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Backlog items")
 public class BacklogItemResource {
+
+    static final String CSV = "text/csv";
 
     private final BacklogItemService items;
 
@@ -34,7 +45,7 @@ public class BacklogItemResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
-    @Operation(summary = "Add an item to an alliance's backlog")
+    @Operation(summary = "Add an item to the bottom of the backlog")
     public Response create(@Valid @NotNull BacklogItemRequest request, UriInfo uri) {
         BacklogItemView created = items.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -43,11 +54,72 @@ public class BacklogItemResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "List the backlog of the caller's alliances",
+            description = "Keyset pagination: pass the answer's next as after. Sorts: rank (default), dueDate, "
+                    + "createdAt, updatedAt; prefix - for descending.")
+    public Page<BacklogItemView> list(@BeanParam ItemFilters filters,
+                                      @QueryParam("sort") String sort,
+                                      @QueryParam("after") String after,
+                                      @Parameter(description = "1 to 200, default 50") @QueryParam("limit")
+                                      Integer limit) {
+        return items.list(filters.query(), sort, after, limit);
+    }
+
+    @GET
+    @Path("export")
+    @Produces({CSV, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "The filtered backlog as CSV (same filters and sorts as the list)",
+            description = "At most entente.backlog.export-max-rows rows; header X-Entente-Truncated says when cut.")
+    public Response export(@BeanParam ItemFilters filters, @QueryParam("sort") String sort) {
+        int max = items.exportMaxRows();
+        List<BacklogItemView> rows = items.export(filters.query(), sort, max);
+        boolean truncated = rows.size() > max;
+        String csv = BacklogCsv.write(truncated ? rows.subList(0, max) : rows);
+        return Response.ok(csv, CSV + "; charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"backlog.csv\"")
+                .header("X-Entente-Truncated", Boolean.toString(truncated))
+                .build();
+    }
+
+    @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Read one backlog item")
     public Response get(@PathParam("id") UUID id) {
         BacklogItemView item = items.get(id);
+        return Response.ok(item).tag(ETags.tag(item.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Change an item (If-Match required)")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull BacklogItemUpdateRequest request) {
+        BacklogItemView item = items.update(id, request, ifMatch);
+        return Response.ok(item).tag(ETags.tag(item.version())).build();
+    }
+
+    @POST
+    @Path("{id}/rank")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Move an item directly above or below another (If-Match required)",
+            description = "Only the moved item's rank changes: the backlog is never renumbered.")
+    public Response rank(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull RankRequest request) {
+        BacklogItemView item = items.rank(id, request, ifMatch);
+        return Response.ok(item).tag(ETags.tag(item.version())).build();
+    }
+
+    @POST
+    @Path("{id}/drop")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Drop an item that will not be done (If-Match required)")
+    public Response drop(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull ReasonRequest request) {
+        BacklogItemView item = items.drop(id, request.reason(), ifMatch);
         return Response.ok(item).tag(ETags.tag(item.version())).build();
     }
 }

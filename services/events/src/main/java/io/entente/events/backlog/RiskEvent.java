@@ -11,7 +11,7 @@ import java.time.LocalDate;
  */
 @Aggregate("risk")
 public sealed interface RiskEvent extends DomainEvent permits RiskEvent.RiskRaised, RiskEvent.RiskScored,
-        RiskEvent.RiskClosed {
+        RiskEvent.RiskUpdated, RiskEvent.RiskClosed {
 
     String riskId();
 
@@ -27,6 +27,11 @@ public sealed interface RiskEvent extends DomainEvent permits RiskEvent.RiskRais
 
     record RiskScored(String riskId, String allianceId, int likelihood, int impact, int score, int previousScore,
                       boolean aboveThreshold, LocalDate nextReviewDate) implements RiskEvent {
+    }
+
+    /** Descriptive fields changed (not the rating: that is {@link RiskScored}); the risk's state after the change. */
+    record RiskUpdated(String riskId, String allianceId, String title, String category, String owner,
+                       String mitigation, String status, LocalDate nextReviewDate) implements RiskEvent {
     }
 
     record RiskClosed(String riskId, String allianceId, String reason) implements RiskEvent {

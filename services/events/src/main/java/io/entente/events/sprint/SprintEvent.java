@@ -15,7 +15,8 @@ import java.util.List;
 @Aggregate("sprint")
 public sealed interface SprintEvent extends DomainEvent
         permits SprintEvent.SprintPlanned, SprintEvent.SprintStarted, SprintEvent.ItemCommittedToSprint,
-        SprintEvent.ItemRemovedFromSprint, SprintEvent.BoardItemMoved, SprintEvent.SprintClosed {
+        SprintEvent.ItemRemovedFromSprint, SprintEvent.BoardItemMoved, SprintEvent.SprintClosed,
+        SprintEvent.SprintCapacityChanged, SprintEvent.BoardItemAssigned {
 
     String sprintId();
 
@@ -64,5 +65,18 @@ public sealed interface SprintEvent extends DomainEvent
     }
 
     record CarriedItem(String itemId, String allianceId, String disposition, String nextSprintId) {
+    }
+
+    /** The team's capacity for the sprint changed (absence, allocation, members); the sum of member capacities. */
+    record SprintCapacityChanged(String sprintId, String teamId, int capacityPoints) implements SprintEvent {
+        @Override
+        public String allianceId() {
+            return null;
+        }
+    }
+
+    /** An item changed hands without changing column ({@link BoardItemMoved} carries the assignee on a move). */
+    record BoardItemAssigned(String sprintId, String itemId, String allianceId, String assignee)
+            implements SprintEvent {
     }
 }

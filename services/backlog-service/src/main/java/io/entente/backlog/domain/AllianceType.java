@@ -1,0 +1,6 @@
+package io.entente.backlog.domain;
+
+public enum AllianceType {
+    RESEARCH_COLLABORATION, CO_DEVELOPMENT, CO_COMMERCIALISATION, LICENSING, CLINICAL_COMBINATION_TRIAL,
+    DIGITAL_HEALTH
+}

@@ -1,0 +1,74 @@
+package io.entente.backlog.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A duty from an alliance contract clause, owed by us, the partner or both. */
+@Entity
+@Table(name = "obligation")
+public class Obligation extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "alliance_id", nullable = false)
+    public String allianceId;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "clause_ref", nullable = false)
+    public String clauseRef;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ObligationKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "owed_by", nullable = false)
+    public OwedBy owedBy;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Recurrence recurrence;
+
+    @Column(name = "lead_time_days", nullable = false)
+    public int leadTimeDays;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ObligationStatus status;
+
+    /** The backlog item opened for the current occurrence. */
+    @Column(name = "item_id")
+    public UUID itemId;
+
+    @Column(name = "met_on")
+    public LocalDate metOn;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public LocalDate windowOpens() {
+        return ObligationRules.windowOpens(dueDate, leadTimeDays);
+    }
+}

@@ -1,0 +1,5 @@
+package io.entente.backlog.domain;
+
+public enum RiskStatus {
+    OPEN, MITIGATING, ACCEPTED, CLOSED
+}

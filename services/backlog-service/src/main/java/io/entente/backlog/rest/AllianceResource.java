@@ -1,0 +1,104 @@
+package io.entente.backlog.rest;
+
+import io.entente.backlog.service.AllianceService;
+import io.entente.backlog.service.Page;
+import io.entente.backlog.service.PlaybookService;
+import io.entente.platform.rest.ETags;
+import io.entente.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/alliances")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Alliances")
+public class AllianceResource {
+
+    private final AllianceService alliances;
+    private final PlaybookService playbooks;
+
+    public AllianceResource(AllianceService alliances, PlaybookService playbooks) {
+        this.alliances = alliances;
+        this.playbooks = playbooks;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER})
+    @Operation(summary = "Register an alliance in the portfolio",
+            description = "Admins, or alliance managers who are already members of the alliance's group.")
+    public Response register(@Valid @NotNull AllianceRequest request, UriInfo uri) {
+        AllianceView created = alliances.register(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.key()).build())
+                .tag(ETags.tag(created.version())).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "The caller's alliances (admins: all)",
+            description = "Sorts: key (default), name, tier, valueScore; prefix - for descending.")
+    public Page<AllianceView> list(@QueryParam("phase") List<String> phase, @QueryParam("type") List<String> type,
+                                   @QueryParam("tier") List<String> tier,
+                                   @QueryParam("allianceManager") String allianceManager,
+                                   @QueryParam("sort") String sort, @QueryParam("after") String after,
+                                   @QueryParam("limit") Integer limit) {
+        return alliances.list(phase, type, tier, allianceManager, sort, after, limit);
+    }
+
+    @GET
+    @Path("{key}")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Read one alliance")
+    public Response get(@PathParam("key") String key) {
+        AllianceView view = alliances.get(key);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{key}")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER})
+    @Operation(summary = "Change an alliance's descriptive fields (If-Match required)")
+    public Response update(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull AllianceUpdateRequest request) {
+        AllianceView view = alliances.update(key, request, ifMatch);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @POST
+    @Path("{key}/phase")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER})
+    @Operation(summary = "Move an alliance to its next lifecycle phase (If-Match required)",
+            description = "Only the transitions listed in the alliance's nextPhases are allowed.")
+    public Response changePhase(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Valid @NotNull PhaseChangeRequest request) {
+        AllianceView view = alliances.changePhase(key, request, ifMatch);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @POST
+    @Path("{key}/playbook-applications")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Apply a playbook: create its backlog items, due at anchor date + offset, in one go")
+    public Response applyPlaybook(@PathParam("key") String key,
+                                  @Valid @NotNull PlaybookApplicationRequest request) {
+        PlaybookApplicationView applied = playbooks.apply(key, request);
+        return Response.status(Response.Status.CREATED).entity(applied).build();
+    }
+}

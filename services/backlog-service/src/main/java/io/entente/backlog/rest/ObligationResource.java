@@ -1,0 +1,82 @@
+package io.entente.backlog.rest;
+
+import io.entente.backlog.service.ObligationService;
+import io.entente.backlog.service.Page;
+import io.entente.platform.rest.ETags;
+import io.entente.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/obligations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Obligations")
+public class ObligationResource {
+
+    private final ObligationService obligations;
+
+    public ObligationResource(ObligationService obligations) {
+        this.obligations = obligations;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Register an obligation from a contract clause",
+            description = "Its backlog item is created when the window opens (due date minus lead time): at once "
+                    + "if that is today or earlier.")
+    public Response register(@Valid @NotNull ObligationRequest request, UriInfo uri) {
+        ObligationView created = obligations.register(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(ETags.tag(created.version())).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Obligations of the caller's alliances", description = "Sorts: dueDate (default), createdAt.")
+    public Page<ObligationView> list(@QueryParam("allianceId") List<String> allianceId,
+                                     @QueryParam("status") List<String> status,
+                                     @QueryParam("kind") List<String> kind,
+                                     @QueryParam("owedBy") List<String> owedBy,
+                                     @QueryParam("dueBefore") String dueBefore,
+                                     @QueryParam("sort") String sort, @QueryParam("after") String after,
+                                     @QueryParam("limit") Integer limit) {
+        return obligations.list(allianceId, status, kind, owedBy, dueBefore, sort, after, limit);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Read one obligation")
+    public Response get(@PathParam("id") UUID id) {
+        ObligationView view = obligations.get(id);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @POST
+    @Path("{id}/met")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Record that the obligation was met (If-Match); a recurring one rolls to its next date")
+    public Response met(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @Valid @NotNull ObligationMetRequest request) {
+        ObligationView view = obligations.met(id, request.metOn(), ifMatch);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+}

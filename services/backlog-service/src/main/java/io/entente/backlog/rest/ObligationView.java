@@ -1,0 +1,20 @@
+package io.entente.backlog.rest;
+
+import io.entente.backlog.domain.Obligation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** {@code windowOpens}: when the backlog item for the current occurrence is (or was) created. */
+public record ObligationView(UUID id, String allianceId, String title, String clauseRef, String kind,
+                             String owedBy, LocalDate dueDate, String recurrence, int leadTimeDays,
+                             LocalDate windowOpens, String status, UUID itemId, LocalDate metOn, long version,
+                             Instant createdAt, Instant updatedAt) {
+
+    public static ObligationView of(Obligation o) {
+        return new ObligationView(o.id, o.allianceId, o.title, o.clauseRef, o.kind.name(), o.owedBy.name(),
+                o.dueDate, o.recurrence.name(), o.leadTimeDays, o.windowOpens(), o.status.name(), o.itemId,
+                o.metOn, o.version, o.createdAt, o.updatedAt);
+    }
+}

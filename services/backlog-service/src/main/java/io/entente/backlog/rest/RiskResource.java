@@ -1,0 +1,101 @@
+package io.entente.backlog.rest;
+
+import io.entente.backlog.service.Page;
+import io.entente.backlog.service.RiskService;
+import io.entente.platform.rest.ETags;
+import io.entente.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/risks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Risk register")
+public class RiskResource {
+
+    private final RiskService risks;
+
+    public RiskResource(RiskService risks) {
+        this.risks = risks;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Raise a risk; one at or above the alliance's threshold gets a follow-up backlog item")
+    public Response raise(@Valid @NotNull RiskRequest request, UriInfo uri) {
+        RiskView created = risks.raise(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(ETags.tag(created.version())).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "The register of the caller's alliances",
+            description = "Sorts: -score (default), score, nextReviewDate, createdAt.")
+    public Page<RiskView> list(@QueryParam("allianceId") List<String> allianceId,
+                               @QueryParam("status") List<String> status,
+                               @QueryParam("category") List<String> category,
+                               @QueryParam("aboveThreshold") Boolean aboveThreshold,
+                               @QueryParam("sort") String sort, @QueryParam("after") String after,
+                               @QueryParam("limit") Integer limit) {
+        return risks.list(allianceId, status, category, aboveThreshold, sort, after, limit);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Read one risk")
+    public Response get(@PathParam("id") UUID id) {
+        RiskView view = risks.get(id);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Change a risk's description, owner, mitigation, status or review date (If-Match)")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull RiskUpdateRequest request) {
+        RiskView view = risks.update(id, request, ifMatch);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @POST
+    @Path("{id}/assessment")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Re-rate a risk (If-Match); crossing the threshold raises a follow-up item")
+    public Response assess(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull RiskAssessmentRequest request) {
+        RiskView view = risks.assess(id, request, ifMatch);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @POST
+    @Path("{id}/close")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Close a risk with a reason (If-Match)")
+    public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @Valid @NotNull ReasonRequest request) {
+        RiskView view = risks.close(id, request.reason(), ifMatch);
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    }
+}

@@ -1,0 +1,182 @@
+package io.entente.backlog.service;
+
+import io.entente.backlog.config.BacklogConfig;
+import io.entente.backlog.domain.Alliance;
+import io.entente.backlog.domain.AlliancePhase;
+import io.entente.backlog.domain.AllianceType;
+import io.entente.backlog.rest.AllianceRequest;
+import io.entente.backlog.rest.AllianceUpdateRequest;
+import io.entente.backlog.rest.AllianceView;
+import io.entente.backlog.rest.PhaseChangeRequest;
+import io.entente.events.backlog.AllianceEvent.AlliancePhaseChanged;
+import io.entente.events.backlog.AllianceEvent.AllianceRegistered;
+import io.entente.events.backlog.AllianceEvent.AllianceUpdated;
+import io.entente.platform.audit.ChangeLog;
+import io.entente.platform.rest.ETags;
+import io.entente.platform.rest.ProblemException;
+import io.entente.platform.rest.Problems;
+import io.entente.platform.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@ApplicationScoped
+@Transactional
+public class AllianceService {
+
+    static final List<Keyset.Sort<Alliance>> SORTS = List.of(
+            Keyset.Sort.unique("key", "e.key", v -> v, a -> a.key),
+            Keyset.Sort.of("name", "e.name", v -> v, a -> a.name),
+            Keyset.Sort.of("tier", "e.tier", Integer::valueOf, a -> a.tier),
+            Keyset.Sort.of("valueScore", "e.valueScore", Integer::valueOf, a -> a.valueScore));
+
+    private final ChangeLog changes;
+    private final CurrentUser user;
+    private final EntityManager em;
+    private final Clock clock;
+    private final BacklogConfig config;
+
+    public AllianceService(ChangeLog changes, CurrentUser user, EntityManager em, Clock clock, BacklogConfig config) {
+        this.changes = changes;
+        this.user = user;
+        this.em = em;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    public AllianceView register(AllianceRequest request) {
+        // Membership comes from the identity provider: a manager registers an alliance once they are in its group.
+        if (!user.canSee(request.key())) {
+            throw new ProblemException(403, "not-a-member", "Forbidden", "you are not a member of alliance " + request.key()
+                    + "; ask an administrator to add you to group alliance:" + request.key() + " first");
+        }
+        if (Alliance.findById(request.key()) != null) {
+            throw Problems.conflict("alliance " + request.key() + " is already registered");
+        }
+        Alliance a = new Alliance();
+        a.key = request.key();
+        a.name = request.name().strip();
+        a.partner = request.partner().strip();
+        a.type = request.type();
+        a.tier = request.tier();
+        a.phase = request.phase();
+        a.valueScore = request.valueScore();
+        a.complexityScore = request.complexityScore();
+        a.allianceManager = request.allianceManager().strip();
+        a.startDate = request.startDate();
+        a.riskThreshold = request.riskThreshold() != null ? request.riskThreshold() : config.defaultRiskThreshold();
+        a.createdAt = now();
+        a.updatedAt = a.createdAt;
+        a.persist();
+        AllianceView view = AllianceView.of(a);
+        changes.record(new AllianceRegistered(a.key, a.name, a.partner, a.type.name(), a.tier, a.phase.name(),
+                a.valueScore, a.complexityScore, a.allianceManager, a.startDate), null, view);
+        return view;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AllianceView get(String key) {
+        return AllianceView.of(visible(key));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AllianceView> list(List<String> phases, List<String> types, List<String> tiers, String manager,
+                                   String sort, String after, Integer limit) {
+        int size = Cursor.limit(limit);
+        Keyset.Sort<Alliance> order = Keyset.choose(sort, SORTS);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (!user.isAdmin()) {
+            if (user.alliances().isEmpty()) {
+                Cursor.decode(after, order.name());
+                return new Page<>(List.of(), null);
+            }
+            where.append(" and e.key in :mine");
+            params.put("mine", List.copyOf(user.alliances()));
+        }
+        List<AlliancePhase> phaseValues = ItemQuery.enums("phase", phases, AlliancePhase.class);
+        if (!phaseValues.isEmpty()) {
+            where.append(" and e.phase in :phases");
+            params.put("phases", phaseValues);
+        }
+        List<AllianceType> typeValues = ItemQuery.enums("type", types, AllianceType.class);
+        if (!typeValues.isEmpty()) {
+            where.append(" and e.type in :types");
+            params.put("types", typeValues);
+        }
+        List<String> tierValues = ItemQuery.split(tiers);
+        if (!tierValues.isEmpty()) {
+            try {
+                params.put("tiers", tierValues.stream().map(Integer::valueOf).toList());
+            } catch (NumberFormatException e) {
+                throw Problems.invalid("tier", "must be 1, 2 or 3");
+            }
+            where.append(" and e.tier in :tiers");
+        }
+        if (manager != null && !manager.isBlank()) {
+            where.append(" and e.allianceManager = :manager");
+            params.put("manager", manager.strip());
+        }
+        Page<Alliance> page = Keyset.page(em, Alliance.class, where.toString(), params, order, "key", a -> a.key,
+                v -> v, after, size);
+        return new Page<>(page.items().stream().map(AllianceView::of).toList(), page.next());
+    }
+
+    public AllianceView update(String key, AllianceUpdateRequest request, String ifMatch) {
+        Alliance a = visible(key);
+        ETags.requireMatch(ifMatch, a.version);
+        AllianceView before = AllianceView.of(a);
+        a.name = request.name().strip();
+        a.partner = request.partner().strip();
+        a.type = request.type();
+        a.tier = request.tier();
+        a.valueScore = request.valueScore();
+        a.complexityScore = request.complexityScore();
+        a.allianceManager = request.allianceManager().strip();
+        a.startDate = request.startDate();
+        a.riskThreshold = request.riskThreshold();
+        a.updatedAt = now();
+        em.flush();
+        AllianceView after = AllianceView.of(a);
+        changes.record(new AllianceUpdated(a.key, a.name, a.partner, a.type.name(), a.tier, a.valueScore,
+                a.complexityScore, a.allianceManager), before, after);
+        return after;
+    }
+
+    public AllianceView changePhase(String key, PhaseChangeRequest request, String ifMatch) {
+        Alliance a = visible(key);
+        ETags.requireMatch(ifMatch, a.version);
+        if (!a.phase.canMoveTo(request.phase())) {
+            throw Problems.rule("phase-transition", "alliance " + key + " cannot move from " + a.phase + " to "
+                    + request.phase() + "; from " + a.phase + " it can move to " + a.phase.next());
+        }
+        AllianceView before = AllianceView.of(a);
+        AlliancePhase from = a.phase;
+        a.phase = request.phase();
+        a.updatedAt = now();
+        em.flush();
+        AllianceView after = AllianceView.of(a);
+        changes.record(new AlliancePhaseChanged(a.key, from.name(), a.phase.name(), request.reason()), before, after);
+        return after;
+    }
+
+    /** The alliance, or 404 when it does not exist or the caller is not a member. */
+    public Alliance visible(String key) {
+        Alliance a = key == null ? null : Alliance.findById(key);
+        if (a == null || !user.canSee(a.key)) {
+            throw Problems.notFound("alliance", key);
+        }
+        return a;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,158 @@
+package io.entente.backlog.service;
+
+import io.entente.backlog.domain.BacklogItem;
+import io.entente.backlog.domain.ItemStatus;
+import io.entente.backlog.domain.Ranks;
+import io.entente.backlog.rest.BacklogItemView;
+import io.entente.events.backlog.BacklogItemEvent.BacklogItemCreated;
+import io.entente.events.backlog.BacklogItemEvent.BacklogItemUpdated;
+import io.entente.platform.audit.ChangeLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The one way items are created and their changes recorded, whoever makes them (users, playbooks, the register,
+ * other services' events), so every item gets a rank, an audit row and an event the same way.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ItemWriter {
+
+    /** Serialises rank assignment: two writers never pick the same gap. Held until commit. */
+    private static final long RANK_LOCK = 0x0BAC_0106L;
+
+    private final EntityManager em;
+    private final ChangeLog changes;
+    private final Clock clock;
+
+    public ItemWriter(EntityManager em, ChangeLog changes, Clock clock) {
+        this.em = em;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public BacklogItem create(NewItem spec) {
+        lockRanks();
+        String last = em.createQuery("select max(b.rank) from BacklogItem b", String.class).getSingleResult();
+        BacklogItem item = new BacklogItem();
+        item.id = UUID.randomUUID();
+        item.allianceId = spec.allianceId();
+        item.title = spec.title().strip();
+        item.description = blankToNull(spec.description());
+        item.discipline = spec.discipline();
+        item.type = spec.type();
+        item.estimate = spec.estimate();
+        item.beneficiary = blankToNull(spec.beneficiary());
+        item.stakeholderValue = spec.stakeholderValue();
+        item.owner = blankToNull(spec.owner());
+        item.dueDate = spec.dueDate();
+        item.sourceRef = spec.sourceRef();
+        item.status = ItemStatus.NEW;
+        item.rank = Ranks.after(last);
+        item.createdAt = now();
+        item.updatedAt = item.createdAt;
+        item.persist();
+        return item;
+    }
+
+    /** Records the creation; call after dependencies (if any) are stored. */
+    public BacklogItemView recordCreated(BacklogItem item) {
+        BacklogItemView view = view(item);
+        changes.record(new BacklogItemCreated(item.id.toString(), item.allianceId, item.title, item.description,
+                item.discipline.name(), item.type.name(), item.estimate, item.dueDate, item.status.name(), item.rank,
+                item.sourceRef), null, view);
+        return view;
+    }
+
+    public BacklogItemView createAndRecord(NewItem spec) {
+        return recordCreated(create(spec));
+    }
+
+    /** Records an update; {@code before} is the view read before the change. */
+    public BacklogItemView recordUpdated(BacklogItem item, BacklogItemView before) {
+        item.updatedAt = now();
+        // Flush so the view carries the version the client will have to send back in If-Match.
+        em.flush();
+        BacklogItemView after = view(item);
+        changes.record(updated(item), before, after);
+        return after;
+    }
+
+    public static BacklogItemUpdated updated(BacklogItem item) {
+        return new BacklogItemUpdated(item.id.toString(), item.allianceId, item.title, item.description,
+                item.discipline.name(), item.type.name(), item.estimate, item.dueDate, item.status.name(),
+                item.sourceRef);
+    }
+
+    public void lockRanks() {
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) l")
+                .setParameter(1, RANK_LOCK).getSingleResult();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BacklogItemView view(BacklogItem item) {
+        return BacklogItemView.of(item, dependencies(List.of(item.id)).getOrDefault(item.id, List.of()));
+    }
+
+    /** The dependencies of many items in one statement, so a page costs the same whatever its size. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<UUID>> dependencies(Collection<UUID> itemIds) {
+        Map<UUID, List<UUID>> result = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return result;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select item_id, depends_on from backlog_item_dependency
+                        where item_id in (:ids) order by item_id, depends_on""")
+                .setParameter("ids", itemIds)
+                .getResultList();
+        for (Object[] row : rows) {
+            result.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
+        }
+        return result;
+    }
+
+    public void replaceDependencies(UUID itemId, Collection<UUID> dependsOn) {
+        // The item row must exist before a dependency row can point at it.
+        em.flush();
+        em.createNativeQuery("delete from backlog_item_dependency where item_id = ?1").setParameter(1, itemId)
+                .executeUpdate();
+        for (UUID target : dependsOn) {
+            em.createNativeQuery("insert into backlog_item_dependency (item_id, depends_on) values (?1, ?2)")
+                    .setParameter(1, itemId).setParameter(2, target).executeUpdate();
+        }
+    }
+
+    /** True when {@code candidate} already depends, directly or not, on {@code itemId}: the new edge would loop. */
+    public boolean wouldLoop(UUID itemId, UUID candidate) {
+        Number hits = (Number) em.createNativeQuery("""
+                        with recursive reach(id) as (
+                            select depends_on from backlog_item_dependency where item_id = ?1
+                            union
+                            select d.depends_on from backlog_item_dependency d join reach r on d.item_id = r.id)
+                        select count(*) from reach where id = ?2""")
+                .setParameter(1, candidate).setParameter(2, itemId).getSingleResult();
+        return hits.longValue() > 0;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,234 @@
+package io.entente.backlog.service;
+
+import io.entente.backlog.domain.Alliance;
+import io.entente.backlog.domain.ItemType;
+import io.entente.backlog.domain.Obligation;
+import io.entente.backlog.domain.ObligationKind;
+import io.entente.backlog.domain.ObligationRules;
+import io.entente.backlog.domain.ObligationStatus;
+import io.entente.backlog.domain.OwedBy;
+import io.entente.backlog.domain.Recurrence;
+import io.entente.backlog.rest.BacklogItemView;
+import io.entente.backlog.rest.ObligationRequest;
+import io.entente.backlog.rest.ObligationView;
+import io.entente.events.backlog.ObligationEvent.ObligationDue;
+import io.entente.events.backlog.ObligationEvent.ObligationMet;
+import io.entente.events.backlog.ObligationEvent.ObligationMissed;
+import io.entente.events.backlog.ObligationEvent.ObligationRegistered;
+import io.entente.platform.audit.ChangeLog;
+import io.entente.platform.rest.ETags;
+import io.entente.platform.rest.Problems;
+import io.entente.platform.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class ObligationService {
+
+    static final List<Keyset.Sort<Obligation>> SORTS = List.of(
+            Keyset.Sort.of("dueDate", "e.dueDate", LocalDate::parse, o -> o.dueDate),
+            Keyset.Sort.of("createdAt", "e.createdAt", Instant::parse, o -> o.createdAt));
+
+    /** What one sweep of an obligation did. */
+    public record Sweep(boolean opened, boolean missed) {
+    }
+
+    private final ChangeLog changes;
+    private final CurrentUser user;
+    private final EntityManager em;
+    private final ItemWriter writer;
+    private final AllianceService alliances;
+    private final Clock clock;
+
+    public ObligationService(ChangeLog changes, CurrentUser user, EntityManager em, ItemWriter writer,
+                             AllianceService alliances, Clock clock) {
+        this.changes = changes;
+        this.user = user;
+        this.em = em;
+        this.writer = writer;
+        this.alliances = alliances;
+        this.clock = clock;
+    }
+
+    /** Registers the obligation; if its window is already open, its backlog item is created at once. */
+    public ObligationView register(ObligationRequest request) {
+        Alliance alliance = alliances.visible(request.allianceId());
+        Obligation o = new Obligation();
+        o.id = UUID.randomUUID();
+        o.allianceId = alliance.key;
+        o.title = request.title().strip();
+        o.clauseRef = request.clauseRef().strip();
+        o.kind = request.kind();
+        o.owedBy = request.owedBy();
+        o.dueDate = request.dueDate();
+        o.recurrence = request.recurrence() == null ? Recurrence.NONE : request.recurrence();
+        o.leadTimeDays = request.leadTimeDays();
+        o.status = ObligationStatus.UPCOMING;
+        o.createdAt = writer.now();
+        o.updatedAt = o.createdAt;
+        o.persist();
+        changes.record(new ObligationRegistered(o.id.toString(), o.allianceId, o.title, o.clauseRef, o.kind.name(),
+                o.owedBy.name(), o.dueDate, o.leadTimeDays, o.recurrence.name()), null, ObligationView.of(o));
+        advance(o, LocalDate.now(clock));
+        em.flush();
+        return ObligationView.of(o);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ObligationView get(UUID id) {
+        return ObligationView.of(visible(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ObligationView> list(List<String> allianceIds, List<String> statuses, List<String> kinds,
+                                     List<String> owedBy, String dueBefore, String sort, String after,
+                                     Integer limit) {
+        int size = Cursor.limit(limit);
+        Keyset.Sort<Obligation> order = Keyset.choose(sort, SORTS);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder("1 = 1");
+        List<String> requested = ItemQuery.split(allianceIds);
+        List<String> scope = requested.isEmpty() ? (user.isAdmin() ? null : List.copyOf(user.alliances()))
+                : requested.stream().filter(user::canSee).toList();
+        if (scope != null && scope.isEmpty()) {
+            Cursor.decode(after, order.name());
+            return new Page<>(List.of(), null);
+        }
+        if (scope != null) {
+            where.append(" and e.allianceId in :alliances");
+            params.put("alliances", scope);
+        }
+        List<ObligationStatus> statusValues = ItemQuery.enums("status", statuses, ObligationStatus.class);
+        if (!statusValues.isEmpty()) {
+            where.append(" and e.status in :statuses");
+            params.put("statuses", statusValues);
+        }
+        List<ObligationKind> kindValues = ItemQuery.enums("kind", kinds, ObligationKind.class);
+        if (!kindValues.isEmpty()) {
+            where.append(" and e.kind in :kinds");
+            params.put("kinds", kindValues);
+        }
+        List<OwedBy> owedValues = ItemQuery.enums("owedBy", owedBy, OwedBy.class);
+        if (!owedValues.isEmpty()) {
+            where.append(" and e.owedBy in :owedBy");
+            params.put("owedBy", owedValues);
+        }
+        LocalDate before = ItemQuery.date("dueBefore", dueBefore);
+        if (before != null) {
+            where.append(" and e.dueDate <= :dueBefore");
+            params.put("dueBefore", before);
+        }
+        Page<Obligation> page = Keyset.page(em, Obligation.class, where.toString(), params, order, "id",
+                o -> o.id.toString(), UUID::fromString, after, size);
+        return new Page<>(page.items().stream().map(ObligationView::of).toList(), page.next());
+    }
+
+    /**
+     * Records that the obligation was fulfilled. A recurring obligation then rolls to its next due date (and
+     * opens that occurrence's window if it already has).
+     */
+    public ObligationView met(UUID id, LocalDate metOn, String ifMatch) {
+        Obligation o = visible(id);
+        ETags.requireMatch(ifMatch, o.version);
+        if (o.status == ObligationStatus.MET) {
+            throw Problems.rule("obligation-met", "obligation " + id + " is already met");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = metOn == null ? today : metOn;
+        if (on.isAfter(today)) {
+            throw Problems.invalid("metOn", "cannot be in the future");
+        }
+        ObligationView before = ObligationView.of(o);
+        LocalDate metDue = o.dueDate;
+        LocalDate next = o.recurrence.next(o.dueDate);
+        if (next == null) {
+            o.status = ObligationStatus.MET;
+            o.metOn = on;
+        } else {
+            o.dueDate = next;
+            o.status = ObligationStatus.UPCOMING;
+            o.itemId = null;
+            o.metOn = on;
+        }
+        o.updatedAt = writer.now();
+        em.flush();
+        changes.record(new ObligationMet(o.id.toString(), o.allianceId, metDue, on), before, ObligationView.of(o));
+        if (next != null) {
+            advance(o, today);
+            em.flush();
+        }
+        return ObligationView.of(o);
+    }
+
+    /** The obligations the job must look at today: a window to open or a due date passed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> needingAttention(LocalDate today) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                        select id from obligation
+                        where status in ('UPCOMING', 'DUE')
+                          and (due_date < ?1 or (status = 'UPCOMING' and due_date - lead_time_days <= ?1))
+                        order by due_date, id""", UUID.class)
+                .setParameter(1, today).getResultList();
+        return ids;
+    }
+
+    /** One obligation in its own transaction, so one bad row cannot hold back the others. */
+    public Sweep sweep(UUID id, LocalDate today) {
+        Obligation o = Obligation.findById(id);
+        return o == null ? new Sweep(false, false) : advance(o, today);
+    }
+
+    private Sweep advance(Obligation o, LocalDate today) {
+        boolean opened = false;
+        boolean missed = false;
+        if (ObligationRules.windowOpen(o.status, o.dueDate, o.leadTimeDays, today)) {
+            ObligationView before = ObligationView.of(o);
+            BacklogItemView item = writer.createAndRecord(NewItem.of(o.allianceId, itemTitle(o),
+                    "Owed by " + o.owedBy.name().toLowerCase() + " under clause " + o.clauseRef + ", due "
+                            + o.dueDate + (o.recurrence == Recurrence.NONE ? "" : " (" + o.recurrence.name()
+                            .toLowerCase().replace('_', '-') + ")") + ".",
+                    o.kind.discipline(), ItemType.OBLIGATION, null, null, o.dueDate, "obligation:" + o.id));
+            o.status = ObligationStatus.DUE;
+            o.itemId = item.id();
+            o.updatedAt = writer.now();
+            em.flush();
+            changes.record(new ObligationDue(o.id.toString(), o.allianceId, o.title, o.clauseRef, o.kind.name(),
+                    o.owedBy.name(), o.dueDate, o.leadTimeDays), before, ObligationView.of(o));
+            opened = true;
+        }
+        if (ObligationRules.missed(o.status, o.dueDate, today)) {
+            ObligationView before = ObligationView.of(o);
+            o.status = ObligationStatus.MISSED;
+            o.updatedAt = writer.now();
+            em.flush();
+            changes.record(new ObligationMissed(o.id.toString(), o.allianceId, o.title, o.dueDate), before,
+                    ObligationView.of(o));
+            missed = true;
+        }
+        return new Sweep(opened, missed);
+    }
+
+    private static String itemTitle(Obligation o) {
+        String title = o.owedBy.itemVerb() + " " + o.title + " (" + o.clauseRef + ")";
+        return title.length() <= 200 ? title : title.substring(0, 199) + "…";
+    }
+
+    private Obligation visible(UUID id) {
+        Obligation o = Obligation.findById(id);
+        if (o == null || !user.canSee(o.allianceId)) {
+            throw Problems.notFound("obligation", id);
+        }
+        return o;
+    }
+}
