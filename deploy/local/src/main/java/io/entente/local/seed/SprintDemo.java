@@ -42,7 +42,7 @@ public final class SprintDemo {
     private static final Spec GOVERNANCE_OPS = new Spec("governance-ops", "Governance Operations", "GovOps",
             "Prepares and follows up steering and development committee meetings across the portfolio: agendas, "
                     + "pre-reads, minutes, action items.",
-            List.of("GOVERNANCE"),
+            List.of("GOVERNANCE", "PROJECT_MANAGEMENT"),
             List.of(new Member("gwen", "Gwen", "LEAD", 1.5), new Member("tara", "Tara", "MEMBER", 0.8)),
             Map.of("IN_PROGRESS", 4, "IN_REVIEW", 2),
             List.of("Norvane launch: governance charter signed, JSC and JDC membership confirmed",
@@ -53,7 +53,7 @@ public final class SprintDemo {
 
     private static final Spec CONTRACTS = new Spec("contracts", "Contracts & Obligations", "C&O",
             "Tracks contractual obligations, payments and diligence efforts owed by us, by the partner, or jointly.",
-            List.of("CONTRACTS", "FINANCE"),
+            List.of("CONTRACTS", "FINANCE", "LEGAL"),
             List.of(new Member("nora", "Nora", "LEAD", 1.0), new Member("tara", "Tara", "MEMBER", 0.5)),
             Map.of("IN_PROGRESS", 3, "IN_REVIEW", 2),
             List.of("Corvid wind-down: rights and data return schedule agreed",

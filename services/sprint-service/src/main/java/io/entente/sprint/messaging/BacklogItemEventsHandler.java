@@ -8,15 +8,25 @@ import io.entente.events.backlog.BacklogItemEvent.BacklogItemRanked;
 import io.entente.events.backlog.BacklogItemEvent.BacklogItemUpdated;
 import io.entente.platform.messaging.EventHandler;
 import io.entente.sprint.domain.BacklogItemCopy;
+import io.entente.sprint.service.BoardService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** Keeps {@link BacklogItemCopy} in step with the backlog service. */
+/**
+ * Keeps {@link BacklogItemCopy} in step with the backlog service. A dropped item also leaves the open board it sits
+ * on, so that boards never carry work the backlog gave up.
+ */
 @ApplicationScoped
 public class BacklogItemEventsHandler implements EventHandler {
+
+    private final BoardService board;
+
+    public BacklogItemEventsHandler(BoardService board) {
+        this.board = board;
+    }
 
     @Override
     public Set<Class<? extends DomainEvent>> handles() {
@@ -63,6 +73,7 @@ public class BacklogItemEventsHandler implements EventHandler {
             if (copy != null) {
                 copy.dropped = true;
                 touch(copy);
+                board.dropFromOpenBoard(copy.itemId, dropped.reason());
             }
         }
     }

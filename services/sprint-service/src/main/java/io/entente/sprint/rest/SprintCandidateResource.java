@@ -1,14 +1,13 @@
 package io.entente.sprint.rest;
 
-import io.entente.platform.rest.Problems;
-import io.entente.platform.security.CurrentUser;
 import io.entente.platform.security.Roles;
-import io.entente.sprint.domain.BacklogItemCopy;
+import io.entente.sprint.service.CandidateService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,10 +19,24 @@ import java.util.UUID;
 @Tag(name = "Sprint candidates")
 public class SprintCandidateResource {
 
-    private final CurrentUser user;
+    private final CandidateService candidates;
 
-    public SprintCandidateResource(CurrentUser user) {
-        this.user = user;
+    public SprintCandidateResource(CandidateService candidates) {
+        this.candidates = candidates;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "The planning view: backlog items not dropped, not done and not on an open board; filter by "
+            + "discipline, alliance or team (its disciplines and alliances); sort by rank (default) or dueDate")
+    public Page<SprintCandidateView> list(@QueryParam("discipline") String discipline,
+                                          @QueryParam("allianceId") String allianceId,
+                                          @QueryParam("teamId") String teamId, @QueryParam("sort") String sort,
+                                          @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return candidates.list(Params.key("discipline", discipline), Params.key("allianceId", allianceId),
+                Params.uuid("teamId", teamId),
+                Params.enumValue("sort", sort, CandidateService.Sort.class, CandidateService.Sort.RANK),
+                Lists.limit(limit), after);
     }
 
     @GET
@@ -31,10 +44,6 @@ public class SprintCandidateResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "A backlog item as known to the sprint service (from backlog events)")
     public SprintCandidateView get(@PathParam("itemId") UUID itemId) {
-        BacklogItemCopy copy = BacklogItemCopy.findById(itemId);
-        if (copy == null || copy.dropped || !user.canSee(copy.allianceId)) {
-            throw Problems.notFound("backlog item", itemId);
-        }
-        return SprintCandidateView.of(copy);
+        return candidates.get(itemId);
     }
 }

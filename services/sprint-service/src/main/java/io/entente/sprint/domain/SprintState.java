@@ -1,0 +1,5 @@
+package io.entente.sprint.domain;
+
+public enum SprintState {
+    PLANNED, ACTIVE, CLOSED
+}

@@ -1,0 +1,14 @@
+package io.entente.sprint.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
+
+/**
+ * Pull a backlog item into a sprint.
+ *
+ * @param overrideCapacity commit even when the sprint goes over capacity; needs a reason and is audited
+ */
+public record CommitRequest(@NotNull UUID itemId, Boolean overrideCapacity, @Size(max = 500) String reason) {
+}

@@ -1,0 +1,79 @@
+package io.entente.sprint.rest;
+
+import io.entente.platform.rest.ETags;
+import io.entente.platform.security.Roles;
+import io.entente.sprint.service.BoardService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** The cards of one sprint: pull items in, move and assign them, take them out. */
+@Path("/api/sprints/{sprintId}/items")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sprint board")
+public class SprintItemResource {
+
+    private final BoardService board;
+
+    public SprintItemResource(BoardService board) {
+        this.board = board;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Commit a backlog item to the sprint; 409 over capacity unless overrideCapacity with a reason")
+    public Response commit(@PathParam("sprintId") UUID sprintId, @Valid @NotNull CommitRequest request,
+                           UriInfo uri) {
+        CommitResult result = board.commit(sprintId, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(result.card().id()).build())
+                .tag(ETags.tag(result.card().version())).entity(result).build();
+    }
+
+    @GET
+    @Path("{itemId}")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "One card")
+    public Response get(@PathParam("sprintId") UUID sprintId, @PathParam("itemId") UUID itemId) {
+        CardView card = board.card(sprintId, itemId);
+        return Response.ok(card).tag(ETags.tag(card.version())).build();
+    }
+
+    @PUT
+    @Path("{itemId}")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Move a card to a column and/or assign it (If-Match: the card's ETag); WIP limits hold")
+    public Response move(@PathParam("sprintId") UUID sprintId, @PathParam("itemId") UUID itemId,
+                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull MoveRequest request) {
+        CardView card = board.move(sprintId, itemId, ifMatch, request);
+        return Response.ok(card).tag(ETags.tag(card.version())).build();
+    }
+
+    @DELETE
+    @Path("{itemId}")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Take a card off an open sprint (If-Match: the card's ETag); the item is a candidate again")
+    public Response remove(@PathParam("sprintId") UUID sprintId, @PathParam("itemId") UUID itemId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @QueryParam("reason") String reason) {
+        board.remove(sprintId, itemId, ifMatch, reason);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,119 @@
+package io.entente.sprint.rest;
+
+import io.entente.platform.rest.ETags;
+import io.entente.platform.security.CurrentUser;
+import io.entente.platform.security.Roles;
+import io.entente.sprint.domain.SprintState;
+import io.entente.sprint.service.BoardService;
+import io.entente.sprint.service.ReportService;
+import io.entente.sprint.service.SprintService;
+import io.entente.sprint.service.Visibility;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/**
+ * Sprints, their capacity plan, life cycle, board and burndown. Sprints span alliances, so every reader sees every
+ * sprint; cards of alliances they may not see come back restricted.
+ */
+@Path("/api/sprints")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sprints")
+public class SprintResource {
+
+    private final SprintService sprints;
+    private final BoardService board;
+    private final ReportService reports;
+    private final CurrentUser user;
+
+    public SprintResource(SprintService sprints, BoardService board, ReportService reports, CurrentUser user) {
+        this.sprints = sprints;
+        this.board = board;
+        this.reports = reports;
+        this.user = user;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Plan a sprint for a team (members of the team or admin); capacity starts from the members")
+    public Response plan(@Valid @NotNull SprintRequest request, UriInfo uri) {
+        SprintView sprint = sprints.plan(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(sprint.id().toString()).build())
+                .tag(ETags.tag(sprint.version())).entity(sprint).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Sprints, newest first; filter by team and state (PLANNED, ACTIVE, CLOSED)")
+    public Page<SprintListItem> list(@QueryParam("teamId") String teamId, @QueryParam("state") String state,
+                                     @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return sprints.list(Params.uuid("teamId", teamId), Params.enumValue("state", state, SprintState.class, null),
+                Lists.limit(limit), after);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "A sprint with its capacity plan, committed points and load by alliance")
+    public Response get(@PathParam("id") UUID id) {
+        SprintView sprint = sprints.get(id);
+        return Response.ok(sprint).tag(ETags.tag(sprint.version())).build();
+    }
+
+    @PUT
+    @Path("{id}/capacity")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Replace the sprint's capacity plan: members, planned absence days, points per day")
+    public Response capacity(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid @NotNull CapacityRequest request) {
+        SprintView sprint = sprints.updateCapacity(id, ifMatch, request);
+        return Response.ok(sprint).tag(ETags.tag(sprint.version())).build();
+    }
+
+    @PUT
+    @Path("{id}/state")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Start (state ACTIVE; one active sprint per team) or close (state CLOSED: record velocity, "
+            + "send unfinished items to the backlog or the next sprint) a sprint; If-Match required")
+    public Response changeState(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Valid @NotNull StateChangeRequest request) {
+        StateChangeResult result = sprints.changeState(id, ifMatch, request);
+        return Response.ok(result).tag(ETags.tag(result.sprint().version())).build();
+    }
+
+    @GET
+    @Path("{id}/board")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "The board: columns with WIP limits, swimlanes by alliance (default) or assignee, totals")
+    public Response board(@PathParam("id") UUID id, @QueryParam("swimlanes") String swimlanes) {
+        BoardView view = board.read(id, Params.enumValue("swimlanes", swimlanes, BoardService.Swimlanes.class,
+                BoardService.Swimlanes.ALLIANCE), Visibility.of(user));
+        return Response.ok(view).tag(ETags.tag(view.sprint().version())).build();
+    }
+
+    @GET
+    @Path("{id}/burndown")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Remaining points at the end of each day of the sprint, with the ideal line")
+    public BurndownView burndown(@PathParam("id") UUID id) {
+        return reports.burndown(id);
+    }
+}
