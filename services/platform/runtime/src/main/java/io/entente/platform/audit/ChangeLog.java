@@ -15,6 +15,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -35,15 +36,17 @@ public class ChangeLog {
     private final TransactionSynchronizationRegistry transactions;
     private final String source;
     private final String systemActor;
+    private final Clock clock;
 
     public ChangeLog(EntityManager em, EventCodec codec, OutboxRelay relay,
-                     TransactionSynchronizationRegistry transactions,
+                     TransactionSynchronizationRegistry transactions, Clock clock,
                      @ConfigProperty(name = "quarkus.application.name") String application,
                      @ConfigProperty(name = "entente.messaging.source") java.util.Optional<String> source) {
         this.em = em;
         this.codec = codec;
         this.relay = relay;
         this.transactions = transactions;
+        this.clock = clock;
         this.source = source.orElse("/entente/" + application);
         this.systemActor = "system:" + application;
     }
@@ -60,7 +63,7 @@ public class ChangeLog {
         Class<? extends DomainEvent> type = event.getClass();
         String eventType = EventCatalog.typeOf(type);
         String aggregate = EventCatalog.aggregateOf(type);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         audit(eventId, eventType, aggregate, event.aggregateId(), event.allianceId(), before, after, now);
         em.createNativeQuery("""
                         insert into outbox_event (event_id, aggregate_type, aggregate_id, alliance_id, event_type,
@@ -82,7 +85,8 @@ public class ChangeLog {
     /** Audits a change that publishes no event (e.g. a preference); prefer {@link #record} for domain changes. */
     public void auditOnly(String action, String aggregateType, String aggregateId, String allianceId, Object before,
                           Object after) {
-        audit(null, action, aggregateType, aggregateId, allianceId, before, after, OffsetDateTime.now(ZoneOffset.UTC));
+        audit(null, action, aggregateType, aggregateId, allianceId, before, after,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     /** The CloudEvents source of this service's events. */

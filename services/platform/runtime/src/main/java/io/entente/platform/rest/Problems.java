@@ -26,6 +26,11 @@ public final class Problems {
         return new ProblemException(409, slug, "Refused by a business rule", detail);
     }
 
+    /** A role check that depends on the data (e.g. a team member changing another team's sprint). */
+    public static ProblemException forbidden(String slug, String detail) {
+        return new ProblemException(403, slug, "Forbidden", detail);
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "conflict", "Conflict", detail);
     }
