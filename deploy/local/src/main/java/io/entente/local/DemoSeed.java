@@ -1,9 +1,13 @@
 package io.entente.local;
 
+import io.entente.local.seed.BacklogDemo;
+import io.entente.local.seed.DecisionDemo;
+import io.entente.local.seed.GovernanceDemo;
+import io.entente.local.seed.SeedClient;
+import io.entente.local.seed.SprintDemo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.entente.local.seed.DecisionDemo;
-import io.entente.local.seed.SeedClient;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -44,27 +48,7 @@ final class DemoSeed {
             new DemoLogin("sven", "stakeholder", List.of("ONC-HELIX", "CMB-NORVANE")),
             new DemoLogin("nora", "team-member", List.of("LIC-CORVID")));
 
-    /** The body of POST /api/alliances (backlog-service AllianceRequest; type and phase are its enum names). */
-    record Alliance(String key, String name, String partner, String type, int tier, String phase, int valueScore,
-            int complexityScore, String allianceManager, String startDate) {
-    }
-
-    static final List<Alliance> ALLIANCES = List.of(
-            new Alliance("ONC-HELIX", "Helix oncology co-development", "Helix Biotherapeutics", "CO_DEVELOPMENT", 1,
-                    "EXECUTION", 5, 4, "alex", "2024-03-01"),
-            new Alliance("CMB-NORVANE", "Norvane combination trial", "Norvane Pharma",
-                    "CLINICAL_COMBINATION_TRIAL", 2, "LAUNCH", 4, 4, "alex", "2025-10-01"),
-            new Alliance("CDX-QUANTIA", "Quantia companion diagnostic", "Quantia Diagnostics", "CO_DEVELOPMENT", 2,
-                    "EXECUTION", 4, 3, "alex", "2024-09-16"),
-            new Alliance("DTX-ASTER", "Aster digital therapeutic", "Aster Digital Health", "DIGITAL_HEALTH", 3,
-                    "EVALUATION", 2, 2, "admin", "2026-09-01"),
-            new Alliance("LIC-CORVID", "Corvid biologics licence", "Corvid Biologics", "LICENSING", 3,
-                    "WIND_DOWN", 2, 3, "admin", "2021-06-01"));
-
     static final String BACKLOG_URL = "http://127.0.0.1:8081";
-    static final String SPRINT_URL = "http://127.0.0.1:8082";
-    static final String DECISION_URL = "http://127.0.0.1:8083";
-    static final String GOVERNANCE_URL = "http://127.0.0.1:8084";
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -72,8 +56,6 @@ final class DemoSeed {
             .build();
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out;
-    /** Endpoints already reported as missing, so each one is reported once rather than once per record. */
-    private final Set<String> reportedMissing = new HashSet<>();
     private String token;
 
     DemoSeed(PrintStream out) {
@@ -88,45 +70,18 @@ final class DemoSeed {
                 return;
             }
             out.println("  demo data: seeding the demo portfolio (first start)");
-            if (!seedBacklog()) {
-                out.println("  demo data: no alliances, so nothing else to seed");
-                return;
-            }
-            // One client for the later steps, so that they can share the ids they create (SeedClient.ids).
+            // One client for every step, so that later steps find the ids earlier ones created (SeedClient.ids).
             SeedClient client = new SeedClient(token, LocalDate.now());
-            step("sprint-service", () -> seedSprints(client));
-            step("decision-service", () -> seedDecisions(client));
-            step("governance-service", () -> seedGovernance(client));
+            // Order matters: alliances and items first, then what refers to them.
+            step("backlog-service", () -> BacklogDemo.seed(client));
+            step("sprint-service", () -> SprintDemo.seed(client));
+            step("decision-service", () -> DecisionDemo.seed(client));
+            step("governance-service", () -> GovernanceDemo.seed(client));
         } catch (SeedException e) {
             out.println("  demo data: skipped - " + e.getMessage());
         } catch (RuntimeException e) {
             out.println("  demo data: skipped - unexpected " + e);
         }
-    }
-
-    /** Alliances first: every other record refers to an alliance key. True when the portfolio has them. */
-    boolean seedBacklog() {
-        int created = 0;
-        for (Alliance alliance : ALLIANCES) {
-            if (post(BACKLOG_URL, "/api/alliances", alliance)) {
-                created++;
-            }
-        }
-        out.println("  demo data: backlog-service: " + created + "/" + ALLIANCES.size() + " alliances created");
-        // To come: backlog items per alliance, risks (likelihood x impact, owner, review date) and obligations.
-        return created > 0;
-    }
-
-    void seedSprints(SeedClient client) {
-        // To come (seed.SprintDemo): specialist teams with their capacity and a few sprints of history.
-    }
-
-    void seedDecisions(SeedClient client) {
-        DecisionDemo.seed(client);
-    }
-
-    void seedGovernance(SeedClient client) {
-        // To come (seed.GovernanceDemo): JSC and JDC for ONC-HELIX, a JSC meeting next week, action items.
     }
 
     /** One service's demo data; a failure is reported and the other services are still seeded. */
@@ -173,35 +128,6 @@ final class DemoSeed {
         // The services answer lists as a page: {"items": [...], "next": ...}.
         JsonNode items = body.isArray() ? body : body.path("items");
         return items.size() == 0;
-    }
-
-    /** True when created; a missing endpoint or an existing record is reported and tolerated. */
-    private boolean post(String baseUrl, String path, Object body) {
-        HttpRequest request;
-        try {
-            request = authorized(baseUrl + path)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                    .build();
-        } catch (IOException e) {
-            throw new SeedException("could not serialise " + body + ": " + e.getMessage());
-        }
-        HttpResponse<String> response = send(request);
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return true;
-        }
-        if (status == 404 || status == 405) {
-            if (reportedMissing.add(baseUrl + path)) {
-                out.println("  demo data: POST " + baseUrl + path + " is not there yet (" + status + "), skipped");
-            }
-        } else if (status == 409) {
-            out.println("  demo data: POST " + baseUrl + path + ": already exists (409), kept");
-        } else {
-            out.println("  demo data: POST " + baseUrl + path + " failed: HTTP " + status + " "
-                    + abbreviate(response.body()));
-        }
-        return false;
     }
 
     private HttpRequest.Builder authorized(String url) {

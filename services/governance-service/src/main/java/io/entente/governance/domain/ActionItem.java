@@ -1,0 +1,50 @@
+package io.entente.governance.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An action from a meeting's minutes; worked as a backlog item, whose status it mirrors. */
+@Entity
+@Table(name = "action_item")
+public class ActionItem extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "alliance_id", nullable = false)
+    public String allianceId;
+
+    @Column(name = "meeting_id", nullable = false)
+    public UUID meetingId;
+
+    @Column(name = "agenda_item_id")
+    public String agendaItemId;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String owner;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ActionStatus status;
+
+    @Column(name = "raised_at", nullable = false)
+    public Instant raisedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

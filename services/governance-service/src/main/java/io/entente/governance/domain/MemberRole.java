@@ -1,0 +1,5 @@
+package io.entente.governance.domain;
+
+public enum MemberRole {
+    CO_CHAIR, MEMBER, SECRETARY
+}

@@ -1,0 +1,5 @@
+package io.entente.governance.domain;
+
+public enum OutcomeType {
+    INFORMATION_NOTED, DECISION_MADE, ACTION_ITEM
+}

@@ -1,0 +1,5 @@
+package io.entente.governance.domain;
+
+public enum Rsvp {
+    PENDING, ACCEPTED, TENTATIVE, DECLINED
+}

@@ -1,0 +1,55 @@
+package io.entente.governance.rest;
+
+import io.entente.governance.domain.ActionStatus;
+import io.entente.governance.service.ActionItemService;
+import io.entente.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** Action items from minutes. They are worked as backlog items; their status follows the backlog. */
+@Path("/api/action-items")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Action items")
+public class ActionItemResource {
+
+    private final ActionItemService actions;
+
+    public ActionItemResource(ActionItemService actions) {
+        this.actions = actions;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "List action items by due date (sort=dueDate or -dueDate); filter by alliance, meeting, "
+            + "status and owner")
+    public Page<ActionItemView> list(@QueryParam("allianceId") String allianceId,
+                                     @QueryParam("meetingId") String meetingId, @QueryParam("status") String status,
+                                     @QueryParam("owner") String owner,
+                                     @QueryParam("sort") @DefaultValue("dueDate") String sort,
+                                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                                     @QueryParam("after") String after) {
+        return actions.list(allianceId, Params.uuid(meetingId, "meetingId"),
+                Params.enumValue(ActionStatus.class, status, "status"), owner,
+                Params.descending(sort, "dueDate", "sort"), limit, after);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Read one action item")
+    public ActionItemView get(@PathParam("id") UUID id) {
+        return actions.get(id);
+    }
+}

@@ -1,0 +1,16 @@
+package io.entente.governance.rest;
+
+import io.entente.governance.domain.Rsvp;
+import io.entente.governance.domain.Side;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** An invitee; RSVP defaults to PENDING. */
+public record AttendeeRequest(@NotBlank @Size(max = 120) String name,
+                              @NotBlank @Size(max = 200) String organisation,
+                              @NotNull Side side,
+                              @Email @Size(max = 200) String email,
+                              Rsvp rsvp) {
+}

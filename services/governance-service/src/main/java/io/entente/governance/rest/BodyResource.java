@@ -1,0 +1,84 @@
+package io.entente.governance.rest;
+
+import io.entente.governance.domain.BodyType;
+import io.entente.governance.service.BodyService;
+import io.entente.platform.rest.ETags;
+import io.entente.platform.rest.Problems;
+import io.entente.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/governance-bodies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Governance bodies")
+public class BodyResource {
+
+    private final BodyService bodies;
+
+    public BodyResource(BodyService bodies) {
+        this.bodies = bodies;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Set up a committee (JSC, JDC, JCC, finance, executive sponsors) for an alliance")
+    public Response create(@Valid @NotNull BodyRequest request, UriInfo uri) {
+        BodyView created = bodies.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(ETags.tag(created.version())).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "List the bodies of the alliances you can see; sort by name (default) or type")
+    public Page<BodyView> list(@QueryParam("allianceId") String allianceId, @QueryParam("type") String type,
+                               @QueryParam("sort") @DefaultValue("name") String sort,
+                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                               @QueryParam("after") String after) {
+        if (!sort.equals("name") && !sort.equals("type")) {
+            throw Problems.invalid("sort", "must be name or type");
+        }
+        return bodies.list(allianceId, Params.enumValue(BodyType.class, type, "type"), sort, limit, after);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Read one body with its members, quorum, cadence and decision rights")
+    public Response get(@PathParam("id") UUID id) {
+        BodyView body = bodies.get(id);
+        return Response.ok(body).tag(ETags.tag(body.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Change a body's name, quorum, cadence, decision rights and members (If-Match required)")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull BodyUpdateRequest request,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        BodyView body = bodies.update(id, request, ifMatch);
+        return Response.ok(body).tag(ETags.tag(body.version())).build();
+    }
+}

@@ -1,0 +1,139 @@
+package io.entente.governance.rest;
+
+import io.entente.governance.domain.packet.Edition;
+import io.entente.governance.domain.packet.Editions;
+import io.entente.governance.service.PacketRenderer;
+import io.entente.governance.service.PacketService;
+import io.entente.platform.rest.Problems;
+import io.entente.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A meeting's prep packets. Versions are immutable snapshots. The partner edition may be read by anyone who can
+ * see the alliance; the internal edition not by stakeholders (who include the partner's people).
+ */
+@Path("/api/meetings/{meetingId}/packets")
+@Tag(name = "Meeting packets")
+public class PacketResource {
+
+    static final String PDF = "application/pdf";
+
+    private final PacketService packets;
+    private final PacketRenderer renderer;
+
+    public PacketResource(PacketService packets, PacketRenderer renderer) {
+        this.packets = packets;
+        this.renderer = renderer;
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Generate a new packet version from live data (publishes PacketGenerated)")
+    public Response generate(@PathParam("meetingId") UUID meetingId, @Context UriInfo uri) {
+        PacketSummary created = packets.generate(meetingId);
+        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(created.version())).build())
+                .tag(tag(created.version(), Edition.INTERNAL)).entity(created).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "List the packet versions of a meeting, newest first")
+    public List<PacketSummary> list(@PathParam("meetingId") UUID meetingId) {
+        return packets.list(meetingId);
+    }
+
+    @GET
+    @Path("compare")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Compare two versions: entries added, removed and changed per section")
+    public PacketDiffView compare(@PathParam("meetingId") UUID meetingId, @QueryParam("from") Integer from,
+                                  @QueryParam("to") Integer to,
+                                  @QueryParam("edition") @DefaultValue("internal") String edition) {
+        if (from == null || from < 1) {
+            throw Problems.invalid("from", "must be a packet version (1 or more)");
+        }
+        if (to == null || to < 1) {
+            throw Problems.invalid("to", "must be a packet version (1 or more)");
+        }
+        return packets.compare(meetingId, from, to, edition(edition));
+    }
+
+    @GET
+    @Path("{version: latest|[0-9]+}")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, PDF})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Read a packet version (or latest) as JSON, HTML or PDF (Accept header, or "
+            + "format=json|html|pdf); edition=internal (default) or partner")
+    public Response read(@PathParam("meetingId") UUID meetingId, @PathParam("version") String version,
+                         @QueryParam("edition") @DefaultValue("internal") String edition,
+                         @QueryParam("format") String format, @Context HttpHeaders headers) {
+        Edition chosen = edition(edition);
+        Integer number = "latest".equals(version) ? null : Integer.valueOf(version);
+        PacketService.Opened opened = packets.open(meetingId, number, chosen);
+        String type = format(format, headers);
+        EntityTag tag = tag(opened.packet().version, chosen);
+        String name = "packet-" + meetingId + "-v" + opened.packet().version + "-" + edition.toLowerCase();
+        return switch (type) {
+            case MediaType.TEXT_HTML -> Response.ok(renderer.html(opened.content(), chosen),
+                    MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).tag(tag).build();
+            case PDF -> Response.ok(renderer.pdf(renderer.html(opened.content(), chosen)), PDF).tag(tag)
+                    .header("Content-Disposition", "inline; filename=\"" + name + ".pdf\"").build();
+            default -> Response.ok(Editions.json(opened.content(), chosen), MediaType.APPLICATION_JSON_TYPE)
+                    .tag(tag).build();
+        };
+    }
+
+    private static Edition edition(String value) {
+        Edition edition = Params.enumValue(Edition.class, value, "edition");
+        return edition == null ? Edition.INTERNAL : edition;
+    }
+
+    // A packet version never changes, so version and edition identify the representation's content.
+    private static EntityTag tag(int version, Edition edition) {
+        return new EntityTag(version + "-" + edition.name().toLowerCase());
+    }
+
+    private static String format(String format, HttpHeaders headers) {
+        if (format != null && !format.isBlank()) {
+            return switch (format.strip().toLowerCase()) {
+                case "json" -> MediaType.APPLICATION_JSON;
+                case "html" -> MediaType.TEXT_HTML;
+                case "pdf" -> PDF;
+                default -> throw Problems.invalid("format", "must be json, html or pdf");
+            };
+        }
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !accepted.isWildcardType()) {
+                return MediaType.APPLICATION_JSON;
+            }
+            if (accepted.isCompatible(MediaType.TEXT_HTML_TYPE) && !accepted.isWildcardType()) {
+                return MediaType.TEXT_HTML;
+            }
+            if (accepted.isCompatible(MediaType.valueOf(PDF)) && !accepted.isWildcardType()) {
+                return PDF;
+            }
+        }
+        return MediaType.APPLICATION_JSON;
+    }
+}

@@ -1,0 +1,155 @@
+package io.entente.governance.service;
+
+import io.entente.events.governance.MeetingEvent.PacketGenerated;
+import io.entente.governance.domain.GovernanceBody;
+import io.entente.governance.domain.Json;
+import io.entente.governance.domain.Meeting;
+import io.entente.governance.domain.Packet;
+import io.entente.governance.domain.packet.Edition;
+import io.entente.governance.domain.packet.Editions;
+import io.entente.governance.domain.packet.PacketComparison;
+import io.entente.governance.domain.packet.PacketContent;
+import io.entente.governance.rest.MeetingView;
+import io.entente.governance.rest.PacketDiffView;
+import io.entente.governance.rest.PacketSummary;
+import io.entente.platform.audit.ChangeLog;
+import io.entente.platform.rest.Problems;
+import io.entente.platform.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Generates packet versions and serves them in either edition. */
+@ApplicationScoped
+@Transactional
+public class PacketService {
+
+    /** A stored version opened for reading: its content already reduced to the requested edition. */
+    public record Opened(Packet packet, PacketContent content, Edition edition) {
+    }
+
+    private final ChangeLog changes;
+    private final CurrentUser user;
+    private final MeetingService meetings;
+    private final PacketBuilder builder;
+    private final EntityManager em;
+    private final Clock clock;
+
+    public PacketService(ChangeLog changes, CurrentUser user, MeetingService meetings, PacketBuilder builder, EntityManager em, Clock clock) {
+        this.changes = changes;
+        this.user = user;
+        this.meetings = meetings;
+        this.builder = builder;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** On demand, by a user who may change the meeting. */
+    public PacketSummary generate(UUID meetingId) {
+        Meeting meeting = meetings.find(meetingId);
+        return PacketSummary.of(generate(meeting, Packet.Trigger.ON_DEMAND, user.id()));
+    }
+
+    /**
+     * By the scheduler, with no user: generates the packet of a meeting that is due one and has none from the
+     * schedule yet. Returns whether a packet was generated.
+     */
+    public boolean generateScheduled(UUID meetingId, String actor) {
+        Meeting meeting = em.find(Meeting.class, meetingId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (meeting == null || Packet.count("meetingId = ?1 and trigger = ?2", meetingId,
+                Packet.Trigger.SCHEDULED) > 0) {
+            return false;
+        }
+        generate(meeting, Packet.Trigger.SCHEDULED, actor);
+        return true;
+    }
+
+    /** Meetings starting within {@code leadDays} with no scheduled packet yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> dueForScheduledPacket(int leadDays) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return em.createQuery("""
+                        select m.id from Meeting m
+                        where m.status = io.entente.governance.domain.MeetingStatus.SCHEDULED
+                          and m.startsAt > :now and m.startsAt <= :until
+                          and not exists (select 1 from Packet p where p.meetingId = m.id
+                                          and p.trigger = io.entente.governance.domain.Packet.Trigger.SCHEDULED)
+                        order by m.startsAt""", UUID.class)
+                .setParameter("now", now).setParameter("until", now.plusDays(leadDays)).getResultList();
+    }
+
+    private Packet generate(Meeting meeting, Packet.Trigger trigger, String actor) {
+        GovernanceBody body = GovernanceBody.findById(meeting.bodyId);
+        PacketBuilder.Due due = builder.due(meeting, body);
+        if (meeting.agenda().isEmpty()) {
+            // The agenda is drafted from what is due; the secretary edits it and regenerates.
+            MeetingView before = MeetingView.of(meeting, body, true);
+            meeting.agenda(builder.draftAgenda(meeting, body, due));
+            meeting.updatedAt = Instant.now(clock);
+            meeting.flush();
+            changes.auditOnly("AgendaDrafted", "meeting", meeting.id.toString(), meeting.allianceId, before,
+                    MeetingView.of(meeting, body, true));
+        }
+        Number latest = (Number) em.createQuery("select coalesce(max(p.version), 0) from Packet p where p.meetingId = ?1")
+                .setParameter(1, meeting.id).getSingleResult();
+        Packet packet = new Packet();
+        packet.id = UUID.randomUUID();
+        packet.meetingId = meeting.id;
+        packet.allianceId = meeting.allianceId;
+        packet.version = latest.intValue() + 1;
+        packet.trigger = trigger;
+        packet.generatedAt = Instant.now(clock);
+        packet.generatedBy = actor;
+        packet.contentJson = Json.write(builder.content(meeting, body, due, packet.version, packet.generatedAt));
+        packet.persist();
+        changes.record(new PacketGenerated(meeting.id.toString(), meeting.allianceId, packet.version,
+                packet.generatedAt), null, PacketSummary.of(packet));
+        return packet;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PacketSummary> list(UUID meetingId) {
+        Meeting meeting = meetings.find(meetingId);
+        return Packet.<Packet>find("meetingId = ?1 order by version desc", meeting.id).stream()
+                .map(PacketSummary::of).toList();
+    }
+
+    /** {@code version} null means the latest. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Opened open(UUID meetingId, Integer version, Edition edition) {
+        if (edition == Edition.INTERNAL) {
+            Access.requireInternalReader(user);
+        }
+        Packet packet = packet(meetings.find(meetingId), version);
+        PacketContent content = Json.read(packet.contentJson, PacketContent.class);
+        return new Opened(packet, Editions.content(content, edition), edition);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PacketDiffView compare(UUID meetingId, int from, int to, Edition edition) {
+        if (edition == Edition.INTERNAL) {
+            Access.requireInternalReader(user);
+        }
+        Meeting meeting = meetings.find(meetingId);
+        PacketContent before = Json.read(packet(meeting, from).contentJson, PacketContent.class);
+        PacketContent after = Json.read(packet(meeting, to).contentJson, PacketContent.class);
+        return new PacketDiffView(meeting.id, from, to, edition.name(),
+                PacketComparison.compare(Editions.tree(before, edition), Editions.tree(after, edition)));
+    }
+
+    private Packet packet(Meeting meeting, Integer version) {
+        Packet packet = version == null
+                ? Packet.<Packet>find("meetingId = ?1 order by version desc", meeting.id).firstResult()
+                : Packet.<Packet>find("meetingId = ?1 and version = ?2", meeting.id, version).firstResult();
+        if (packet == null) {
+            throw Problems.notFound("packet", meeting.id + (version == null ? "" : " version " + version));
+        }
+        return packet;
+    }
+}
