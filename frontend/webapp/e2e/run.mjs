@@ -115,7 +115,9 @@ try {
     // Cards only move on an active sprint's board, so plan into the team's active sprint.
     const active = await sprintSelect.locator('option').filter({ hasText: 'Active' }).first().getAttribute('value');
     if (!active) throw new Error("tara's team has no active sprint in the demo data");
-    await sprintSelect.selectOption(active);
+    // Choosing a sprint resets what is staged: choose only when needed, and let the page settle before dragging.
+    if ((await sprintSelect.inputValue()) !== active) await sprintSelect.selectOption(active);
+    await page.waitForLoadState('networkidle');
     const candidate = page.getByTestId('candidate').first();
     await candidate.waitFor();
     const title = (await candidate.locator('.card-title').innerText()).trim();

@@ -20,15 +20,15 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 }
 
 /** Tells the user what went wrong in plain words; a service that is down gets its own, calmer message. */
-export function ErrorState({ error, retry }: { error: unknown; retry?: () => void }) {
+export function ErrorState({ error, retry, title: heading }: { error: unknown; retry?: () => void; title?: string }) {
   const problem = error instanceof ApiError ? error.problem : undefined;
   const unavailable = problem?.status === 503 || problem?.status === 504;
   const notFound = problem?.status === 404;
-  const title = unavailable
+  const title = heading ?? (unavailable
     ? problem?.title ?? 'Service unavailable'
     : notFound
       ? 'Not found'
-      : problem?.title ?? 'Something went wrong';
+      : problem?.title ?? 'Something went wrong');
   const detail = notFound
     ? 'It does not exist, or it belongs to an alliance you are not a member of.'
     : problem?.detail ?? (error instanceof Error ? error.message : 'Unexpected error.');

@@ -78,7 +78,7 @@ export function BoardPage() {
       {choice.teamList.isError && <ErrorState error={choice.teamList.error} />}
       {choice.teamList.isSuccess && !choice.teamList.data.length && <Empty title="No teams yet" />}
       {!sprintId && choice.sprintList.isSuccess && <Empty title="No sprint for this team" />}
-      {moveError != null && <ErrorState error={moveError} />}
+      {moveError != null && <ErrorState title="Move not allowed" error={moveError} />}
       {sprintId && (boardQuery.isPending ? <Loading label="Loading board…" /> : boardQuery.isError ? <ErrorState error={boardQuery.error} retry={() => void boardQuery.refetch()} /> : (
         <DndContext
           sensors={sensors}

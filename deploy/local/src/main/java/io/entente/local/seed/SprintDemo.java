@@ -55,7 +55,8 @@ public final class SprintDemo {
             "Tracks contractual obligations, payments and diligence efforts owed by us, by the partner, or jointly.",
             List.of("CONTRACTS", "FINANCE", "LEGAL"),
             List.of(new Member("nora", "Nora", "LEAD", 1.0), new Member("tara", "Tara", "MEMBER", 0.5)),
-            Map.of("IN_PROGRESS", 3, "IN_REVIEW", 2),
+            // Room for one more in progress, so a member can pull the next card in the demo.
+            Map.of("IN_PROGRESS", 4, "IN_REVIEW", 2),
             List.of("Corvid wind-down: rights and data return schedule agreed",
                     "Quantia milestone invoice and obligation review",
                     "Helix diligence-efforts report for the JSC"),
