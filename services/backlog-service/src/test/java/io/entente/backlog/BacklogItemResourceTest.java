@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -173,11 +174,14 @@ class BacklogItemResourceTest {
 
     @Test
     void listFiltersSortsAndPages() {
+        // The test clock stands still: move it, so that creation times differ and -createdAt has one answer.
         String a = createItemId(TARA, "B-LIST", "Finance true-up for Q4");
+        TestClock.CLOCK.advance(Duration.ofSeconds(1));
         given().auth().oauth2(TARA).contentType(ContentType.JSON)
                 .body("""
                         {"allianceId":"B-LIST","title":"IP review","discipline":"LEGAL","type":"RISK_FOLLOW_UP",
                          "dueDate":"2026-12-01"}""").when().post("/api/backlog-items").then().statusCode(201);
+        TestClock.CLOCK.advance(Duration.ofSeconds(1));
         createItemId(TARA, "B-LIST", "Update obligations register");
         createItemId(NORA, "B-FOREIGN", "Finance true-up for Corvid");
 
