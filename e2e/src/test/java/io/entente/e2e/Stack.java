@@ -30,7 +30,7 @@ public final class Stack implements BeforeAllCallback {
                 .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
     }
 
-    static final class Running implements ExtensionContext.Store.CloseableResource {
+    static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final EntenteUp up;
 
         private Running(EntenteUp up) {
@@ -38,6 +38,12 @@ public final class Stack implements BeforeAllCallback {
         }
 
         static Running start() {
+            // -Dentente.e2e.external=true: run against a stack that is already up (./entente up), e.g. while
+            // iterating on a test; nothing is started or stopped then.
+            if (Boolean.getBoolean("entente.e2e.external")) {
+                System.out.println("e2e: using the running stack");
+                return new Running(null);
+            }
             Path root = RepoRoot.find();
             Path home = Path.of(System.getProperty("entente.e2e.home", root.resolve("e2e/target/stack").toString()));
             deleteRecursively(home);
@@ -55,7 +61,9 @@ public final class Stack implements BeforeAllCallback {
 
         @Override
         public void close() {
-            up.stopAll();
+            if (up != null) {
+                up.stopAll();
+            }
         }
     }
 
