@@ -257,8 +257,13 @@ export async function packetContent(meetingId: string, version: number, edition:
 export const comparePackets = (meetingId: string, from: number, to: number, edition: string, signal?: AbortSignal) =>
   getJson<PacketDiff>(`${governance}/meetings/${meetingId}/packets/compare${query({ from, to, edition })}`, signal);
 
+/** Empty form fields are left out: the service reads "" as a wrong value (a date "" is not "no date"). */
 export const recordOutcome = (meetingId: string, outcome: OutcomeInput, etag: string) =>
-  sendJson<Meeting>(`${governance}/meetings/${meetingId}/outcomes`, { method: 'POST', body: outcome, ifMatch: etag });
+  sendJson<Meeting>(`${governance}/meetings/${meetingId}/outcomes`, {
+    method: 'POST',
+    body: Object.fromEntries(Object.entries(outcome).filter(([, value]) => value !== '' && value != null)),
+    ifMatch: etag,
+  });
 
 export const approveMinutes = (meetingId: string, etag: string) =>
   sendJson<Meeting>(`${governance}/meetings/${meetingId}/minutes/approval`, { method: 'POST', ifMatch: etag });

