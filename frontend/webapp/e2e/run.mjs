@@ -67,8 +67,19 @@ async function drag(page, source, target) {
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
-  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(to.height / 2, 60), { steps: 20 });
-  await page.mouse.move(to.x + to.width / 2 + 2, to.y + Math.min(to.height / 2, 60) + 2, { steps: 2 });
+  const x = to.x + to.width / 2;
+  const y = to.y + Math.min(to.height / 2, 60);
+  await page.mouse.move(x, y, { steps: 20 });
+  // dnd-kit settles the drop target on a render after the pointer moves: on a busy machine a release right away
+  // lands nowhere. Release only once the target shows the item is over it, nudging the pointer meanwhile.
+  const targetElement = await target.elementHandle();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const over = await page
+      .waitForFunction((el) => el.classList.contains('drop-over'), targetElement, { timeout: 1000, polling: 'raf' })
+      .then(() => true, () => false);
+    if (over) break;
+    await page.mouse.move(x + (attempt % 2 ? 3 : -3), y + 2, { steps: 3 });
+  }
   await page.mouse.up();
 }
 
@@ -122,8 +133,15 @@ try {
     await candidate.waitFor();
     const title = (await candidate.locator('.card-title').innerText()).trim();
     log(`dragging "${title}" into the sprint`);
-    await drag(page, candidate, page.getByTestId('sprint-drop-zone'));
-    await page.getByTestId('staged-item').filter({ hasText: title }).waitFor();
+    // A gesture cut short by a re-render (queries refreshing right after login) is repeated once, as a user would.
+    for (let attempt = 1; ; attempt++) {
+      await drag(page, candidate, page.getByTestId('sprint-drop-zone'));
+      const staged = await page.getByTestId('staged-item').filter({ hasText: title }).waitFor({ timeout: TIMEOUT / 2 })
+        .then(() => true, () => false);
+      if (staged) break;
+      if (attempt === 2) throw new Error(`"${title}" was not staged after dragging it twice`);
+      log('the drop did not register, dragging again');
+    }
     await shot(page, '03-sprint-planning');
     const override = page.getByLabel(/Commit despite the warnings/);
     if (await override.count()) await override.check();
