@@ -1,5 +1,7 @@
 package io.entente.bench;
 
+import io.entente.backlog.domain.Ranks;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
