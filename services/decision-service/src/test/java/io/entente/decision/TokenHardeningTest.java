@@ -1,11 +1,9 @@
 package io.entente.decision;
 
-import io.entente.platform.testing.DefectiveTokens;
-import io.entente.platform.testing.DefectiveTokens.DefectiveToken;
 import io.entente.platform.testing.TestTokens;
+import io.entente.platform.testing.TokenChecks;
+import io.entente.platform.testing.TokenChecks.Call;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,24 +11,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-
 /**
  * Only tokens issued by our realm, for our API, signed with its key and still valid open the API. Every defective
  * token carries the admin role and every alliance, so a 401 can only come from the defect itself.
  */
 @QuarkusTest
 class TokenHardeningTest {
-
-    record Call(String method, String path, String body) {
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
 
     static final List<Call> CALLS = List.of(
             new Call("GET", "/api/decisions", null),
@@ -48,10 +34,8 @@ class TokenHardeningTest {
     }
 
     static Stream<Arguments> badTokens() {
-        List<DefectiveToken> tokens = DefectiveTokens.all(TokenHardeningTest::admin);
-        return CALLS.stream().flatMap(call -> tokens.stream().map(t -> Arguments.of(call, t.defect(), t.token())));
+        return TokenChecks.defectiveTokenCases(CALLS, TokenHardeningTest::admin);
     }
-
 
     static Stream<Call> calls() {
         return CALLS.stream();
@@ -60,33 +44,18 @@ class TokenHardeningTest {
     @ParameterizedTest(name = "{0} with {1} token: 401")
     @MethodSource("badTokens")
     void defectiveTokensAreRefused(Call call, String defect, String token) {
-        Response response = send(call, token);
-        assertEquals(401, response.statusCode(), defect + " token on " + call + ": " + response.asString());
-        assertFalse(response.asString().contains("ONC-HELIX"), "no data in a 401 body");
+        TokenChecks.assertRefused(call, defect, token);
     }
 
     @ParameterizedTest(name = "{0} without a token: 401")
     @MethodSource("calls")
     void missingTokenIsRefused(Call call) {
-        Response response = given().contentType(ContentType.JSON).body(call.body() == null ? "" : call.body())
-                .request(call.method(), call.path());
-        assertEquals(401, response.statusCode(), call + ": " + response.asString());
+        TokenChecks.assertRefusedWithoutToken(call);
     }
 
     @ParameterizedTest(name = "{0} with a valid token passes authentication")
     @MethodSource("calls")
     void validTokenIsAccepted(Call call) {
-        // The control: the same call with a sound token is not refused by authentication.
-        String token = TestTokens.user("nora").roles("stakeholder").alliances("LIC-CORVID").sign();
-        Response response = send(call, token);
-        assertNotEquals(401, response.statusCode(), call + ": " + response.asString());
-    }
-
-    private static Response send(Call call, String token) {
-        var request = given().header("Authorization", "Bearer " + token);
-        if (call.body() != null) {
-            request = request.contentType(ContentType.JSON).body(call.body());
-        }
-        return request.request(call.method(), call.path());
+        TokenChecks.assertPassesAuthentication(call);
     }
 }
