@@ -27,6 +27,8 @@ import static org.awaitility.Awaitility.await;
  */
 public class BrokerAndDatabase implements QuarkusTestResourceLifecycleManager {
 
+    private static volatile long brokerPid;
+
     private EmbeddedPostgres postgres;
     private Process broker;
     private OutputStream brokerStdin;
@@ -68,6 +70,7 @@ public class BrokerAndDatabase implements QuarkusTestResourceLifecycleManager {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
+            brokerPid = broker.pid();
             // The broker stops itself when this stream closes, even if this JVM is killed.
             brokerStdin = broker.getOutputStream();
             String bootstrap = "127.0.0.1:" + port;
@@ -88,6 +91,11 @@ public class BrokerAndDatabase implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The broker JVM, for CPU accounting. */
+    static long brokerPid() {
+        return brokerPid;
     }
 
     @Override

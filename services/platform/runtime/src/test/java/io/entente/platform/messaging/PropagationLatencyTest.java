@@ -60,13 +60,22 @@ class PropagationLatencyTest {
     }
 
     private void measure(int events, int rate) throws Exception {
+        long postmaster = QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select pg_backend_pid()").getSingleResult()).longValue());
+        postmaster = ProcessHandle.of(postmaster).flatMap(ProcessHandle::parent).orElseThrow().pid();
         long relayCpu = cpuNanos("outbox-relay");
         long consumerCpu = cpuNanos("event-consumer");
+        long jvmCpu = processCpuMillis(ProcessHandle.current().pid());
+        long pgCpu = treeCpuMillis(postmaster);
+        long brokerCpu = processCpuMillis(BrokerAndDatabase.brokerPid());
         long t0 = System.nanoTime();
         Map<UUID, Instant> committed = run(events, rate);
         double seconds = (System.nanoTime() - t0) / 1e9;
         relayCpu = cpuNanos("outbox-relay") - relayCpu;
         consumerCpu = cpuNanos("event-consumer") - consumerCpu;
+        jvmCpu = processCpuMillis(ProcessHandle.current().pid()) - jvmCpu;
+        pgCpu = treeCpuMillis(postmaster) - pgCpu;
+        brokerCpu = processCpuMillis(BrokerAndDatabase.brokerPid()) - brokerCpu;
 
         List<Long> bench = new ArrayList<>();
         List<Long> relay = new ArrayList<>();
@@ -88,11 +97,30 @@ class PropagationLatencyTest {
         System.out.printf("  CPU per event: relay thread %.3f ms, consumer thread %.3f ms; all applied after %.1f s;"
                         + " load average %.1f%n", relayCpu / 1e6 / events, consumerCpu / 1e6 / events, seconds,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("  CPU per event, whole processes: this JVM (writers too) %.2f ms, PostgreSQL %.2f ms,"
+                + " broker %.2f ms%n", (double) jvmCpu / events, (double) pgCpu / events, (double) brokerCpu / events);
         System.out.printf("  consumer %s%n%n", consumer.stats());
     }
 
     @Inject
     EventConsumer consumer;
+
+    /** User + system CPU of a process from /proc (clock ticks of 10 ms). */
+    private static long processCpuMillis(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /** A process and its children (the postmaster and its backends). */
+    private static long treeCpuMillis(long pid) {
+        return processCpuMillis(pid) + ProcessHandle.of(pid).stream().flatMap(ProcessHandle::children)
+                .mapToLong(child -> processCpuMillis(child.pid())).sum();
+    }
 
     /** CPU time of the platform's own thread with this name (the relay's or the consumer's). */
     private static long cpuNanos(String thread) {
