@@ -52,5 +52,12 @@ public interface MessagingConfig {
 
         @WithDefault("500")
         int maxPollRecords();
+
+        /**
+         * Most events applied in one transaction. A poll's events share transactions (one commit instead of one per
+         * event); locks a handler takes are held until its batch commits, so this also bounds that.
+         */
+        @WithDefault("100")
+        int batchSize();
     }
 }

@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Applies other services' events to this service's read models, each exactly once in effect: the inbox row and the
  * handler's changes commit together, and the offset is committed only after that. A redelivery finds the inbox row
- * and changes nothing. An event that keeps failing is parked in the inbox as FAILED so that the partition moves on;
+ * and changes nothing. The events of a poll are applied in batches, one transaction each (a commit per event was
+ * most of the cost of an event); a batch that fails is applied again one event per transaction. An event that keeps failing is parked in the inbox as FAILED so that the partition moves on;
  * while the database itself is down nothing is parked, the consumer rewinds and waits.
  */
 @ApplicationScoped
@@ -156,34 +157,112 @@ public class EventConsumer {
     }
 
     private void processBatch(KafkaConsumer<String, CloudEvent> c, ConsumerRecords<String, CloudEvent> records) {
-        Map<TopicPartition, OffsetAndMetadata> done = new LinkedHashMap<>();
+        List<ConsumerRecord<String, CloudEvent>> polled = new ArrayList<>(records.count());
+        List<EventEnvelope> envelopes = new ArrayList<>(records.count());
         for (ConsumerRecord<String, CloudEvent> record : records) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            if (!applyWithRetries(record)) {
-                // The database is unreachable: commit what is done, rewind every partition to its first
-                // unapplied record and try again after a pause.
-                if (!done.isEmpty()) {
-                    c.commitSync(done);
-                }
-                for (TopicPartition p : records.partitions()) {
-                    OffsetAndMetadata next = done.get(p);
-                    c.seek(p, next != null ? next.offset() : records.records(p).get(0).offset());
-                }
-                pause(Duration.ofSeconds(1));
-                return;
-            }
-            done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            polled.add(record);
+            envelopes.add(read(record));
         }
-        c.commitSync(done);
+        int done = applyAll(envelopes);
+        Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
+        for (ConsumerRecord<String, CloudEvent> record : polled.subList(0, done)) {
+            offsets.put(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1));
+        }
+        if (done < polled.size()) {
+            if (!offsets.isEmpty()) {
+                c.commitSync(offsets);
+            }
+            // The database is unreachable: rewind every partition to its first unapplied record and try again after
+            // a pause.
+            for (TopicPartition p : records.partitions()) {
+                OffsetAndMetadata next = offsets.get(p);
+                c.seek(p, next != null ? next.offset() : records.records(p).get(0).offset());
+            }
+            pause(Duration.ofSeconds(1));
+        } else {
+            // The effects are committed already; waiting for the broker to store the offsets would only hold up the
+            // next poll. close() still waits for commits in flight; one that gets lost means a redelivery, which the
+            // inbox absorbs.
+            c.commitAsync(offsets, (committed, e) -> {
+                if (e != null) {
+                    LOG.debugf("offset commit failed, the events will be redelivered and absorbed: %s", e.toString());
+                }
+            });
+        }
+    }
+
+    /** Null for a record that is no CloudEvent we can read; it is skipped. */
+    private EventEnvelope read(ConsumerRecord<String, CloudEvent> record) {
+        try {
+            return codec.toEnvelope(record.value());
+        } catch (RuntimeException e) {
+            LOG.errorf("skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e);
+            return null;
+        }
+    }
+
+    /**
+     * Applies events in the order given (a poll: per partition, in offset order), up to batch-size of them per
+     * transaction. If a transaction fails, nothing of it stays and its events are applied again one by one, each in
+     * its own transaction with retries, so that a poison event is parked alone and the others take effect.
+     *
+     * @param envelopes null for an unreadable record
+     * @return how many events from the start are done (applied, absorbed as duplicates, parked or ignored); fewer
+     * than all only while the database is unreachable
+     */
+    int applyAll(List<EventEnvelope> envelopes) {
+        int done = 0;
+        while (done < envelopes.size()) {
+            int end = Math.min(envelopes.size(), done + config.batchSize());
+            List<EventEnvelope> batch = envelopes.subList(done, end);
+            if (applyTogether(batch)) {
+                done = end;
+                continue;
+            }
+            for (EventEnvelope envelope : batch) {
+                if (!applyWithRetries(envelope)) {
+                    return done;
+                }
+                done++;
+            }
+        }
+        return done;
+    }
+
+    /** One transaction for the whole batch; false, with nothing applied, if any event of it failed. */
+    private boolean applyTogether(List<EventEnvelope> batch) {
+        List<EventEnvelope> handled = batch.stream().filter(e -> e != null && handlers.containsKey(e.type())).toList();
+        if (handled.size() < 2) {
+            return false;
+        }
+        int[] outcome = new int[2];
+        ManagedContext requests = Arc.container().requestContext();
+        requests.activate();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                outcome[0] = 0;
+                outcome[1] = 0;
+                for (EventEnvelope envelope : handled) {
+                    outcome[applyInTransaction(envelope, handlers.get(envelope.type())) ? 0 : 1]++;
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.infof("a batch of %d events failed, applying them one by one: %s", handled.size(), e.toString());
+            return false;
+        } finally {
+            requests.terminate();
+        }
+        // Counted only once committed: a rolled-back batch is applied again one by one.
+        applied.addAndGet(outcome[0]);
+        duplicates.addAndGet(outcome[1]);
+        ignored.addAndGet(batch.size() - handled.size());
+        return true;
     }
 
     /** False only when the event could neither be applied nor parked. */
-    private boolean applyWithRetries(ConsumerRecord<String, CloudEvent> record) {
-        EventEnvelope envelope;
-        try {
-            envelope = codec.toEnvelope(record.value());
-        } catch (RuntimeException e) {
-            LOG.errorf("skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e);
+    private boolean applyWithRetries(EventEnvelope envelope) {
+        if (envelope == null) {
             ignored.incrementAndGet();
             return true;
         }
@@ -210,27 +289,34 @@ public class EventConsumer {
         ManagedContext requests = Arc.container().requestContext();
         requests.activate();
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                int fresh = em.createNativeQuery("""
-                                insert into inbox_event (event_id, event_type, aggregate_id, status)
-                                values (?1, ?2, ?3, 'APPLIED') on conflict (event_id) do nothing""")
-                        .setParameter(1, envelope.id())
-                        .setParameter(2, envelope.type())
-                        .setParameter(3, envelope.subject())
-                        .executeUpdate();
-                if (fresh == 0) {
-                    duplicates.incrementAndGet();
-                    return;
-                }
-                DomainEvent event = codec.decode(envelope);
-                for (EventHandler handler : targets) {
-                    handler.handle(event, envelope);
-                }
-                applied.incrementAndGet();
-            });
+            boolean fresh = QuarkusTransaction.requiringNew().call(() -> applyInTransaction(envelope, targets));
+            (fresh ? applied : duplicates).incrementAndGet();
         } finally {
             requests.terminate();
         }
+    }
+
+    /**
+     * The inbox row and the handlers' changes, in the caller's transaction. False for an event already in the inbox
+     * (a redelivery, or the same event twice in one batch): nothing is changed.
+     */
+    private boolean applyInTransaction(EventEnvelope envelope, List<EventHandler> targets) {
+        // clock_timestamp(), not now(): in a batch, when this event's turn came, not when the transaction began.
+        int fresh = em.createNativeQuery("""
+                        insert into inbox_event (event_id, event_type, aggregate_id, status, received_at)
+                        values (?1, ?2, ?3, 'APPLIED', clock_timestamp()) on conflict (event_id) do nothing""")
+                .setParameter(1, envelope.id())
+                .setParameter(2, envelope.type())
+                .setParameter(3, envelope.subject())
+                .executeUpdate();
+        if (fresh == 0) {
+            return false;
+        }
+        DomainEvent event = codec.decode(envelope);
+        for (EventHandler handler : targets) {
+            handler.handle(event, envelope);
+        }
+        return true;
     }
 
     private boolean park(EventEnvelope envelope, RuntimeException cause) {
