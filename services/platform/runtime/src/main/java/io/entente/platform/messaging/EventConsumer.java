@@ -42,8 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Applies other services' events to this service's read models, each exactly once in effect: the inbox row and the
  * handler's changes commit together, and the offset is committed only after that. A redelivery finds the inbox row
  * and changes nothing. The events of a poll are applied in batches, one transaction each (a commit per event was
- * most of the cost of an event); a batch that fails is applied again one event per transaction. An event that keeps failing is parked in the inbox as FAILED so that the partition moves on;
- * while the database itself is down nothing is parked, the consumer rewinds and waits.
+ * most of the cost of an event); a batch that fails is applied again one event per transaction. An event that keeps
+ * failing is parked in the inbox as FAILED so that the partition moves on; while the database itself is down nothing
+ * is parked, the consumer rewinds and waits.
  */
 @ApplicationScoped
 public class EventConsumer {
