@@ -29,9 +29,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * on the same data. Afterwards every event of every accepted command must have reached every consumer once, in
  * order, with the read models in each aggregate's last state and no consumer lag. The counts are printed.
  *
- * <p>Size: {@code -Dentente.faults.commands=N} (default 600, the CI run). A big run:
- * {@code ./mvnw -B -ntp verify -pl deploy/local,e2e -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
- * -Dit.test=FaultRunIT -Dentente.faults.commands=10000} after the applications are packaged (README, Tests).
+ * <p>Size: {@code -Dentente.faults.commands=N} (default 600, the CI run). A big run (README, Tests):
+ * {@code ./mvnw -B -ntp verify -pl e2e -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dit.failIfNoSpecifiedTests=false -Dit.test=FaultRunIT -Dentente.faults.commands=10000}.
  */
 @ExtendWith(Stack.class)
 class FaultRunIT {
@@ -39,6 +39,8 @@ class FaultRunIT {
     private static final int COMMANDS = Integer.getInteger("entente.faults.commands", 600);
     /** Per user, under the services' write limit of 20/s; five users. */
     private static final double WRITES_PER_SECOND_PER_USER = 18;
+    /** Threads per user: more keep the pace when answers are slow (a loaded machine, a big run). */
+    private static final int LANES = Integer.getInteger("entente.faults.lanes", 2);
     private static final Map<String, String> SERVICES = new LinkedHashMap<>();
 
     static {
@@ -84,7 +86,7 @@ class FaultRunIT {
                     .at(0.75, "start PostgreSQL", faults::startPostgres);
 
             LoadDriver driver = new LoadDriver(runId, COMMANDS, LoadDriver.DEMO_WRITERS, WRITES_PER_SECOND_PER_USER,
-                    2, 0.04, Stack.BACKLOG, Stack.DECISION);
+                    LANES, 0.04, Stack.BACKLOG, Stack.DECISION);
             long loadStarted = System.nanoTime();
             LoadResult load = driver.run(plan);
             plan.finish();
