@@ -15,11 +15,16 @@ public final class Keycloak {
     }
 
     public static String token(String user) {
-        return TOKENS.computeIfAbsent(user, u -> RestAssured.given()
-                .formParams(Map.of("grant_type", "password", "client_id", "entente-cli", "username", u,
+        return TOKENS.computeIfAbsent(user, Keycloak::newToken);
+    }
+
+    /** A token issued now, for runs that outlast the realm's 15-minute token lifespan. */
+    public static String newToken(String user) {
+        return RestAssured.given()
+                .formParams(Map.of("grant_type", "password", "client_id", "entente-cli", "username", user,
                         "password", "entente"))
                 .post(TOKEN_URL)
                 .then().statusCode(200)
-                .extract().path("access_token"));
+                .extract().path("access_token");
     }
 }

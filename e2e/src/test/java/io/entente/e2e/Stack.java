@@ -1,6 +1,7 @@
 package io.entente.e2e;
 
 import io.entente.local.EntenteUp;
+import io.entente.local.StackFaults;
 import io.entente.platform.testing.RepoRoot;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,18 @@ public final class Stack implements BeforeAllCallback {
     public static final String SPRINT = "http://127.0.0.1:8082";
     public static final String DECISION = "http://127.0.0.1:8083";
     public static final String GOVERNANCE = "http://127.0.0.1:8084";
+
+    /** Set once the stack this JVM started is up; stays null against an external stack. */
+    private static volatile EntenteUp started;
+
+    /**
+     * Kill -9 and restart of the stack's parts (fault runs). Empty with -Dentente.e2e.external=true: a stack this
+     * JVM did not start is not ours to break.
+     */
+    public static Optional<StackFaults> faults() {
+        EntenteUp up = started;
+        return up == null ? Optional.empty() : Optional.of(up.faults());
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -56,11 +70,13 @@ public final class Stack implements BeforeAllCallback {
                 throw e;
             }
             System.out.printf("e2e: stack up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            Stack.started = up;
             return new Running(up);
         }
 
         @Override
         public void close() {
+            Stack.started = null;
             if (up != null) {
                 up.stopAll();
             }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * `./entente up`: PostgreSQL, Kafka, Keycloak, the four services and the frontend on one machine, with their data
@@ -42,6 +43,13 @@ public final class EntenteUp {
 
     private final List<ManagedProcess> watched = new ArrayList<>();
     private long kafkaPid;
+
+    // The running parts, by name. StackFaults replaces them while the stack runs (issue #8's fault runs), so what
+    // stopAll() closes and where services find PostgreSQL are looked up here, never captured at start.
+    private volatile LocalPostgres postgres;
+    private volatile LocalKafka kafka;
+    private volatile ServiceProcess.Infrastructure infra;
+    private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
 
     EntenteUp(Path root, boolean skipMissing) {
         this(root, root.resolve(".entente"), skipMissing);
@@ -143,7 +151,8 @@ public final class EntenteUp {
         out.println("entente: starting the local stack (data and logs in " + home + ")");
 
         LocalPostgres postgres = LocalPostgres.start(home.resolve("postgres"), Ports.POSTGRES, true);
-        register("PostgreSQL", postgres::close);
+        this.postgres = postgres;
+        register("PostgreSQL", () -> this.postgres.close());
         for (String database : DATABASES) {
             postgres.createDatabase(database, database, database);
         }
@@ -151,7 +160,8 @@ public final class EntenteUp {
                 + ")");
 
         LocalKafka kafka = LocalKafka.start(home.resolve("kafka"), Ports.KAFKA, Ports.KAFKA_CONTROLLER);
-        register("Kafka", kafka::close);
+        this.kafka = kafka;
+        register("Kafka", kafka::close); // restarts in place (LocalKafka.restart), so the same object closes it
         step("Kafka", "ready on " + kafka.bootstrapServers());
 
         // Keycloak and the applications start together: services connect to Keycloak lazily, on the first request,
@@ -161,12 +171,14 @@ public final class EntenteUp {
         leftovers.remember(keycloak.process());
         step("Keycloak", "starting (pid " + keycloak.process().pid() + ")");
 
-        ServiceProcess.Infrastructure infra = new ServiceProcess.Infrastructure(postgres::jdbcUrl,
-                kafka.bootstrapServers(), KeycloakServer.ISSUER);
+        ServiceProcess.Infrastructure infra = new ServiceProcess.Infrastructure(
+                database -> this.postgres.jdbcUrl(database), kafka.bootstrapServers(), KeycloakServer.ISSUER);
+        this.infra = infra;
         List<ServiceProcess> running = new ArrayList<>();
         for (ServiceProcess.Spec spec : applications) {
             ServiceProcess service = ServiceProcess.start(spec, root, logs, infra);
-            register(spec.name(), service);
+            services.put(spec.name(), service);
+            register(spec.name(), () -> services.get(spec.name()).close());
             leftovers.remember(service.process());
             running.add(service);
             step(spec.name(), "starting (pid " + service.process().pid() + ")");
@@ -185,6 +197,69 @@ public final class EntenteUp {
         watched.add(keycloak.process());
         running.forEach(s -> watched.add(s.process()));
         kafkaPid = kafka.pid();
+    }
+
+    /**
+     * Kill -9 and restart of the running stack's parts, for end-to-end fault runs. Only after {@link #start()}.
+     */
+    public StackFaults faults() {
+        if (infra == null) {
+            throw new IllegalStateException("the stack is not started");
+        }
+        return new StackFaults(this);
+    }
+
+    LocalKafka kafka() {
+        return kafka;
+    }
+
+    ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name + " in this stack (" + services.keySet() + ")");
+        }
+        return service;
+    }
+
+    /** PostgreSQL's fast shutdown: open connections are cut, the data stays. */
+    synchronized void stopPostgres() {
+        postgres.close();
+    }
+
+    /** PostgreSQL again on the same data directory and port (after {@link #stopPostgres()}). */
+    synchronized void startPostgres() {
+        postgres.close(); // no-op when stopped already
+        postgres = LocalPostgres.start(home.resolve("postgres"), Ports.POSTGRES, true);
+    }
+
+    /** Starts the named service again (it must have stopped or been killed) and waits until it is ready. */
+    ServiceProcess restartService(String name) {
+        ServiceProcess old = service(name);
+        if (old.process().isAlive()) {
+            throw new IllegalStateException(name + " still runs (pid " + old.process().pid() + ")");
+        }
+        ServiceProcess service = ServiceProcess.start(old.spec(), root, logs, infra);
+        services.put(name, service);
+        leftovers.remember(service.process());
+        service.awaitReady();
+        return service;
+    }
+
+    /**
+     * One more instance of a service on another port: same database, same consumer group, its own log
+     * ({@code <name>-<port>.log}). Stopped with the rest of the stack unless the caller stops it first.
+     */
+    ServiceProcess startInstance(String name, int port) {
+        ServiceProcess.Spec spec = service(name).spec();
+        if (!Ports.isFree(port)) {
+            throw new StartupException("port " + port + " is already in use");
+        }
+        ServiceProcess.Spec instance = new ServiceProcess.Spec(name + "-" + port, port, spec.database(), spec.jar());
+        ServiceProcess service = ServiceProcess.start(instance, root, logs, infra);
+        register(instance.name(), service);
+        leftovers.remember(service.process());
+        service.awaitReady();
+        return service;
     }
 
     /**

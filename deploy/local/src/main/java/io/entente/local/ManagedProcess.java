@@ -153,6 +153,22 @@ final class ManagedProcess implements AutoCloseable {
         stop(process.toHandle(), stopTimeout);
     }
 
+    /** SIGKILL, no chance to clean up: what a crash or the OOM killer does (fault runs). Waits until it is gone. */
+    void kill() {
+        Deque<ProcessHandle> all = new ArrayDeque<>(process.toHandle().descendants().collect(Collectors.toList()));
+        all.addFirst(process.toHandle());
+        for (ProcessHandle handle : all) {
+            handle.destroyForcibly();
+        }
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // SIGKILL cannot be refused; the kernel just has not reaped it yet.
+            }
+        }
+    }
+
     static void stop(ProcessHandle root, Duration timeout) {
         Deque<ProcessHandle> all = new ArrayDeque<>(root.descendants().collect(Collectors.toList()));
         all.addFirst(root);

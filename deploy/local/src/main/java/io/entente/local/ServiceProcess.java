@@ -86,8 +86,13 @@ final class ServiceProcess implements AutoCloseable {
         return process;
     }
 
+    /** Graceful stop: SIGTERM, SIGKILL after the stop timeout. */
     @Override
     public void close() {
         process.close();
+    }
+
+    void kill() {
+        process.kill();
     }
 }
