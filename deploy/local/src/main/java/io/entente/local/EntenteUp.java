@@ -145,7 +145,7 @@ public final class EntenteUp {
         LocalPostgres postgres = LocalPostgres.start(home.resolve("postgres"), Ports.POSTGRES, true);
         register("PostgreSQL", postgres::close);
         for (String database : DATABASES) {
-            postgres.createDatabase(database, database, database);
+            postgres.createServiceDatabase(database);
         }
         step("PostgreSQL", "ready on 127.0.0.1:" + postgres.port() + " (databases " + String.join(", ", DATABASES)
                 + ")");
