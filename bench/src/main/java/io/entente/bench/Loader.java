@@ -442,7 +442,10 @@ final class Loader {
                         + "from stdin", new StringReader(rows.toString()));
                 c.commit();
                 c.setAutoCommit(true);
-                st.execute("analyze backlog_item");
+            }
+            // ANALYZE needs the table's owner; the service's own role owns nothing (docs/CONVENTIONS.md).
+            try (Connection owner = Db.superuser("backlog"); Statement analyze = owner.createStatement()) {
+                analyze.execute("analyze backlog_item");
             }
         }
         return out;

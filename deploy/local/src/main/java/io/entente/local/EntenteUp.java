@@ -154,7 +154,7 @@ public final class EntenteUp {
         this.postgres = postgres;
         register("PostgreSQL", () -> this.postgres.close());
         for (String database : DATABASES) {
-            postgres.createDatabase(database, database, database);
+            postgres.createServiceDatabase(database);
         }
         step("PostgreSQL", "ready on 127.0.0.1:" + postgres.port() + " (databases " + String.join(", ", DATABASES)
                 + ")");

@@ -112,6 +112,8 @@ class ComposeTest {
             assertTrue(jdbc != null && jdbc.startsWith("jdbc:postgresql://postgres:5432/"), c.name() + ": " + jdbc);
             assertEquals(c.database(), Repo.databaseOf(jdbc), c.name() + ": database name, as in application.properties");
             assertEquals(c.database(), env.get("QUARKUS_DATASOURCE_USERNAME"), c.name() + ": database user");
+            assertEquals(c.database() + "_owner", env.get("QUARKUS_FLYWAY_USERNAME"),
+                    c.name() + ": migrations run as the owner the init script creates");
             assertTrue(created.contains(c.database()), "the postgres init script is not told to create " + c.database());
             assertEquals("kafka:29092", env.get("KAFKA_BOOTSTRAP_SERVERS"), c.name() + ": the internal Kafka listener");
             assertEquals("http://keycloak:8080/realms/entente", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"), c.name());

@@ -202,11 +202,24 @@ class KubernetesTest {
             assertNotNull(cluster, where("no CloudNativePG Cluster " + clusterName + " for " + c.name()));
             JsonNode initdb = cluster.path("spec").path("bootstrap").path("initdb");
             assertEquals(c.database(), initdb.path("database").asText(), where(clusterName + " must bootstrap database " + c.database()));
+            // Migrations as the owner (CloudNativePG's generated <cluster>-app), the service as the managed role
+            // <database> that owns nothing: it cannot rewrite the audit trail.
             String owner = initdb.path("owner").asText();
-            String secret = initdb.path("secret").path("name").asText(clusterName + "-app");
-            assertEquals(new SecretRef(secret, "username"), env.get("QUARKUS_DATASOURCE_USERNAME"), where(c.name() + ": username"));
-            assertEquals(new SecretRef(secret, "password"), env.get("QUARKUS_DATASOURCE_PASSWORD"), where(c.name() + ": password"));
-            assertEquals(c.database(), owner, where(clusterName + ": owner"));
+            String ownerSecret = initdb.path("secret").path("name").asText(clusterName + "-app");
+            assertEquals(c.database() + "_owner", owner, where(clusterName + ": owner"));
+            assertEquals(new SecretRef(ownerSecret, "username"), env.get("QUARKUS_FLYWAY_USERNAME"), where(c.name() + ": migration user"));
+            assertEquals(new SecretRef(ownerSecret, "password"), env.get("QUARKUS_FLYWAY_PASSWORD"), where(c.name() + ": migration password"));
+            JsonNode appRole = null;
+            for (JsonNode role : cluster.path("spec").path("managed").path("roles")) {
+                if (c.database().equals(role.path("name").asText())) {
+                    appRole = role;
+                }
+            }
+            assertNotNull(appRole, where(clusterName + " must manage the application role " + c.database()));
+            assertTrue(appRole.path("login").asBoolean(), where(clusterName + ": role " + c.database() + " must log in"));
+            String appSecret = appRole.path("passwordSecret").path("name").asText();
+            assertEquals(new SecretRef(appSecret, "username"), env.get("QUARKUS_DATASOURCE_USERNAME"), where(c.name() + ": username"));
+            assertEquals(new SecretRef(appSecret, "password"), env.get("QUARKUS_DATASOURCE_PASSWORD"), where(c.name() + ": password"));
 
             int maxPool = Integer.parseInt(String.valueOf(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "20")));
             int maxConnections = cluster.path("spec").path("postgresql").path("parameters").path("max_connections").asInt(100);

@@ -15,6 +15,7 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,7 +116,13 @@ class AuditTrailTest {
                 "update audit_log set after_state = null where actor = 'auditee'",
                 "delete from audit_log",
                 "delete from audit_log where id = (select max(id) from audit_log)",
-                "truncate audit_log")) {
+                "truncate audit_log",
+                // Only the owner (the migrations' role) may touch the table's definition or its triggers.
+                "alter table audit_log disable trigger audit_log_append_only",
+                "alter table audit_log disable trigger all",
+                "drop trigger audit_log_append_only on audit_log",
+                "drop table audit_log",
+                "create table audit_log_copy (id bigint)")) {
             RuntimeException refused = assertThrows(RuntimeException.class,
                     () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).executeUpdate()),
                     sql + " must fail for the application user " + who);
@@ -126,6 +133,12 @@ class AuditTrailTest {
                     .orElse(""));
         }
         assertEquals(total, count(), "every audit row is still there");
+        assertNotEquals(owner(), who, "the service does not run as the owner of its tables");
+    }
+
+    String owner() {
+        return (String) em.createNativeQuery("select tableowner::text from pg_tables where tablename = 'audit_log'")
+                .getSingleResult();
     }
 
     long count() {

@@ -56,11 +56,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        // The JSON reader wraps a refusal raised while it reads the body (BodyTooLargeProblem): answer that one.
+        if (causeOf(e, ProblemException.class) instanceof ProblemException refused) {
+            return problem(refused, uri);
+        }
         return respond(400, "malformed-body", "Malformed request body", describe(e), uri, List.of());
     }
 
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        if (causeOf(e, ProblemException.class) instanceof ProblemException refused) {
+            return problem(refused, uri);
+        }
         String field = pathOf(e);
         String detail = describe(e);
         return respond(400, "malformed-body", "Malformed request body", detail, uri,

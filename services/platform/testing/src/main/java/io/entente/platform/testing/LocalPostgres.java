@@ -150,13 +150,8 @@ public final class LocalPostgres implements AutoCloseable {
     public void createDatabase(String database, String user, String password) {
         requireIdentifier(database, "database");
         requireIdentifier(user, "user");
-        String passwordLiteral = "'" + password.replace("'", "''") + "'";
+        createRole(user, password);
         try (Connection c = superuserConnection(); Statement st = c.createStatement()) {
-            if (exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", user)) {
-                st.execute("ALTER ROLE \"" + user + "\" WITH LOGIN PASSWORD " + passwordLiteral);
-            } else {
-                executeIgnoring(st, "CREATE ROLE \"" + user + "\" WITH LOGIN PASSWORD " + passwordLiteral, "42710");
-            }
             if (exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
                 st.execute("ALTER DATABASE \"" + database + "\" OWNER TO \"" + user + "\"");
             } else {
@@ -164,6 +159,48 @@ public final class LocalPostgres implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database + " for " + user, e);
+        }
+    }
+
+    /**
+     * A service's database with two login roles (demo passwords = role names): {@code <database>_owner} owns the
+     * database and its tables and runs the migrations; the application role {@code <database>} gets only what the
+     * migrations grant it (platform migration V0_2: no UPDATE, DELETE or TRUNCATE on audit_log, and, not being the
+     * owner, it cannot disable the audit trigger or drop anything). Idempotent. A database created before the owner
+     * role existed (owned by the application role) is handed over to the owner, so that kept data keeps working.
+     */
+    public ServiceDatabase createServiceDatabase(String database) {
+        ServiceDatabase db = new ServiceDatabase(jdbcUrl(database), database + "_owner", database + "_owner",
+                database, database);
+        createDatabase(database, db.owner(), db.ownerPassword());
+        createRole(db.user(), db.password());
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), "postgres", "");
+             Statement st = c.createStatement()) {
+            // Tables of a database created by an earlier version were owned by the application role.
+            st.execute("REASSIGN OWNED BY \"" + db.user() + "\" TO \"" + db.owner() + "\"");
+            st.execute("REVOKE ALL ON DATABASE \"" + database + "\" FROM PUBLIC");
+            st.execute("GRANT CONNECT, TEMPORARY ON DATABASE \"" + database + "\" TO \"" + db.user() + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set up the roles of database " + database, e);
+        }
+        return db;
+    }
+
+    /** Connection facts of a database made by {@link #createServiceDatabase}. */
+    public record ServiceDatabase(String jdbcUrl, String owner, String ownerPassword, String user, String password) {
+    }
+
+    private void createRole(String user, String password) {
+        requireIdentifier(user, "user");
+        String passwordLiteral = "'" + password.replace("'", "''") + "'";
+        try (Connection c = superuserConnection(); Statement st = c.createStatement()) {
+            if (exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", user)) {
+                st.execute("ALTER ROLE \"" + user + "\" WITH LOGIN PASSWORD " + passwordLiteral);
+            } else {
+                executeIgnoring(st, "CREATE ROLE \"" + user + "\" WITH LOGIN PASSWORD " + passwordLiteral, "42710");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create role " + user, e);
         }
     }
 

@@ -67,6 +67,35 @@ class LocalPostgresTest {
     }
 
     @Test
+    void serviceDatabaseSeparatesOwnerFromApplicationAndTakesOverAnOlderDatabase() throws Exception {
+        try (LocalPostgres pg = LocalPostgres.start(newDataDir(), 0, false)) {
+            // A database as earlier versions made it: owned by the application role, which created the tables.
+            pg.createDatabase("svc", "svc", "svc");
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("svc"), "svc", "svc");
+                    Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE kept (id int PRIMARY KEY)");
+                st.execute("INSERT INTO kept VALUES (1)");
+            }
+            LocalPostgres.ServiceDatabase db = pg.createServiceDatabase("svc");
+            pg.createServiceDatabase("svc"); // idempotent
+            assertEquals("svc_owner", db.owner());
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.owner(), db.ownerPassword());
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT d.datdba::regrole::text, t.tableowner::text, count(k.*)"
+                            + " FROM pg_database d, pg_tables t, kept k WHERE d.datname = 'svc'"
+                            + " AND t.tablename = 'kept' GROUP BY 1, 2")) {
+                assertTrue(rs.next());
+                assertEquals("svc_owner", rs.getString(1), "database owner");
+                assertEquals("svc_owner", rs.getString(2), "table owner: handed over with the data");
+                assertEquals(1, rs.getInt(3), "the data is kept");
+            }
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+                assertTrue(c.isValid(2), "the application role logs in");
+            }
+        }
+    }
+
+    @Test
     void rejectsNamesThatWouldNeedEscaping() {
         Path dir = newDataDir();
         try (LocalPostgres pg = LocalPostgres.start(dir, 0, false)) {
