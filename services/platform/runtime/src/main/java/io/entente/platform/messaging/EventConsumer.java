@@ -7,6 +7,7 @@ import io.entente.events.EventCatalog;
 import io.entente.events.EventEnvelope;
 import io.entente.platform.config.KafkaSettings;
 import io.entente.platform.config.MessagingConfig;
+import io.entente.platform.db.DatabaseUnavailable;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -283,6 +284,12 @@ public class EventConsumer {
                 pause(Duration.ofMillis(100L << Math.min(attempt, 5)));
             }
         }
+        if (last != null && DatabaseUnavailable.isCause(last)) {
+            // The event is not at fault: parking it now, when the database answers again, would lose it. The caller
+            // rewinds and the event is tried again once the database is back.
+            LOG.warnf("database unavailable while applying %s %s; waiting for it", envelope.type(), envelope.id());
+            return false;
+        }
         return park(envelope, last);
     }
 
@@ -325,7 +332,7 @@ public class EventConsumer {
             return false;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+            int inserted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                             insert into inbox_event (event_id, event_type, aggregate_id, status, error)
                             values (?1, ?2, ?3, 'FAILED', ?4) on conflict (event_id) do nothing""")
                     .setParameter(1, envelope.id())
@@ -333,6 +340,11 @@ public class EventConsumer {
                     .setParameter(3, envelope.subject())
                     .setParameter(4, String.valueOf(cause))
                     .executeUpdate());
+            if (inserted == 0) {
+                // Already in the inbox: an earlier delivery took effect (or was parked) meanwhile.
+                duplicates.incrementAndGet();
+                return true;
+            }
             parked.incrementAndGet();
             LOG.errorf("parked %s %s after %d attempts: %s", envelope.type(), envelope.id(), config.maxAttempts(), cause);
             return true;

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -29,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -160,19 +162,37 @@ public class OutboxRelay {
             return 0;
         }
         topics.ensure(rows.stream().map(r -> (String) r[5]).toList());
+        Producer<String, CloudEvent> p = producer();
+        // Order per aggregate survives a failed send only if nothing sent after it gets through: once a record's
+        // delivery times out (Kafka down longer than delivery.timeout.ms), the producer would go on to deliver the
+        // later ones, and the failed row, sent again in the next round, would reach consumers after its successors.
+        // Closing the producer from the failure callback aborts every later record (Kafka's documented way to keep
+        // order after a failure); the next round starts a new producer from the first unpublished row.
+        AtomicBoolean broken = new AtomicBoolean();
+        Callback closeOnFailure = (metadata, e) -> {
+            if (e != null && broken.compareAndSet(false, true)) {
+                p.close(Duration.ZERO);
+            }
+        };
         List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            EventEnvelope envelope = new EventEnvelope((UUID) row[1], source, (String) row[4], (String) row[2],
-                    toOffsetDateTime(row[7]), (String) row[3],
-                    ((String) row[6]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            sends.add(producer().send(new ProducerRecord<>((String) row[5], (String) row[2],
-                    codec.toCloudEvent(envelope))));
+        try {
+            for (Object[] row : rows) {
+                EventEnvelope envelope = new EventEnvelope((UUID) row[1], source, (String) row[4], (String) row[2],
+                        toOffsetDateTime(row[7]), (String) row[3],
+                        ((String) row[6]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sends.add(p.send(new ProducerRecord<>((String) row[5], (String) row[2],
+                        codec.toCloudEvent(envelope)), closeOnFailure));
+            }
+            p.flush();
+        } catch (RuntimeException e) {
+            // A send refused at once (metadata unavailable, or the producer just closed by a failure): the rows
+            // handed over so far are judged below; the rest stay unpublished.
+            closeOnFailure.onCompletion(null, e);
         }
-        producer().flush();
         // Mark only the unbroken run of successes: a later row must not overtake an earlier one that failed.
         List<Long> sent = new ArrayList<>(rows.size());
         RuntimeException failure = null;
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(30, TimeUnit.SECONDS);
                 sent.add(((Number) rows.get(i)[0]).longValue());
@@ -189,6 +209,13 @@ public class OutboxRelay {
             em.createNativeQuery("update outbox_event set published_at = now() where id in (?1)")
                     .setParameter(1, sent).executeUpdate();
             published.addAndGet(sent.size());
+        }
+        if (broken.get()) {
+            producer = null;
+            if (failure == null) {
+                failure = new IllegalStateException("the producer failed; " + sent.size() + " of " + rows.size()
+                        + " outbox rows went out, the rest follow with a new producer");
+            }
         }
         failureOut[0] = failure;
         return sent.size();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.entente.platform.db.DatabaseUnavailable;
 import io.quarkus.security.ForbiddenException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -14,12 +15,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -108,7 +107,6 @@ public class ProblemMappers {
         if (invalid != null) {
             return invalid(invalid, uri);
         }
-        Throwable down = causeOf(e, JDBCConnectionException.class, SQLTransientConnectionException.class);
         SQLException sql = (SQLException) causeOf(e, SQLException.class);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
         // 22xxx: a value the database cannot store (a NUL character, a date beyond its range) is bad input.
@@ -117,9 +115,7 @@ public class ProblemMappers {
                     "a value cannot be stored (e.g. a NUL character or a date outside the supported range)", uri,
                     List.of());
         }
-        // 08xxx connection failures and 57P0x shutdowns (a pooled session cut by a database restart) mean "down".
-        if (down != null || state.startsWith("08") || state.startsWith("57P")
-                || messageChainContains(e, "Unable to acquire JDBC Connection", "Acquisition timeout")) {
+        if (DatabaseUnavailable.isCause(e)) {
             LOG.warnf("database unavailable: %s", e.getMessage());
             return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
                     .entity(json(new Problem(TYPE_BASE + "unavailable", "Service unavailable", 503,
@@ -189,19 +185,5 @@ public class ProblemMappers {
             }
         }
         return null;
-    }
-
-    private static boolean messageChainContains(Throwable e, String... fragments) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage();
-            if (message != null) {
-                for (String fragment : fragments) {
-                    if (message.contains(fragment)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 }
