@@ -210,7 +210,7 @@ public final class EndpointInventory {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-        names.removeIf(n -> n.contains("$") || n.endsWith("package-info") || n.endsWith("module-info"));
+        names.removeIf(n -> n.endsWith("package-info") || n.endsWith("module-info"));
         return names;
     }
 
