@@ -1,0 +1,209 @@
+package io.entente.backlog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.entente.platform.testing.AccessMatrix;
+import io.entente.platform.testing.AccessMatrix.Row;
+import io.entente.platform.testing.BadInput;
+import io.entente.platform.testing.EndpointInventory;
+import io.entente.platform.testing.EndpointInventory.Endpoint;
+import io.entente.platform.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.entente.platform.testing.AccessMatrix.Foreign.FILTERED;
+import static io.entente.platform.testing.AccessMatrix.Foreign.FORBIDDEN;
+import static io.entente.platform.testing.AccessMatrix.row;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The security matrix of the backlog service (issue #8): every REST method, found by reflection and cross-checked
+ * with the OpenAPI document, is called without a token (401), with only the roles it refuses (403, nothing
+ * changed) and by a user of another alliance (404 or a list without alliance A, never a key, id or title of A), and
+ * once by a user of alliance A to prove the call reaches the object. An endpoint without a row fails the build.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndpointAccessTest {
+
+    static final String A = "ACM-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+    static final String B = "BCM-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+    static final String OTHER_ROLES = "alliance-manager,team-member,governance-ops,stakeholder";
+
+    static final List<Endpoint> INVENTORY = EndpointInventory.scan("io.entente.backlog", "io.entente.platform");
+
+    static final String ITEM = """
+            {"allianceId":"{A}","title":"Access probe item","discipline":"GOVERNANCE","type":"TASK","estimate":2,
+             "dueDate":"2026-12-15"}""";
+    static final String ITEM_UPDATE = """
+            {"title":"Sealed renamed","description":"d","discipline":"GOVERNANCE","type":"TASK","estimate":3,
+             "stakeholderValue":5,"owner":"alex","dueDate":"2026-12-15"}""";
+    static final String RISK = """
+            {"allianceId":"{A}","title":"Access probe risk","category":"SUPPLY","likelihood":2,"impact":2,
+             "owner":"tara","mitigation":"Second source","nextReviewDate":"2026-12-01"}""";
+    static final String RISK_UPDATE = """
+            {"title":"Sealed risk renamed","category":"SUPPLY","owner":"tara","mitigation":"m","status":"OPEN",
+             "nextReviewDate":"2026-12-01"}""";
+    static final String OBLIGATION = """
+            {"allianceId":"{A}","title":"Access probe obligation","clauseRef":"7.2","kind":"REPORT","owedBy":"US",
+             "dueDate":"2027-03-31","recurrence":"ANNUAL","leadTimeDays":30}""";
+    static final String ALLIANCE_UPDATE = """
+            {"name":"Renamed","partner":"Partner","type":"LICENSING","tier":2,"valueScore":3,"complexityScore":3,
+             "allianceManager":"alex","startDate":"2025-01-15","riskThreshold":12}""";
+
+    static final List<Row> ROWS = List.of(
+            row("GET /api/me").foreign(FILTERED, "only the caller's own identity"),
+
+            row("GET /api/alliances"),
+            row("GET /api/alliances/{key}").at("/api/alliances/{A}"),
+            row("POST /api/alliances").body(Fixtures.allianceBody("{A}", "EXECUTION", 1))
+                    .foreign(FORBIDDEN, "registering needs membership of the alliance's group, checked before "
+                            + "whether the key exists, so the answer says nothing about alliance A"),
+            row("PUT /api/alliances/{key}").at("/api/alliances/{A}").body(ALLIANCE_UPDATE)
+                    .ifMatchOf("/api/alliances/{A}"),
+            row("POST /api/alliances/{key}/phase").at("/api/alliances/{A}/phase")
+                    .body("{\"phase\":\"RENEWAL\",\"reason\":\"contract renewal\"}").ifMatchOf("/api/alliances/{A}"),
+            row("POST /api/alliances/{key}/playbook-applications").at("/api/alliances/{A}/playbook-applications")
+                    .body("{\"playbook\":\"jsc-preparation\",\"anchorDate\":\"2027-01-15\"}"),
+
+            row("GET /api/backlog-items").at("/api/backlog-items?allianceId={A}"),
+            row("GET /api/backlog-items/export").at("/api/backlog-items/export?allianceId={A}").accept("text/csv"),
+            row("GET /api/backlog-items/{id}").at("/api/backlog-items/{item}"),
+            row("POST /api/backlog-items").body(ITEM),
+            row("PUT /api/backlog-items/{id}").at("/api/backlog-items/{item}").body(ITEM_UPDATE)
+                    .ifMatchOf("/api/backlog-items/{item}"),
+            row("POST /api/backlog-items/{id}/rank").at("/api/backlog-items/{item}/rank")
+                    .body("{\"above\":\"{item2}\"}").ifMatchOf("/api/backlog-items/{item}"),
+            row("POST /api/backlog-items/{id}/drop").at("/api/backlog-items/{item}/drop")
+                    .body("{\"reason\":\"no longer needed\"}").ifMatchOf("/api/backlog-items/{item}"),
+
+            row("GET /api/obligations").at("/api/obligations?allianceId={A}"),
+            row("GET /api/obligations/{id}").at("/api/obligations/{obligation}"),
+            row("POST /api/obligations").body(OBLIGATION),
+            row("POST /api/obligations/{id}/met").at("/api/obligations/{obligation}/met")
+                    .body("{\"metOn\":\"2027-03-30\"}").ifMatchOf("/api/obligations/{obligation}"),
+
+            row("GET /api/playbooks").foreign(FILTERED, "the playbook catalogue is shared, not alliance data"),
+            row("GET /api/playbooks/{idOrKey}").at("/api/playbooks/jsc-preparation")
+                    .foreign(FILTERED, "the playbook catalogue is shared, not alliance data"),
+
+            row("GET /api/risks").at("/api/risks?allianceId={A}"),
+            row("GET /api/risks/{id}").at("/api/risks/{risk}"),
+            row("POST /api/risks").body(RISK),
+            row("PUT /api/risks/{id}").at("/api/risks/{risk}").body(RISK_UPDATE).ifMatchOf("/api/risks/{risk}"),
+            row("POST /api/risks/{id}/assessment").at("/api/risks/{risk}/assessment")
+                    .body("{\"likelihood\":3,\"impact\":3}").ifMatchOf("/api/risks/{risk}"),
+            row("POST /api/risks/{id}/close").at("/api/risks/{risk}/close")
+                    .body("{\"reason\":\"mitigated\"}").ifMatchOf("/api/risks/{risk}"));
+
+    static AccessMatrix matrix;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void fixtures() {
+        if (matrix != null) {
+            return;
+        }
+        Fixtures.alliances(A, B);
+        String admin = Fixtures.ADMIN;
+        String item = create(admin, "/api/backlog-items", ITEM.replace("{A}", A).replace("Access probe item",
+                "Sealed tox study " + A));
+        String item2 = create(admin, "/api/backlog-items", ITEM.replace("{A}", A).replace("Access probe item",
+                "Sealed CMC transfer " + A));
+        String risk = create(admin, "/api/risks", RISK.replace("{A}", A).replace("Access probe risk",
+                "Sealed supply risk " + A));
+        String obligation = create(admin, "/api/obligations", OBLIGATION.replace("{A}", A)
+                .replace("Access probe obligation", "Sealed royalty report " + A));
+        // Alliance B has data of its own, so that its user's lists are not trivially empty.
+        Fixtures.createItem(admin, B, "Visible to B");
+        matrix = new AccessMatrix(INVENTORY)
+                .bind("A", A).bind("item", item).bind("item2", item2).bind("risk", risk)
+                .bind("obligation", obligation)
+                .secret(A, item, item2, risk, obligation, "Sealed tox study", "Sealed CMC transfer",
+                        "Sealed supply risk", "Sealed royalty report", "Access probe")
+                .reader(admin)
+                .ally(TestTokens.user("ally").roles(OTHER_ROLES.split(",")).alliances(A).sign())
+                .foreigner(TestTokens.user("bea").roles(OTHER_ROLES.split(",")).alliances(B).sign())
+                .refused(roles -> TestTokens.user("rolf").roles(roles.toArray(String[]::new)).alliances(A).sign())
+                .fingerprint(this::fingerprint);
+    }
+
+    List<Long> fingerprint() {
+        List<String> sql = new ArrayList<>(AccessMatrix.changeRecordSql(A, "rolf", "bea"));
+        for (String table : List.of("backlog_item", "risk", "obligation")) {
+            sql.add("select count(*) + coalesce(sum(version), 0) from " + table + " where alliance_id = '" + A + "'");
+        }
+        sql.add("select coalesce(sum(version), 0) from alliance where key = '" + A + "'");
+        sql.add("select count(*) from playbook_application where alliance_id = '" + A + "'");
+        return sql.stream().map(q -> ((Number) em.createNativeQuery(q).getSingleResult()).longValue()).toList();
+    }
+
+    static String create(String token, String path, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(path)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static Stream<Row> rows() {
+        return ROWS.stream();
+    }
+
+    static Stream<Row> refusableChanges() {
+        return AccessMatrix.refusableChanges(INVENTORY, ROWS);
+    }
+
+    @Test
+    @Order(1)
+    void everyRestMethodHasARowAndEveryRowARestMethod() throws Exception {
+        AccessMatrix.assertCoverage(INVENTORY, ROWS);
+        // stakeholders read only: every change refuses some role
+        assertEquals(List.of(), AccessMatrix.changesOpenToEveryRole(INVENTORY));
+        JsonNode openApi = BadInput.JSON.readTree(given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        EndpointInventory.assertSameAs(INVENTORY, openApi);
+    }
+
+    @ParameterizedTest(name = "{0} without a token: 401")
+    @MethodSource("rows")
+    @Order(2)
+    void withoutTokenIsRefused(Row row) {
+        matrix.assertUnauthenticated(row);
+    }
+
+    @ParameterizedTest(name = "{0} with only refused roles: 403, nothing changed")
+    @MethodSource("refusableChanges")
+    @Order(3)
+    void refusedRolesChangeNothing(Row row) {
+        matrix.assertWrongRolesRefused(row);
+    }
+
+    @ParameterizedTest(name = "{0} by another alliance: nothing of alliance A")
+    @MethodSource("rows")
+    @Order(4)
+    void anotherAllianceLearnsNothing(Row row) {
+        matrix.assertForeignAllianceSeesNothing(row);
+    }
+
+    @ParameterizedTest(name = "{0} by alliance A: passes security (control)")
+    @MethodSource("rows")
+    @Order(5)
+    void allianceMemberPassesSecurity(Row row) {
+        matrix.assertAllyPasses(row);
+    }
+}

@@ -1,0 +1,216 @@
+package io.entente.governance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.entente.events.backlog.AllianceEvent.AllianceRegistered;
+import io.entente.platform.testing.AccessMatrix;
+import io.entente.platform.testing.AccessMatrix.Row;
+import io.entente.platform.testing.BadInput;
+import io.entente.platform.testing.EndpointInventory;
+import io.entente.platform.testing.EndpointInventory.Endpoint;
+import io.entente.platform.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.entente.platform.testing.AccessMatrix.Foreign.FILTERED;
+import static io.entente.platform.testing.AccessMatrix.row;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The security matrix of the governance service (issue #8); see {@link AccessMatrix}. Alliance A has a body, a
+ * held meeting with agenda, attendance and an action item, and two packet versions.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndpointAccessTest {
+
+    static final String A = Fixtures.allianceKey("ACG");
+    static final String B = Fixtures.allianceKey("BCG");
+    static final String[] OTHER_ROLES = {"alliance-manager", "team-member", "governance-ops", "stakeholder"};
+
+    static final List<Endpoint> INVENTORY = EndpointInventory.scan("io.entente.governance", "io.entente.platform");
+
+    static final String MEETING = """
+            {"bodyId":"{body}","title":"Access probe meeting","startsAt":"2026-11-10T09:00:00+01:00",
+             "timeZone":"Europe/Zurich","durationMinutes":120,"location":"Basel",
+             "callLink":"https://meet.example.com/x","internalBriefing":"Access probe briefing"}""";
+    static final String MEETING_UPDATE = """
+            {"title":"Renamed meeting","startsAt":"2026-11-10T09:00:00+01:00","timeZone":"Europe/Zurich",
+             "durationMinutes":120,"location":"Basel","callLink":"https://meet.example.com/x","attendees":[]}""";
+    static final String BODY_UPDATE = """
+            {"name":"JSC","quorum":3,"cadence":"QUARTERLY","decisionRights":"d","members":[]}""";
+    static final String AGENDA = """
+            {"items":[{"id":"item-1","section":"Strategy","title":"Portfolio review","durationMinutes":40,
+             "purpose":"DISCUSSION","internalNote":"Access probe note"}]}""";
+    static final String OUTCOME = """
+            {"agendaItemId":"item-1","type":"ACTION_ITEM","actionTitle":"Access probe action","owner":"alex",
+             "dueDate":"2026-12-04"}""";
+
+    static final List<Row> ROWS = List.of(
+            row("GET /api/me").foreign(FILTERED, "only the caller's own identity"),
+
+            row("GET /api/action-items").at("/api/action-items?allianceId={A}"),
+            row("GET /api/action-items/{id}").at("/api/action-items/{action}"),
+
+            row("GET /api/governance-bodies").at("/api/governance-bodies?allianceId={A}"),
+            row("GET /api/governance-bodies/{id}").at("/api/governance-bodies/{body}"),
+            row("POST /api/governance-bodies").body(Fixtures.body("{A}", "JDC", "MONTHLY")),
+            row("PUT /api/governance-bodies/{id}").at("/api/governance-bodies/{body}").body(BODY_UPDATE)
+                    .ifMatchOf("/api/governance-bodies/{body}"),
+
+            row("GET /api/meetings").at("/api/meetings?allianceId={A}"),
+            row("GET /api/meetings/{id}").at("/api/meetings/{meeting}"),
+            row("POST /api/meetings").body(MEETING),
+            row("PUT /api/meetings/{id}").at("/api/meetings/{meeting}").body(MEETING_UPDATE)
+                    .ifMatchOf("/api/meetings/{meeting}"),
+            row("PUT /api/meetings/{id}/agenda").at("/api/meetings/{meeting}/agenda").body(AGENDA)
+                    .ifMatchOf("/api/meetings/{meeting}"),
+            row("POST /api/meetings/{id}/agenda/draft").at("/api/meetings/{meeting}/agenda/draft")
+                    .ifMatchOf("/api/meetings/{meeting}"),
+            row("PUT /api/meetings/{id}/attendance").at("/api/meetings/{meeting}/attendance")
+                    .body(Fixtures.attendanceAllPresent()).ifMatchOf("/api/meetings/{meeting}"),
+            row("POST /api/meetings/{id}/outcomes").at("/api/meetings/{meeting}/outcomes").body(OUTCOME)
+                    .ifMatchOf("/api/meetings/{meeting}"),
+            row("POST /api/meetings/{id}/minutes/approval").at("/api/meetings/{meeting}/minutes/approval")
+                    .ifMatchOf("/api/meetings/{meeting}"),
+
+            row("GET /api/meetings/{meetingId}/packets").at("/api/meetings/{meeting}/packets"),
+            row("GET /api/meetings/{meetingId}/packets/compare")
+                    .at("/api/meetings/{meeting}/packets/compare?from=1&to=2"),
+            row("GET /api/meetings/{meetingId}/packets/{version}").at("/api/meetings/{meeting}/packets/1"),
+            row("POST /api/meetings/{meetingId}/packets").at("/api/meetings/{meeting}/packets"));
+
+    static AccessMatrix matrix;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void fixtures() {
+        if (matrix != null) {
+            return;
+        }
+        String admin = TestTokens.user("admin").roles("admin").sign();
+        for (String key : List.of(A, B)) {
+            Fixtures.publish(bootstrap, "/entente/backlog-service", new AllianceRegistered(key, "Alliance " + key,
+                    "Partner Pharma", "CO_DEVELOPMENT", 1, "EXECUTION", 3, 3, "alex", LocalDate.of(2025, 1, 1)));
+        }
+        String body = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Response r = Fixtures.createBody(admin, A, "JSC", "QUARTERLY");
+            return r.statusCode() == 201 ? Fixtures.id(r) : null;
+        }, id -> id != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.createBody(admin, B, "JSC", null)
+                .statusCode() == 201);
+        String meeting = Fixtures.id(send(admin, "POST", "/api/meetings", null, MEETING.replace("{body}", body)
+                .replace("Access probe meeting", "Sealed JSC meeting " + A)
+                .replace("Access probe briefing", "Sealed briefing " + A), 201));
+        send(admin, "PUT", "/api/meetings/" + meeting + "/agenda", "\"0\"", AGENDA
+                .replace("Access probe note", "Sealed note " + A), 200);
+        send(admin, "PUT", "/api/meetings/" + meeting + "/attendance", "\"1\"", Fixtures.attendanceAllPresent(), 200);
+        send(admin, "POST", "/api/meetings/" + meeting + "/outcomes", "\"2\"", OUTCOME
+                .replace("Access probe action", "Sealed action " + A), 200);
+        send(admin, "POST", "/api/meetings/" + meeting + "/packets", null, null, 201);
+        send(admin, "POST", "/api/meetings/" + meeting + "/packets", null, null, 201);
+        String action = given().auth().oauth2(admin).queryParam("meetingId", meeting).get("/api/action-items")
+                .then().statusCode(200).extract().path("items[0].id");
+        matrix = new AccessMatrix(INVENTORY)
+                .bind("A", A).bind("body", body).bind("meeting", meeting).bind("action", action)
+                .secret(A, body, meeting, action, "Sealed JSC meeting", "Sealed briefing", "Sealed note",
+                        "Sealed action", "Access probe")
+                .reader(admin)
+                .ally(TestTokens.user("ally").roles(OTHER_ROLES).alliances(A).sign())
+                .foreigner(TestTokens.user("bea").roles(OTHER_ROLES).alliances(B).sign())
+                .refused(roles -> TestTokens.user("rolf").roles(roles.toArray(String[]::new)).alliances(A).sign())
+                .fingerprint(this::fingerprint);
+    }
+
+    static Response send(String token, String method, String path, String ifMatch, String body, int expected) {
+        var request = given().auth().oauth2(token);
+        if (ifMatch != null) {
+            request = request.header("If-Match", ifMatch);
+        }
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        Response r = request.request(method, path);
+        r.then().statusCode(expected);
+        return r;
+    }
+
+    List<Long> fingerprint() {
+        List<String> sql = new ArrayList<>(AccessMatrix.changeRecordSql(A, "rolf", "bea"));
+        for (String table : List.of("governance_body", "meeting", "packet")) {
+            sql.add("select count(*) + coalesce(sum(version), 0) from " + table + " where alliance_id = '" + A + "'");
+        }
+        sql.add("select count(*) from action_item where alliance_id = '" + A + "'");
+        return sql.stream().map(q -> ((Number) em.createNativeQuery(q).getSingleResult()).longValue()).toList();
+    }
+
+    static Stream<Row> rows() {
+        return ROWS.stream();
+    }
+
+    static Stream<Row> refusableChanges() {
+        return AccessMatrix.refusableChanges(INVENTORY, ROWS);
+    }
+
+    @Test
+    @Order(1)
+    void everyRestMethodHasARowAndEveryRowARestMethod() throws Exception {
+        AccessMatrix.assertCoverage(INVENTORY, ROWS);
+        // stakeholders read only: every change refuses some role
+        assertEquals(List.of(), AccessMatrix.changesOpenToEveryRole(INVENTORY));
+        JsonNode openApi = BadInput.JSON.readTree(given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        EndpointInventory.assertSameAs(INVENTORY, openApi);
+    }
+
+    @ParameterizedTest(name = "{0} without a token: 401")
+    @MethodSource("rows")
+    @Order(2)
+    void withoutTokenIsRefused(Row row) {
+        matrix.assertUnauthenticated(row);
+    }
+
+    @ParameterizedTest(name = "{0} with only refused roles: 403, nothing changed")
+    @MethodSource("refusableChanges")
+    @Order(3)
+    void refusedRolesChangeNothing(Row row) {
+        matrix.assertWrongRolesRefused(row);
+    }
+
+    @ParameterizedTest(name = "{0} by another alliance: nothing of alliance A")
+    @MethodSource("rows")
+    @Order(4)
+    void anotherAllianceLearnsNothing(Row row) {
+        matrix.assertForeignAllianceSeesNothing(row);
+    }
+
+    @ParameterizedTest(name = "{0} by alliance A: passes security (control)")
+    @MethodSource("rows")
+    @Order(5)
+    void allianceMemberPassesSecurity(Row row) {
+        matrix.assertAllyPasses(row);
+    }
+}

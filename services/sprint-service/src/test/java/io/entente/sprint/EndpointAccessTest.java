@@ -1,0 +1,191 @@
+package io.entente.sprint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.entente.platform.testing.AccessMatrix;
+import io.entente.platform.testing.AccessMatrix.Row;
+import io.entente.platform.testing.BadInput;
+import io.entente.platform.testing.EndpointInventory;
+import io.entente.platform.testing.EndpointInventory.Endpoint;
+import io.entente.platform.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.entente.platform.testing.AccessMatrix.Foreign.FILTERED;
+import static io.entente.platform.testing.AccessMatrix.Foreign.SHARED;
+import static io.entente.platform.testing.AccessMatrix.row;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The security matrix of the sprint service (issue #8); see {@link AccessMatrix}. Teams and sprints span
+ * alliances, so the user of alliance B here is a member of the same team as alliance A's people: that is where
+ * need-to-know matters. Team and sprint reads answer them with alliance A left out (restricted cards, no key), team
+ * and sprint changes are theirs to make, while alliance A's items and cards answer 404.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndpointAccessTest {
+
+    static final String A = "ACS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+    static final String B = "BCS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+    static final String[] OTHER_ROLES = {"alliance-manager", "team-member", "governance-ops", "stakeholder"};
+
+    static final List<Endpoint> INVENTORY = EndpointInventory.scan("io.entente.sprint", "io.entente.platform");
+
+    static final String TEAM = """
+            {"name":"Access team","description":"Works for A and B","disciplines":["GOVERNANCE"],
+             "alliances":["{A}","{B}"],
+             "members":[{"userId":"ally","displayName":"Ally","role":"LEAD","pointsPerDay":1.0},
+                        {"userId":"bea","displayName":"Bea","role":"MEMBER","pointsPerDay":1.0},
+                        {"userId":"rolf","displayName":"Rolf","role":"MEMBER","pointsPerDay":0.5}]}""";
+    static final String TEAM_OF_A = TEAM.replace(",\"{B}\"", "").replace("Access team", "Access team of A");
+    static final String SPRINT = """
+            {"teamId":"{team}","name":"Access sprint","goal":"g","startDate":"2026-12-07","endDate":"2026-12-18"}""";
+    static final String CAPACITY = """
+            {"members":[{"userId":"ally","absenceDays":1,"pointsPerDay":1.0}]}""";
+
+    static final List<Row> ROWS = List.of(
+            row("GET /api/me").foreign(FILTERED, "only the caller's own identity"),
+
+            row("GET /api/sprint-candidates").at("/api/sprint-candidates?allianceId={A}"),
+            row("GET /api/sprint-candidates/{itemId}").at("/api/sprint-candidates/{candidate}"),
+
+            row("GET /api/teams").at("/api/teams?member=ally")
+                    .foreign(FILTERED, "teams span alliances; covered alliances the reader may not see are left out"),
+            row("GET /api/teams/{id}").at("/api/teams/{team}").foreign(FILTERED, "teams span alliances; covered "
+                    + "alliances the reader may not see are left out"),
+            row("GET /api/teams/{id}/velocity").at("/api/teams/{team}/velocity")
+                    .foreign(FILTERED, "team totals, no alliance breakdown"),
+            row("POST /api/teams").body(TEAM_OF_A),
+            row("PUT /api/teams/{id}").at("/api/teams/{team}").body(TEAM_OF_A).ifMatchOf("/api/teams/{team}"),
+
+            row("GET /api/sprints").at("/api/sprints?teamId={team}"),
+            row("GET /api/sprints/{id}").at("/api/sprints/{sprint}")
+                    .foreign(FILTERED, "sprints span alliances; load of alliances the reader may not see is hidden"),
+            row("GET /api/sprints/{id}/board").at("/api/sprints/{sprint}/board")
+                    .foreign(FILTERED, "cards of alliance A come back restricted: opaque label, no title or key"),
+            row("GET /api/sprints/{id}/burndown").at("/api/sprints/{sprint}/burndown")
+                    .foreign(FILTERED, "team totals, no alliance breakdown"),
+            row("POST /api/sprints").body(SPRINT)
+                    .foreign(SHARED, "a team member of any alliance plans the team's sprints"),
+            row("PUT /api/sprints/{id}/capacity").at("/api/sprints/{sprint}/capacity").body(CAPACITY)
+                    .ifMatchOf("/api/sprints/{sprint}")
+                    .foreign(SHARED, "a team member of any alliance plans the team's capacity"),
+            row("PUT /api/sprints/{id}/state").at("/api/sprints/{sprint}/state").body("{\"state\":\"ACTIVE\"}")
+                    .ifMatchOf("/api/sprints/{sprint}")
+                    .foreign(SHARED, "a team member of any alliance starts and closes the team's sprints"),
+
+            row("POST /api/sprints/{sprintId}/items").at("/api/sprints/{sprint}/items")
+                    .body("{\"itemId\":\"{candidate}\"}"),
+            row("GET /api/sprints/{sprintId}/items/{itemId}").at("/api/sprints/{sprint}/items/{card}"),
+            row("PUT /api/sprints/{sprintId}/items/{itemId}").at("/api/sprints/{sprint}/items/{card}")
+                    .body("{\"column\":\"TODO\",\"assignee\":\"ally\"}")
+                    .ifMatchOf("/api/sprints/{sprint}/items/{card}"),
+            row("DELETE /api/sprints/{sprintId}/items/{itemId}").at("/api/sprints/{sprint}/items/{card}")
+                    .ifMatchOf("/api/sprints/{sprint}/items/{card}"));
+
+    static AccessMatrix matrix;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void fixtures() {
+        if (matrix != null) {
+            return;
+        }
+        String admin = Fixtures.ADMIN;
+        Fixtures.Item card = Fixtures.Item.of(A, "Sealed tox study " + A, 3);
+        Fixtures.Item candidate = Fixtures.Item.of(A, "Sealed CMC transfer " + A, 2);
+        Fixtures.Item ofB = Fixtures.Item.of(B, "Visible to B", 2);
+        Fixtures.publish(card, candidate, ofB);
+        String team = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(TEAM.replace("{A}", A).replace("{B}", B)).post("/api/teams")
+                .then().statusCode(201).extract().path("id");
+        String sprint = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(SPRINT.replace("{team}", team)).post("/api/sprints")
+                .then().statusCode(201).extract().path("id");
+        Fixtures.commit(admin, sprint, card.id()).statusCode(201);
+        Fixtures.commit(admin, sprint, ofB.id()).statusCode(201);
+        matrix = new AccessMatrix(INVENTORY)
+                .bind("A", A).bind("B", B).bind("team", team).bind("sprint", sprint).bind("card", card.id())
+                .bind("candidate", candidate.id())
+                .secret(A, card.id(), candidate.id(), "Sealed tox study", "Sealed CMC transfer")
+                .reader(admin)
+                .ally(TestTokens.user("ally").roles(OTHER_ROLES).alliances(A).sign())
+                .foreigner(TestTokens.user("bea").roles(OTHER_ROLES).alliances(B).sign())
+                // rolf is a member of the team too, so a 403 can only come from the role
+                .refused(roles -> TestTokens.user("rolf").roles(roles.toArray(String[]::new)).alliances(A).sign())
+                .fingerprint(() -> fingerprint(team, sprint));
+    }
+
+    List<Long> fingerprint(String team, String sprint) {
+        List<String> sql = new ArrayList<>(AccessMatrix.changeRecordSql(A, "rolf", "bea"));
+        sql.add("select count(*) + coalesce(sum(version), 0) from sprint_item where alliance_id = '" + A + "'");
+        sql.add("select coalesce(sum(version), 0) from team where id = '" + team + "'");
+        sql.add("select coalesce(sum(version), 0) from sprint where id = '" + sprint + "'");
+        return sql.stream().map(q -> ((Number) em.createNativeQuery(q).getSingleResult()).longValue()).toList();
+    }
+
+    static Stream<Row> rows() {
+        return ROWS.stream();
+    }
+
+    static Stream<Row> refusableChanges() {
+        return AccessMatrix.refusableChanges(INVENTORY, ROWS);
+    }
+
+    @Test
+    @Order(1)
+    void everyRestMethodHasARowAndEveryRowARestMethod() throws Exception {
+        AccessMatrix.assertCoverage(INVENTORY, ROWS);
+        // stakeholders read only: every change refuses some role
+        assertEquals(List.of(), AccessMatrix.changesOpenToEveryRole(INVENTORY));
+        JsonNode openApi = BadInput.JSON.readTree(given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        EndpointInventory.assertSameAs(INVENTORY, openApi);
+    }
+
+    @ParameterizedTest(name = "{0} without a token: 401")
+    @MethodSource("rows")
+    @Order(2)
+    void withoutTokenIsRefused(Row row) {
+        matrix.assertUnauthenticated(row);
+    }
+
+    @ParameterizedTest(name = "{0} with only refused roles: 403, nothing changed")
+    @MethodSource("refusableChanges")
+    @Order(3)
+    void refusedRolesChangeNothing(Row row) {
+        matrix.assertWrongRolesRefused(row);
+    }
+
+    @ParameterizedTest(name = "{0} by another alliance: nothing of alliance A")
+    @MethodSource("rows")
+    @Order(4)
+    void anotherAllianceLearnsNothing(Row row) {
+        matrix.assertForeignAllianceSeesNothing(row);
+    }
+
+    @ParameterizedTest(name = "{0} by alliance A: passes security (control)")
+    @MethodSource("rows")
+    @Order(5)
+    void allianceMemberPassesSecurity(Row row) {
+        matrix.assertAllyPasses(row);
+    }
+}
