@@ -26,6 +26,8 @@ import static io.entente.platform.testing.BadInput.str;
 import static io.entente.platform.testing.BadInput.with;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +54,9 @@ class BadInputTest {
     static final String MEETING_UPDATE = """
             {"title":"JDC December","startsAt":"2027-01-12T09:00:00+01:00","timeZone":"Europe/Zurich",
              "durationMinutes":120,"location":"Basel","callLink":"https://meet.example.com/x","attendees":[]}""";
+    static final String OUTCOME = """
+            {"agendaItemId":"open","type":"ACTION_ITEM","actionTitle":"Send the memo","owner":"alex",
+             "dueDate":"2027-02-01"}""";
     static final String BODY_UPDATE = """
             {"name":"JSC","quorum":3,"cadence":"QUARTERLY","decisionRights":"d","members":[]}""";
 
@@ -89,8 +94,24 @@ class BadInputTest {
         return Stream.of(INJECTIONS).map(BadInput::str).toList();
     }
 
-    static Stream<Case> cases() {
+    /**
+     * Dates and times are ISO-8601 text only: Jackson would read a number (or a number in quotes) as epoch
+     * seconds and an array as a date.
+     */
+    static List<Case> notIsoDates() {
+        String[] notIso = {"1767225600", "1767225600.5", "-1", "0", "\"1767225600\"", "\" 1767225600 \"",
+                "\"1767225600.000\"", "[2027,1,12,9,0]", "[2027,1,12]", "true", "{\"epochSecond\":1767225600}"};
         List<Case> all = new ArrayList<>();
+        all.addAll(field("POST", "/api/meetings", MEETING, "startsAt", notIso));
+        all.addAll(field("PUT", "/api/meetings/{meeting}", MEETING_UPDATE, "startsAt", notIso));
+        all.addAll(field("POST", "/api/meetings/{meeting}/outcomes", OUTCOME, "dueDate", notIso));
+        all.addAll(field("POST", "/api/meetings/{meeting}/outcomes", OUTCOME, "dueDate", "20270201",
+                "\"20270201\"", "\"2027-02-01T00:00:00Z\""));
+        return all;
+    }
+
+    static Stream<Case> cases() {
+        List<Case> all = new ArrayList<>(notIsoDates());
         String bodies = "/api/governance-bodies";
         all.addAll(common("POST", bodies, BODY, "allianceId"));
         all.addAll(field("POST", bodies, BODY, "allianceId", null, "\"\"", "\"lower\"", "\"NOT-MINE\""));
@@ -161,18 +182,23 @@ class BadInputTest {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
+    /** Sends the case with the current If-Match of what it changes. */
+    Response send(Case c) {
+        String path = c.path().replace("{meeting}", meetingId).replace("{body}", bodyId);
+        String text = c.body().replace("{body}", bodyId);
+        var request = given().auth().oauth2(TOKEN).contentType(c.contentType()).body(text);
+        if (c.method().equals("PUT") || path.endsWith("/outcomes")) {
+            String readPath = path.startsWith("/api/meetings") ? "/api/meetings/" + meetingId : path;
+            request = request.header("If-Match", given().auth().oauth2(TOKEN).get(readPath).header("ETag"));
+        }
+        return request.request(c.method(), path);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void refusedWith4xxProblemAndNothingStored(Case c) {
         long[] before = counts();
-        String path = c.path().replace("{meeting}", meetingId).replace("{body}", bodyId);
-        String text = c.body().replace("{body}", bodyId);
-        var request = given().auth().oauth2(TOKEN).contentType(c.contentType()).body(text);
-        if (c.method().equals("PUT")) {
-            String readPath = path.startsWith("/api/meetings") ? "/api/meetings/" + meetingId : path;
-            request = request.header("If-Match", given().auth().oauth2(TOKEN).get(readPath).header("ETag"));
-        }
-        Response r = request.request(c.method(), path);
+        Response r = send(c);
         String answer = r.asString();
         assertTrue(r.statusCode() >= 400 && r.statusCode() < 500,
                 c + " answered " + r.statusCode() + ": " + abbreviate(answer));
@@ -181,6 +207,14 @@ class BadInputTest {
         assertEquals(r.statusCode(), (int) r.path("status"), c.toString());
         assertTrue(!answer.contains("Exception") && !answer.contains("org.hibernate"), "no internals: " + answer);
         assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(counts()), c + ": nothing stored");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notIsoDates")
+    void datesAndTimesOnlyAsIsoText(Case c) {
+        String field = c.name().substring(0, c.name().indexOf(" = "));
+        send(c).then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(field))
+                .body("detail", containsString(field));
     }
 
     static Stream<String> badQueries() {

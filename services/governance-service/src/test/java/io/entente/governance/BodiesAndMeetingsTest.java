@@ -5,14 +5,21 @@ import io.entente.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import static io.entente.platform.testing.BadInput.with;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -21,6 +28,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Every governance-body, meeting, agenda, minutes and action-item endpoint: happy path and each refusal. */
 @QuarkusTest
@@ -35,6 +43,9 @@ class BodiesAndMeetingsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void bodies() {
@@ -117,6 +128,60 @@ class BodiesAndMeetingsTest {
         given().auth().oauth2(SVEN).queryParam("type", "NOPE").get("/api/governance-bodies").then().statusCode(400);
         given().auth().oauth2(SVEN).queryParam("after", "garbage!").get("/api/governance-bodies").then().statusCode(400);
         given().get("/api/governance-bodies").then().statusCode(401);
+    }
+
+    @Test
+    void blankOptionalTextIsStoredAsNull() {
+        String alliance = Fixtures.allianceKey("BLK");
+        String token = TestTokens.user("alex").roles("alliance-manager").alliances(alliance).sign();
+        String body = with(with(Fixtures.body(alliance, "JSC", "QUARTERLY"), "name", "\"   \""), "decisionRights",
+                "\" \\t \"");
+        body = body.replace("\"role\":\"SECRETARY\"", "\"role\":\"SECRETARY\",\"email\":\"  \"");
+        Response created = given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .post("/api/governance-bodies");
+        created.then().statusCode(201).body("name", equalTo("Joint Steering Committee"))
+                .body("decisionRights", nullValue()).body("members[4].email", nullValue());
+        String bodyId = Fixtures.id(created);
+
+        // Held two days ago, so that minutes may be taken.
+        OffsetDateTime held = TestClock.CLOCK.instant().minus(Duration.ofDays(2)).atOffset(ZoneOffset.ofHours(1))
+                .truncatedTo(ChronoUnit.HOURS);
+        String meeting = Fixtures.meeting(bodyId, "x", held.toString(), "Europe/Zurich");
+        meeting = with(meeting, "title", "\"  \"");
+        meeting = with(meeting, "location", "\"   \"");
+        meeting = with(meeting, "callLink", "\" \"");
+        meeting = with(meeting, "internalBriefing", "\"\\n\\t \"");
+        meeting = with(meeting, "attendees", """
+                [{"name":"Dr. Ana Ruiz","organisation":"Entente Bio","side":"US","email":" "}]""");
+        created = given().auth().oauth2(token).contentType(ContentType.JSON).body(meeting).post("/api/meetings");
+        created.then().statusCode(201).body("location", nullValue()).body("callLink", nullValue())
+                .body("internalBriefing", nullValue()).body("attendees[0].email", nullValue())
+                .body("title", notNullValue());
+        String path = "/api/meetings/" + Fixtures.id(created);
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
+                        {"items":[{"id":"  ","section":"Opening","title":"Welcome","presenter":"   ",
+                         "durationMinutes":10,"purpose":"INFORMATION","internalNote":" \\n "}]}""")
+                .put(path + "/agenda").then().statusCode(200).body("agenda[0].id", notNullValue())
+                .body("agenda[0].presenter", nullValue()).body("agenda[0].internalNote", nullValue());
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Fixtures.attendanceAllPresent()).put(path + "/attendance").then().statusCode(200);
+        String agendaItem = given().auth().oauth2(token).get(path).then().extract().path("agenda[0].id");
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", "\"2\"").body("""
+                        {"agendaItemId":"%s","type":"ACTION_ITEM","notes":"   ","actionTitle":"Send the memo",
+                         "owner":"alex","dueDate":"%s"}""".formatted(agendaItem, held.toLocalDate().plusDays(14)))
+                .post(path + "/outcomes").then().statusCode(200).body("outcomes[0].notes", nullValue());
+
+        // Stored as null, not merely shown as null.
+        Object[] row = (Object[]) em.createNativeQuery("select location, call_link, internal_briefing, "
+                        + "agenda_json, attendees_json, outcomes_json from meeting where id = cast(?1 as uuid)")
+                .setParameter(1, path.substring(path.lastIndexOf('/') + 1)).getSingleResult();
+        assertEquals(Arrays.asList(null, null, null), Arrays.asList(row[0], row[1], row[2]));
+        for (int i = 3; i < 6; i++) {
+            assertFalse(row[i].toString().matches("(?s).*\":\"\\s+\".*"), "blank text stored: " + row[i]);
+        }
+        assertEquals(null, em.createNativeQuery("select decision_rights from governance_body where id = cast(?1 as uuid)")
+                .setParameter(1, bodyId).getSingleResult());
     }
 
     @Test

@@ -44,6 +44,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -240,9 +241,19 @@ class PacketScenarioTest {
         }
         assertTrue(partnerPdf.matches("(?s).*Decisions requested\\s+\\.+\\s+page \\d+.*"),
                 "table of contents with page numbers:\n" + partnerPdf);
-        String internalPdf = pdfText(given().auth().oauth2(GWEN).queryParam("format", "pdf")
-                .get("/api/meetings/" + meeting + "/packets/2").then().statusCode(200).extract().asByteArray(), 8);
+        byte[] internalBytes = given().auth().oauth2(GWEN).queryParam("format", "pdf")
+                .get("/api/meetings/" + meeting + "/packets/2").then().statusCode(200).extract().asByteArray();
+        String internalPdf = pdfText(internalBytes, 8);
         INTERNAL_STRINGS.forEach(s -> assertTrue(internalPdf.contains(s), s + " missing from the internal PDF"));
+        // Each edition of a version is rendered once and then served from memory (the very same bytes; a new
+        // render would carry a new document id), and never as the other edition.
+        assertArrayEquals(internalBytes, given().auth().oauth2(GWEN).queryParam("format", "pdf")
+                .get("/api/meetings/" + meeting + "/packets/latest").then().statusCode(200).extract().asByteArray());
+        assertNoInternal(pdfText(given().auth().oauth2(SVEN).queryParam("format", "pdf")
+                .get("/api/meetings/" + meeting + "/packets/2?edition=partner").then().statusCode(200)
+                .extract().asByteArray(), 8), "partner PDF read after the internal one");
+        given().auth().oauth2(SVEN).queryParam("format", "pdf").get("/api/meetings/" + meeting + "/packets/2")
+                .then().statusCode(403).contentType("application/problem+json");
 
         // Versions compare entry by entry; the partner does not learn that ratings or internal notes changed.
         JsonPath diff = given().auth().oauth2(GWEN).queryParam("from", 1).queryParam("to", 2)

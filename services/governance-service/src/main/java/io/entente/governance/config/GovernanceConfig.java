@@ -1,5 +1,6 @@
 package io.entente.governance.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -21,5 +22,12 @@ public interface GovernanceConfig {
         /** Generate the PDF with DejaVu fonts from this directory when present (wider character coverage). */
         @WithDefault("/usr/share/fonts/truetype/dejavu")
         String fontDirectory();
+
+        /**
+         * Memory for rendered packet PDFs (versions never change, so each edition is rendered once while it fits);
+         * the largest packets take about 110 KB per edition.
+         */
+        @WithDefault("32M")
+        MemorySize pdfCache();
     }
 }

@@ -97,7 +97,8 @@ public class PacketResource {
         return switch (type) {
             case MediaType.TEXT_HTML -> Response.ok(renderer.html(opened.content(), chosen),
                     MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).tag(tag).build();
-            case PDF -> Response.ok(renderer.pdf(renderer.html(opened.content(), chosen)), PDF).tag(tag)
+            case PDF -> Response.ok(renderer.pdf(opened.packet().id, chosen,
+                            () -> renderer.html(opened.content(), chosen)), PDF).tag(tag)
                     .header("Content-Disposition", "inline; filename=\"" + name + ".pdf\"").build();
             default -> Response.ok(Editions.json(opened.content(), chosen), MediaType.APPLICATION_JSON_TYPE)
                     .tag(tag).build();

@@ -30,8 +30,16 @@ import java.util.UUID;
 @Transactional
 public class PacketService {
 
-    /** A stored version opened for reading: its content already reduced to the requested edition. */
-    public record Opened(Packet packet, PacketContent content, Edition edition) {
+    /** A stored version opened for reading in one edition. */
+    public record Opened(Packet packet, Edition edition) {
+
+        /**
+         * The content reduced to the edition, read from the snapshot on each call: a PDF served from the cache
+         * never needs it.
+         */
+        public PacketContent content() {
+            return Editions.content(Json.read(packet.contentJson, PacketContent.class), edition);
+        }
     }
 
     private final ChangeLog changes;
@@ -126,9 +134,7 @@ public class PacketService {
         if (edition == Edition.INTERNAL) {
             Access.requireInternalReader(user);
         }
-        Packet packet = packet(meetings.find(meetingId), version);
-        PacketContent content = Json.read(packet.contentJson, PacketContent.class);
-        return new Opened(packet, Editions.content(content, edition), edition);
+        return new Opened(packet(meetings.find(meetingId), version), edition);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
