@@ -160,7 +160,7 @@ public class BacklogItemService {
 
     /**
      * Rewrites the moved item's rank only: the midpoint between its new neighbours, or the next append position at
-     * the bottom.
+     * the bottom. A move to where the item already is changes nothing: no new version, no audit row, no event.
      */
     public BacklogItemView rank(UUID id, RankRequest request, String ifMatch) {
         BacklogItem item = visible(id);
@@ -184,6 +184,11 @@ public class BacklogItemService {
         } else {
             lo = target.rank;
             hi = neighbour("min", ">", target.rank, id);
+        }
+        boolean alreadyThere = (lo == null || item.rank.compareTo(lo) > 0)
+                && (hi == null || item.rank.compareTo(hi) < 0);
+        if (alreadyThere) {
+            return writer.view(item);
         }
         BacklogItemView before = writer.view(item);
         // The bottom comes from the append positions, so that the next create still lands below this item.
