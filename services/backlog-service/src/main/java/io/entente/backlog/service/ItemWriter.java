@@ -36,7 +36,7 @@ public class ItemWriter {
      * other), moves hold it exclusively (they read their neighbours with no create or other move in flight).
      * Bulk loaders that write ranks themselves take it exclusively too (see V4__rank_append_positions.sql).
      */
-    static final long RANK_LOCK = 0x0BAC_0106L;
+    private static final long RANK_LOCK = 0x0BAC_0106L;
 
     private final EntityManager em;
     private final ChangeLog changes;
