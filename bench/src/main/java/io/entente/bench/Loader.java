@@ -440,6 +440,9 @@ final class Loader {
                 copy.copyIn("copy backlog_item (id, alliance_id, title, description, discipline, type, estimate, "
                         + "due_date, status, rank, version, created_at, updated_at, stakeholder_value, owner) "
                         + "from stdin", new StringReader(rows.toString()));
+                // The service's creates take their ranks from a sequence of append positions: move it past the
+                // ranks copied here (still under the lock, so no create has a position in flight).
+                st.execute("select backlog_item_sync_rank_position()");
                 c.commit();
                 c.setAutoCommit(true);
             }

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class BacklogItemResourceTest {
 
-    static final String TARA = Fixtures.member("B-ITEMS", "B-RANK", "B-LIST", "B-CSV");
+    static final String TARA = Fixtures.member("B-ITEMS", "B-RANK", "B-NOOP", "B-LIST", "B-CSV");
     static final String SVEN = Fixtures.stakeholder("B-ITEMS", "B-LIST");
     static final String NORA = Fixtures.member("B-FOREIGN");
 
@@ -38,7 +38,7 @@ class BacklogItemResourceTest {
 
     @BeforeEach
     void portfolio() {
-        Fixtures.alliances("B-ITEMS", "B-RANK", "B-LIST", "B-CSV", "B-FOREIGN");
+        Fixtures.alliances("B-ITEMS", "B-RANK", "B-NOOP", "B-LIST", "B-CSV", "B-FOREIGN");
     }
 
     static String update(String title, String status, String dependsOn) {
@@ -273,6 +273,49 @@ class BacklogItemResourceTest {
                 .when().get("/api/backlog-items/export").then().statusCode(200)
                 .body(equalTo(lines[0] + "\r\n"));
         given().accept("text/csv").when().get("/api/backlog-items/export").then().statusCode(401);
+    }
+
+    @Test
+    void aMoveToWhereTheItemAlreadyIsChangesNothing() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            ids.add(createItemId(TARA, "B-NOOP", "Item " + i));
+        }
+        String second = ids.get(1);
+        String third = ids.get(2);
+        // A real move first: 1, 3, 2, with 3 directly above 2 in the whole backlog (other tests' items included).
+        given().auth().oauth2(TARA).contentType(ContentType.JSON)
+                .header("If-Match", etag("/api/backlog-items/" + third, TARA))
+                .body("{\"above\":\"" + second + "\"}")
+                .when().post("/api/backlog-items/" + third + "/rank").then().statusCode(200);
+
+        for (String[] move : new String[][]{{third, "above", second}, {second, "below", third}}) {
+            String path = "/api/backlog-items/" + move[0];
+            String etag = etag(path, TARA);
+            String body = given().auth().oauth2(TARA).when().get(path).then().extract().asString();
+            long audited = count("select count(*) from audit_log where aggregate_id = '" + move[0] + "'");
+            long outboxed = count("select count(*) from outbox_event where aggregate_id = '" + move[0] + "'");
+
+            given().auth().oauth2(TARA).contentType(ContentType.JSON).header("If-Match", etag)
+                    .body("{\"" + move[1] + "\":\"" + move[2] + "\"}")
+                    .when().post(path + "/rank").then().statusCode(200)
+                    .header("ETag", equalTo(etag))
+                    .body(equalTo(body));
+
+            given().auth().oauth2(TARA).when().get(path).then().header("ETag", equalTo(etag)).body(equalTo(body));
+            assertEquals(audited, count("select count(*) from audit_log where aggregate_id = '" + move[0] + "'"),
+                    "no audit row for a move that changes nothing");
+            assertEquals(outboxed, count("select count(*) from outbox_event where aggregate_id = '" + move[0] + "'"),
+                    "no event for a move that changes nothing");
+            // Still a conditional request: a stale version is refused even when nothing would change.
+            given().auth().oauth2(TARA).contentType(ContentType.JSON).header("If-Match", "\"99\"")
+                    .body("{\"" + move[1] + "\":\"" + move[2] + "\"}")
+                    .when().post(path + "/rank").then().statusCode(412);
+        }
+        given().auth().oauth2(TARA).queryParam("allianceId", "B-NOOP").when().get("/api/backlog-items")
+                .then().body("items.title", contains("Item 1", "Item 3", "Item 2"));
+        assertEquals(2, count("select count(*) from audit_log where aggregate_id = '" + third + "'"),
+                "item 3: its create and the one real move");
     }
 
     private List<String> ranks(List<String> ids) {

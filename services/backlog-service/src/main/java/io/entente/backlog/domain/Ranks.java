@@ -14,7 +14,39 @@ public final class Ranks {
     static final int APPEND_DEPTH = 6;
     static final String FIRST = "i";
 
+    /** The last append position: six base-36 digits, all {@code z}. */
+    public static final long LAST_POSITION = pow(APPEND_DEPTH) - 1;
+
     private Ranks() {
+    }
+
+    /**
+     * The append position a rank sits in: its first {@link #APPEND_DEPTH} digits (padded with {@code 0}) read as a
+     * base-36 number. Positions and ranks order alike, and {@code after(last)} is the rank of
+     * {@code position(last) + 1}, so a counter of positions can hand out bottom ranks without reading the backlog.
+     * The migration's {@code backlog_rank_position(text)} is the same function in SQL.
+     */
+    public static long position(String rank) {
+        requireValid(rank);
+        long position = 0;
+        for (int i = 0; i < APPEND_DEPTH; i++) {
+            position = position * BASE + (i < rank.length() ? digit(rank.charAt(i)) : 0);
+        }
+        return position;
+    }
+
+    /** The shortest rank at an append position: every rank of a lower position sorts before it. */
+    public static String atPosition(long position) {
+        if (position < 1 || position > LAST_POSITION) {
+            throw new IllegalArgumentException("no append position " + position + " (1.." + LAST_POSITION + ")");
+        }
+        char[] digits = new char[APPEND_DEPTH];
+        long rest = position;
+        for (int i = APPEND_DEPTH - 1; i >= 0; i--) {
+            digits[i] = DIGITS.charAt((int) (rest % BASE));
+            rest /= BASE;
+        }
+        return stripTrailingZeros(new String(digits));
     }
 
     /** A rank after {@code last} (null: the backlog is empty) that stays short however often it is called. */
@@ -91,6 +123,14 @@ public final class Ranks {
         if (!isValid(rank)) {
             throw new IllegalArgumentException("not a rank: '" + rank + "'");
         }
+    }
+
+    private static long pow(int exponent) {
+        long result = 1;
+        for (int i = 0; i < exponent; i++) {
+            result *= BASE;
+        }
+        return result;
     }
 
     private static int digit(char c) {

@@ -30,4 +30,10 @@ public record BacklogItemRequest(
         @Size(max = 128) String owner,
         LocalDate dueDate,
         @Size(max = 50) List<@NotNull UUID> dependsOn) {
+
+    public BacklogItemRequest {
+        description = Text.optional(description);
+        beneficiary = Text.optional(beneficiary);
+        owner = Text.optional(owner);
+    }
 }

@@ -30,4 +30,10 @@ public record BacklogItemUpdateRequest(
         LocalDate dueDate,
         ItemStatus status,
         @Size(max = 50) List<@NotNull UUID> dependsOn) {
+
+    public BacklogItemUpdateRequest {
+        description = Text.optional(description);
+        beneficiary = Text.optional(beneficiary);
+        owner = Text.optional(owner);
+    }
 }

@@ -5,4 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 public record PhaseChangeRequest(@NotNull AlliancePhase phase, @Size(max = 500) String reason) {
+
+    public PhaseChangeRequest {
+        reason = Text.optional(reason);
+    }
 }

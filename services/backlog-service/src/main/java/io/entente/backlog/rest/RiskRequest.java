@@ -21,4 +21,8 @@ public record RiskRequest(
         @NotBlank @Size(max = 128) String owner,
         @Size(max = 4000) String mitigation,
         LocalDate nextReviewDate) {
+
+    public RiskRequest {
+        mitigation = Text.optional(mitigation);
+    }
 }

@@ -16,4 +16,8 @@ public record RiskUpdateRequest(
         @Size(max = 4000) String mitigation,
         @NotNull RiskStatus status,
         LocalDate nextReviewDate) {
+
+    public RiskUpdateRequest {
+        mitigation = Text.optional(mitigation);
+    }
 }

@@ -158,7 +158,10 @@ public class BacklogItemService {
         return writer.recordUpdated(item, before);
     }
 
-    /** Rewrites the moved item's rank only: the midpoint between its new neighbours. */
+    /**
+     * Rewrites the moved item's rank only: the midpoint between its new neighbours, or the next append position at
+     * the bottom. A move to where the item already is changes nothing: no new version, no audit row, no event.
+     */
     public BacklogItemView rank(UUID id, RankRequest request, String ifMatch) {
         BacklogItem item = visible(id);
         ETags.requireMatch(ifMatch, item.version);
@@ -167,8 +170,12 @@ public class BacklogItemService {
             throw Problems.invalid(request.above() != null ? "above" : "below", "an item cannot move next to itself");
         }
         BacklogItem target = visible(targetId);
-        BacklogItemView before = writer.view(item);
-        writer.lockRanks();
+        writer.lockRanksForMove();
+        // Both may have moved while this waited for the lock: place the item next to where the target is now, and
+        // answer 412 rather than judge a move against a rank the client never saw.
+        em.refresh(item);
+        em.refresh(target);
+        ETags.requireMatch(ifMatch, item.version);
         String lo;
         String hi;
         if (request.above() != null) {
@@ -178,7 +185,14 @@ public class BacklogItemService {
             lo = target.rank;
             hi = neighbour("min", ">", target.rank, id);
         }
-        item.rank = Ranks.between(lo, hi);
+        boolean alreadyThere = (lo == null || item.rank.compareTo(lo) > 0)
+                && (hi == null || item.rank.compareTo(hi) < 0);
+        if (alreadyThere) {
+            return writer.view(item);
+        }
+        BacklogItemView before = writer.view(item);
+        // The bottom comes from the append positions, so that the next create still lands below this item.
+        item.rank = hi == null ? writer.bottomRank() : Ranks.between(lo, hi);
         item.updatedAt = writer.now();
         em.flush();
         BacklogItemView after = writer.view(item);

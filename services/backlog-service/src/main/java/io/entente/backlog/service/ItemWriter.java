@@ -29,7 +29,13 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ItemWriter {
 
-    /** Serialises rank assignment: two writers never pick the same gap. Held until commit. */
+    /**
+     * The rank lock, held until commit. The backlog is one order across alliances (ranks are unique over the whole
+     * table, lists of several alliances merge by rank, an item may move next to another alliance's), so there is no
+     * narrower key: creates hold it shared (they take distinct positions from a sequence and never wait for each
+     * other), moves hold it exclusively (they read their neighbours with no create or other move in flight).
+     * Bulk loaders that write ranks themselves take it exclusively too (see V4__rank_append_positions.sql).
+     */
     private static final long RANK_LOCK = 0x0BAC_0106L;
 
     private final EntityManager em;
@@ -43,8 +49,7 @@ public class ItemWriter {
     }
 
     public BacklogItem create(NewItem spec) {
-        lockRanks();
-        String last = em.createQuery("select max(b.rank) from BacklogItem b", String.class).getSingleResult();
+        String rank = appendRank();
         BacklogItem item = new BacklogItem();
         item.id = UUID.randomUUID();
         item.allianceId = spec.allianceId();
@@ -59,7 +64,7 @@ public class ItemWriter {
         item.dueDate = spec.dueDate();
         item.sourceRef = spec.sourceRef();
         item.status = ItemStatus.NEW;
-        item.rank = Ranks.after(last);
+        item.rank = rank;
         item.createdAt = now();
         item.updatedAt = item.createdAt;
         item.persist();
@@ -95,9 +100,29 @@ public class ItemWriter {
                 item.sourceRef);
     }
 
-    public void lockRanks() {
-        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) l")
+    /**
+     * A rank below every item, committed or in flight. Concurrent creates get distinct ones in the order they ask,
+     * so one client's items stay in the order it created them.
+     */
+    private String appendRank() {
+        // The function in FROM runs before the select list: the lock is held before the position is taken.
+        Number position = (Number) em.createNativeQuery(
+                        "select nextval('backlog_item_rank_position') from pg_advisory_xact_lock_shared(?1)")
                 .setParameter(1, RANK_LOCK).getSingleResult();
+        return Ranks.atPosition(position.longValue());
+    }
+
+    /** For a move: waits for creates and moves in flight, and keeps new ones out until commit. */
+    public void lockRanksForMove() {
+        em.createNativeQuery("select count(*) from pg_advisory_xact_lock(?1)").setParameter(1, RANK_LOCK)
+                .getSingleResult();
+    }
+
+    /** For a move to the bottom (call with {@link #lockRanksForMove()} held): below every item. */
+    public String bottomRank() {
+        Number position = (Number) em.createNativeQuery("select nextval('backlog_item_rank_position')")
+                .getSingleResult();
+        return Ranks.atPosition(position.longValue());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -67,6 +67,34 @@ class RanksTest {
     }
 
     @Test
+    void appendPositionsOrderLikeTheirRanksAndContinueAfter() {
+        assertEquals("i", Ranks.atPosition(Ranks.position("i")));
+        assertEquals(18L * 36 * 36 * 36 * 36 * 36, Ranks.position("i"));
+        assertEquals(Ranks.LAST_POSITION, Ranks.position("zzzzzz"));
+        assertEquals(Ranks.position("a00018"), Ranks.position("a00018ai"), "digits past the sixth do not count");
+        Random random = new Random(7);
+        String previous = null;
+        for (int i = 0; i < 20_000; i++) {
+            long position = 1 + (long) (random.nextDouble() * (Ranks.LAST_POSITION - 1));
+            String rank = Ranks.atPosition(position);
+            assertTrue(Ranks.isValid(rank), rank);
+            assertEquals(position, Ranks.position(rank));
+            assertEquals(Ranks.atPosition(position + 1), Ranks.after(rank), "after() is the next position");
+            assertTrue(rank.compareTo(Ranks.atPosition(position + 1)) < 0);
+            // Anything a move puts just below the next position still sorts before it.
+            String squeezed = Ranks.between(rank, Ranks.atPosition(position + 1));
+            assertTrue(squeezed.compareTo(Ranks.atPosition(position + 1)) < 0);
+            assertEquals(position, Ranks.position(squeezed));
+            if (previous != null) {
+                assertEquals(Long.compare(Ranks.position(previous), position) < 0, previous.compareTo(rank) < 0);
+            }
+            previous = rank;
+        }
+        assertThrows(IllegalArgumentException.class, () -> Ranks.atPosition(0));
+        assertThrows(IllegalArgumentException.class, () -> Ranks.atPosition(Ranks.LAST_POSITION + 1));
+    }
+
+    @Test
     void refusesOutOfOrderOrInvalidBounds() {
         assertThrows(IllegalArgumentException.class, () -> Ranks.between("b", "a"));
         assertThrows(IllegalArgumentException.class, () -> Ranks.between("a", "a"));
