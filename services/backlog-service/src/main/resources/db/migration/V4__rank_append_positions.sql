@@ -13,8 +13,10 @@ $$;
 
 -- Puts the sequence just past the last rank in the table (on an empty backlog: the first item gets rank "i", as
 -- before). For whoever writes ranks without the sequence, e.g. a bulk load: call it while holding the rank lock
--- (advisory lock 0x0BAC0106) exclusively, so that no create has a position in flight.
-create function backlog_item_sync_rank_position() returns bigint language sql volatile as $$
+-- (advisory lock 0x0BAC0106) exclusively, so that no create has a position in flight. SECURITY DEFINER: setval needs
+-- UPDATE on the sequence, which the service's role does not have (it only draws positions, see docs/CONVENTIONS.md).
+create function backlog_item_sync_rank_position() returns bigint language sql volatile security definer
+    set search_path = public as $$
     select setval('backlog_item_rank_position',
                   coalesce((select backlog_rank_position(max(rank)) from backlog_item), 1088391167))
 $$;
