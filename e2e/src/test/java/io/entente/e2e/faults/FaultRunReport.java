@@ -141,7 +141,8 @@ public final class FaultRunReport {
         out.println("==== " + title);
         out.printf("commands sent %d, accepted %d, rejected %d %s%n", load.sent(), load.accepted(), load.rejected(),
                 load.rejectedByStatus());
-        out.printf("  by kind (sent / accepted): %s / %s%n", load.sentByKind(), load.acceptedByKind());
+        out.printf("  by kind (sent / accepted with a change / accepted, nothing to change): %s / %s / %s%n",
+                load.sentByKind(), load.acceptedByKind(), load.unchangedByKind());
         out.printf("  answer time p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", load.latencyMillis(50),
                 load.latencyMillis(99), load.latencyMillis(100));
         out.printf("producer outboxes: %d events: %d for accepted commands, %d derived (prep items of opened"

@@ -259,9 +259,15 @@ public final class LoadDriver {
 
         private void afterChange(Item item, Answer answer, Kind kind) {
             if (answer.accepted()) {
+                // The same ETag back: nothing changed (a move to where the item already was), so no event is due.
+                boolean changed = answer.etag() == null || !answer.etag().equals(item.etag);
                 item.etag = answer.etag();
                 item.changes++;
-                result.accepted(kind, item.id);
+                if (changed) {
+                    result.accepted(kind, item.id);
+                } else {
+                    result.unchanged(kind);
+                }
             } else {
                 // A lost answer may hide a commit: read the item again before its next change.
                 item.stale = true;

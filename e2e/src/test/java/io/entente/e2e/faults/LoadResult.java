@@ -19,6 +19,7 @@ public final class LoadResult {
     /** aggregate id (item or decision) → accepted commands on it, by kind. */
     private final Map<String, Map<Kind, Integer>> acceptedByAggregate = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    private final Map<Kind, Integer> unchangedByKind = new ConcurrentHashMap<>();
 
     void answered(Kind kind, String status, long nanos) {
         answers.computeIfAbsent(status, s -> Collections.synchronizedMap(new EnumMap<>(Kind.class)))
@@ -29,6 +30,15 @@ public final class LoadResult {
     void accepted(Kind kind, String aggregateId) {
         acceptedByAggregate.computeIfAbsent(aggregateId, id -> Collections.synchronizedMap(new EnumMap<>(Kind.class)))
                 .merge(kind, 1, Integer::sum);
+    }
+
+    void unchanged(Kind kind) {
+        unchangedByKind.merge(kind, 1, Integer::sum);
+    }
+
+    /** Kind → accepted commands that changed nothing (same ETag back), so no event is due for them. */
+    public Map<Kind, Integer> unchangedByKind() {
+        return Map.copyOf(unchangedByKind);
     }
 
     public int sent() {
