@@ -80,6 +80,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // A typed query parameter that does not read (QueryParamConverters) carries its own problem.
+        if (causeOf(e, ProblemException.class) instanceof ProblemException refused) {
+            return problem(refused, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -34,7 +36,8 @@ import java.util.regex.Pattern;
  * Request bodies are read strictly, so that a client's mistake is refused instead of guessed at: garbage after the
  * document, an empty string as a date, a number as an enum constant, a date-time cut to a date, and any date or time
  * that is not ISO-8601 text. Jackson would otherwise read {@code 1767225600} or {@code "1767225600"} as epoch seconds
- * and {@code [2027,1,12]} as a date: a client's mistake stored as some instant. Each becomes a 400 problem+json
+ * and {@code [2027,1,12]} as a date: a client's mistake stored as some instant. Fields the body does not define are
+ * refused, and text is stripped, blank text being absent ({@link Text}). Each becomes a 400 problem+json
  * naming the field, via {@link ProblemMappers}. The service's object mapper reads request bodies only: events
  * ({@code EventCodec}) and stored JSON have mappers of their own.
  */
@@ -47,6 +50,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // A field the request does not define is a mistake to name ("admin": true), not something to ignore.
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         // "governanceBody": 3 would silently pick the fourth constant.
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         // A date is a date: "2027-03-01T10:00Z" is not quietly cut to 2027-03-01.
@@ -54,6 +59,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.DateTime).setCoercion(CoercionInputShape.EmptyString,
                 CoercionAction.Fail);
         SimpleModule module = new SimpleModule("entente-strict-json");
+        module.addDeserializer(String.class, new Text());
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
@@ -62,6 +68,24 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
         });
         mapper.registerModule(module);
+    }
+
+    /**
+     * Text as the services keep it: surrounding blanks go, and text of nothing but blanks is no value at all (null),
+     * so "   " never shows as an empty description or owner, and a required field left blank is refused by its
+     * {@code @NotBlank} like a missing one.
+     */
+    static final class Text extends StdScalarDeserializer<String> {
+
+        Text() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(p, context);
+            return text == null || text.isBlank() ? null : text.strip();
+        }
     }
 
     /** Lets only text that is not a bare number through to the java.time deserializer it wraps. */
