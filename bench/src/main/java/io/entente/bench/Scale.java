@@ -1,6 +1,6 @@
 package io.entente.bench;
 
-/** The data set and the amount of measuring: full (the figures) or quick (a smoke run in a few minutes). */
+/** The data set and the amount of measuring: full (the target figures) or quick (a smoke run in a few minutes). */
 record Scale(String name, int alliances, int items, int boardSmall, int boardLarge, int decisions, int meetings,
              int apiBoardItems, int seqCreates, int concCreates, int concUsers, int boardReads, int pageReads,
              int packetReps, int eventRate, int eventSeconds, int eventRuns, int kafkaSeconds, int pgbenchScale,

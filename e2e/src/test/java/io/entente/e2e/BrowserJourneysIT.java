@@ -1,6 +1,6 @@
 package io.entente.e2e;
 
-import io.entente.platform.testing.RepoRoot;
+import io.entente.platform.embedded.RepoRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

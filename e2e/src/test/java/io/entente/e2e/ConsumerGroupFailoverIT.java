@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Issue #8: more instances of sprint-service in one consumer group (same database, same group id) share the
+ * More instances of sprint-service in one consumer group (same database, same group id) share the
  * partitions; when one is killed (-9) or stops cleanly (SIGTERM), the others take its partitions over and every
  * event is still applied exactly once, in order. Commands keep flowing throughout.
  *

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Issue #8: a stream of commands through the real APIs while the Kafka broker is killed (-9) and restarted, a
+ * A stream of commands through the real APIs while the Kafka broker is killed (-9) and restarted, a
  * consuming service (sprint-service) is killed (-9) mid-stream and restarted, and PostgreSQL is stopped and started
  * on the same data. Afterwards every event of every accepted command must have reached every consumer once, in
  * order, with the read models in each aggregate's last state and no consumer lag. The counts are printed.

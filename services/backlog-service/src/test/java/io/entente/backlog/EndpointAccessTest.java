@@ -1,52 +1,32 @@
 package io.entente.backlog;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.entente.platform.testing.AccessMatrix;
 import io.entente.platform.testing.AccessMatrix.Row;
-import io.entente.platform.testing.BadInput;
-import io.entente.platform.testing.EndpointInventory;
-import io.entente.platform.testing.EndpointInventory.Endpoint;
-import io.entente.platform.testing.TestTokens;
+import io.entente.platform.testing.EndpointAccess;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static io.entente.platform.testing.AccessMatrix.Foreign.FILTERED;
 import static io.entente.platform.testing.AccessMatrix.Foreign.FORBIDDEN;
 import static io.entente.platform.testing.AccessMatrix.row;
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The security matrix of the backlog service (issue #8): every REST method, found by reflection and cross-checked
- * with the OpenAPI document, is called without a token (401), with only the roles it refuses (403, nothing
- * changed) and by a user of another alliance (404 or a list without alliance A, never a key, id or title of A), and
- * once by a user of alliance A to prove the call reaches the object. An endpoint without a row fails the build.
+ * The security matrix of the backlog service; see {@link EndpointAccess}. Alliance A has two items, a risk and an
+ * obligation; stakeholders read only.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EndpointAccessTest {
+class EndpointAccessTest extends EndpointAccess {
 
     static final String A = "ACM-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     static final String B = "BCM-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-    static final String OTHER_ROLES = "alliance-manager,team-member,governance-ops,stakeholder";
-
-    static final List<Endpoint> INVENTORY = EndpointInventory.scan("io.entente.backlog", "io.entente.platform");
-
     static final String ITEM = """
             {"allianceId":"{A}","title":"Access probe item","discipline":"GOVERNANCE","type":"TASK","estimate":2,
              "dueDate":"2026-12-15"}""";
@@ -111,16 +91,21 @@ class EndpointAccessTest {
             row("POST /api/risks/{id}/close").at("/api/risks/{risk}/close")
                     .body("{\"reason\":\"mitigated\"}").ifMatchOf("/api/risks/{risk}"));
 
-    static AccessMatrix matrix;
-
     @Inject
     EntityManager em;
 
-    @BeforeEach
-    void fixtures() {
-        if (matrix != null) {
-            return;
-        }
+    @Override
+    protected String servicePackage() {
+        return "io.entente.backlog";
+    }
+
+    @Override
+    protected List<Row> rows() {
+        return ROWS;
+    }
+
+    @Override
+    protected AccessMatrix fixtures(AccessMatrix matrix) {
         Fixtures.alliances(A, B);
         String admin = Fixtures.ADMIN;
         String item = create(admin, "/api/backlog-items", ITEM.replace("{A}", A).replace("Access probe item",
@@ -133,15 +118,15 @@ class EndpointAccessTest {
                 .replace("Access probe obligation", "Sealed royalty report " + A));
         // Alliance B has data of its own, so that its user's lists are not trivially empty.
         Fixtures.createItem(admin, B, "Visible to B");
-        matrix = new AccessMatrix(INVENTORY)
+        return matrix
                 .bind("A", A).bind("item", item).bind("item2", item2).bind("risk", risk)
                 .bind("obligation", obligation)
                 .secret(A, item, item2, risk, obligation, "Sealed tox study", "Sealed CMC transfer",
                         "Sealed supply risk", "Sealed royalty report", "Access probe")
                 .reader(admin)
-                .ally(TestTokens.user("ally").roles(OTHER_ROLES.split(",")).alliances(A).sign())
-                .foreigner(TestTokens.user("bea").roles(OTHER_ROLES.split(",")).alliances(B).sign())
-                .refused(roles -> TestTokens.user("rolf").roles(roles.toArray(String[]::new)).alliances(A).sign())
+                .ally(memberOf("ally", A))
+                .foreigner(memberOf("bea", B))
+                .refused(memberWithRoles("rolf", A))
                 .fingerprint(this::fingerprint);
     }
 
@@ -158,52 +143,5 @@ class EndpointAccessTest {
     static String create(String token, String path, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(path)
                 .then().statusCode(201).extract().path("id");
-    }
-
-    static Stream<Row> rows() {
-        return ROWS.stream();
-    }
-
-    static Stream<Row> refusableChanges() {
-        return AccessMatrix.refusableChanges(INVENTORY, ROWS);
-    }
-
-    @Test
-    @Order(1)
-    void everyRestMethodHasARowAndEveryRowARestMethod() throws Exception {
-        AccessMatrix.assertCoverage(INVENTORY, ROWS);
-        // stakeholders read only: every change refuses some role
-        assertEquals(List.of(), AccessMatrix.changesOpenToEveryRole(INVENTORY));
-        JsonNode openApi = BadInput.JSON.readTree(given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
-        EndpointInventory.assertSameAs(INVENTORY, openApi);
-    }
-
-    @ParameterizedTest(name = "{0} without a token: 401")
-    @MethodSource("rows")
-    @Order(2)
-    void withoutTokenIsRefused(Row row) {
-        matrix.assertUnauthenticated(row);
-    }
-
-    @ParameterizedTest(name = "{0} with only refused roles: 403, nothing changed")
-    @MethodSource("refusableChanges")
-    @Order(3)
-    void refusedRolesChangeNothing(Row row) {
-        matrix.assertWrongRolesRefused(row);
-    }
-
-    @ParameterizedTest(name = "{0} by another alliance: nothing of alliance A")
-    @MethodSource("rows")
-    @Order(4)
-    void anotherAllianceLearnsNothing(Row row) {
-        matrix.assertForeignAllianceSeesNothing(row);
-    }
-
-    @ParameterizedTest(name = "{0} by alliance A: passes security (control)")
-    @MethodSource("rows")
-    @Order(5)
-    void allianceMemberPassesSecurity(Row row) {
-        matrix.assertAllyPasses(row);
     }
 }

@@ -1,7 +1,7 @@
 package io.entente.backlog;
 
 import io.entente.platform.testing.KafkaTestResource;
-import io.entente.platform.testing.LocalKafka;
+import io.entente.platform.embedded.LocalKafka;
 import io.entente.platform.testing.PostgresTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

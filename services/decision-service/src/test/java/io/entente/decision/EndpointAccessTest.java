@@ -1,51 +1,34 @@
 package io.entente.decision;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.entente.platform.testing.AccessMatrix;
 import io.entente.platform.testing.AccessMatrix.Row;
-import io.entente.platform.testing.BadInput;
-import io.entente.platform.testing.EndpointInventory;
-import io.entente.platform.testing.EndpointInventory.Endpoint;
-import io.entente.platform.testing.TestTokens;
+import io.entente.platform.testing.EndpointAccess;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static io.entente.platform.testing.AccessMatrix.Foreign.FILTERED;
 import static io.entente.platform.testing.AccessMatrix.Foreign.SHARED;
 import static io.entente.platform.testing.AccessMatrix.row;
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The security matrix of the decision service (issue #8); see {@link AccessMatrix}. The one endpoint open without a
+ * The security matrix of the decision service; see {@link EndpointAccess}. The one endpoint open without a
  * token is the iCalendar feed, whose unguessable secret path is the credential.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EndpointAccessTest {
+class EndpointAccessTest extends EndpointAccess {
 
     static final String A = "ACD-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     static final String B = "BCD-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-    static final String[] OTHER_ROLES = {"alliance-manager", "team-member", "governance-ops", "stakeholder"};
     static final String NOTES = "Sealed negotiation notes";
-
-    static final List<Endpoint> INVENTORY = EndpointInventory.scan("io.entente.decision", "io.entente.platform");
 
     static final String DECISION = DecisionFixtures.body("{A}", "Access probe decision", LocalDate.of(2027, 3, 1),
             14);
@@ -92,19 +75,24 @@ class EndpointAccessTest {
             row("PUT /api/escalation-ladders/{allianceId}").at("/api/escalation-ladders/{A}").body(LADDER)
                     .ifMatchOf("/api/escalation-ladders/{A}"));
 
-    static AccessMatrix matrix;
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
     @Inject
     EntityManager em;
 
-    @BeforeEach
-    void fixtures() {
-        if (matrix != null) {
-            return;
-        }
+    @Override
+    protected String servicePackage() {
+        return "io.entente.decision";
+    }
+
+    @Override
+    protected List<Row> rows() {
+        return ROWS;
+    }
+
+    @Override
+    protected AccessMatrix fixtures(AccessMatrix matrix) {
         DecisionFixtures.registerAlliance(bootstrap, A);
         DecisionFixtures.registerAlliance(bootstrap, B);
         String admin = DecisionFixtures.ADMIN;
@@ -114,19 +102,19 @@ class EndpointAccessTest {
                 .statusCode(201).extract().path("id");
         DecisionFixtures.create(admin, DecisionFixtures.body(B, "Visible to B", LocalDate.of(2027, 2, 1), 14))
                 .statusCode(201);
-        String ally = TestTokens.user("ally").roles(OTHER_ROLES).alliances(A).sign();
-        String foreigner = TestTokens.user("bea").roles(OTHER_ROLES).alliances(B).sign();
+        String ally = memberOf("ally", A);
+        String foreigner = memberOf("bea", B);
         String url = given().auth().oauth2(ally).post("/api/calendar-feeds").then().statusCode(201).extract()
                 .path("url");
         String feedSecret = url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
         given().auth().oauth2(foreigner).post("/api/calendar-feeds").then().statusCode(201);
-        matrix = new AccessMatrix(INVENTORY)
+        return matrix
                 .bind("A", A).bind("decision", decision).bind("draft", draft).bind("feedSecret", feedSecret)
                 .secret(A, decision, draft, feedSecret, "Sealed dose decision", "Sealed draft decision", NOTES)
                 .reader(admin)
                 .ally(ally)
                 .foreigner(foreigner)
-                .refused(roles -> TestTokens.user("rolf").roles(roles.toArray(String[]::new)).alliances(A).sign())
+                .refused(memberWithRoles("rolf", A))
                 .fingerprint(this::fingerprint);
     }
 
@@ -142,51 +130,9 @@ class EndpointAccessTest {
         return sql.stream().map(q -> ((Number) em.createNativeQuery(q).getSingleResult()).longValue()).toList();
     }
 
-    static Stream<Row> rows() {
-        return ROWS.stream();
-    }
-
-    static Stream<Row> refusableChanges() {
-        return AccessMatrix.refusableChanges(INVENTORY, ROWS);
-    }
-
-    @Test
-    @Order(1)
-    void everyRestMethodHasARowAndEveryRowARestMethod() throws Exception {
-        AccessMatrix.assertCoverage(INVENTORY, ROWS);
-        // every role may manage its own calendar feed; all other changes refuse some role
-        assertEquals(List.of("POST /api/calendar-feeds", "DELETE /api/calendar-feeds/mine"),
-                AccessMatrix.changesOpenToEveryRole(INVENTORY));
-        JsonNode openApi = BadInput.JSON.readTree(given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
-        EndpointInventory.assertSameAs(INVENTORY, openApi);
-    }
-
-    @ParameterizedTest(name = "{0} without a token: 401")
-    @MethodSource("rows")
-    @Order(2)
-    void withoutTokenIsRefused(Row row) {
-        matrix.assertUnauthenticated(row);
-    }
-
-    @ParameterizedTest(name = "{0} with only refused roles: 403, nothing changed")
-    @MethodSource("refusableChanges")
-    @Order(3)
-    void refusedRolesChangeNothing(Row row) {
-        matrix.assertWrongRolesRefused(row);
-    }
-
-    @ParameterizedTest(name = "{0} by another alliance: nothing of alliance A")
-    @MethodSource("rows")
-    @Order(4)
-    void anotherAllianceLearnsNothing(Row row) {
-        matrix.assertForeignAllianceSeesNothing(row);
-    }
-
-    @ParameterizedTest(name = "{0} by alliance A: passes security (control)")
-    @MethodSource("rows")
-    @Order(5)
-    void allianceMemberPassesSecurity(Row row) {
-        matrix.assertAllyPasses(row);
+    /** Every role may manage its own calendar feed; all other changes refuse some role. */
+    @Override
+    protected List<String> changesOpenToEveryRole() {
+        return List.of("POST /api/calendar-feeds", "DELETE /api/calendar-feeds/mine");
     }
 }

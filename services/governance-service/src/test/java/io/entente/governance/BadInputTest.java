@@ -1,8 +1,8 @@
 package io.entente.governance;
 
 import io.entente.events.backlog.AllianceEvent.AllianceRegistered;
-import io.entente.platform.testing.BadInput;
 import io.entente.platform.testing.BadInput.Case;
+import io.entente.platform.testing.BadInputSweep;
 import io.entente.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -17,33 +17,25 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-import static io.entente.platform.testing.BadInput.abbreviate;
 import static io.entente.platform.testing.BadInput.common;
 import static io.entente.platform.testing.BadInput.field;
 import static io.entente.platform.testing.BadInput.str;
-import static io.entente.platform.testing.BadInput.with;
+import static io.entente.platform.testing.BadInput.strs;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * Bad input against the writes of the governance service (bodies, meetings): each answer is a 4xx problem+json,
- * never a 5xx, and nothing is stored (rows, audit). The valid body of each endpoint is broken one way at a time.
- */
+/** Bad input against the writes of the governance service (bodies, meetings); see {@link BadInputSweep}. */
 @QuarkusTest
-class BadInputTest {
+class BadInputTest extends BadInputSweep {
 
     static final String ALLIANCE = Fixtures.allianceKey("GBAD");
     static final String USER = "bad-input";
     static final String TOKEN = TestTokens.user(USER).roles("governance-ops").alliances(ALLIANCE).sign();
-    static final String[] INJECTIONS = {"ONC-HELIX' OR '1'='1", "G-BAD; DROP TABLE meeting; --", "../../etc/passwd",
-            "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}", "G-BAD\u0000"};
-
+    static final String[] INJECTIONS = strs("ONC-HELIX' OR '1'='1", "G-BAD; DROP TABLE meeting; --",
+            "../../etc/passwd", "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}", "G-BAD\u0000");
 
     static final String BODY = Fixtures.body(ALLIANCE, "JDC", "MONTHLY");
     static final String MEETING = """
@@ -85,13 +77,9 @@ class BadInputTest {
         }
     }
 
-
-
-
-
-
-    static List<String> injections() {
-        return Stream.of(INJECTIONS).map(BadInput::str).toList();
+    @Override
+    protected String token() {
+        return TOKEN;
     }
 
     /**
@@ -110,12 +98,13 @@ class BadInputTest {
         return all;
     }
 
-    static Stream<Case> cases() {
+    @Override
+    protected List<Case> cases() {
         List<Case> all = new ArrayList<>(notIsoDates());
         String bodies = "/api/governance-bodies";
         all.addAll(common("POST", bodies, BODY, "allianceId"));
         all.addAll(field("POST", bodies, BODY, "allianceId", null, "\"\"", "\"lower\"", "\"NOT-MINE\""));
-        all.addAll(field("POST", bodies, BODY, "allianceId", injections().toArray(String[]::new)));
+        all.addAll(field("POST", bodies, BODY, "allianceId", INJECTIONS));
         all.addAll(field("POST", bodies, BODY, "type", null, "\"POLITBURO\"", "1"));
         all.addAll(field("POST", bodies, BODY, "quorum", null, "0", "51", "\"three\"", "2.5e9"));
         all.addAll(field("POST", bodies, BODY, "cadence", "\"FORTNIGHTLY\"", "[]"));
@@ -163,27 +152,27 @@ class BadInputTest {
         all.addAll(field("PUT", body, BODY_UPDATE, "cadence", null, "\"HOURLY\""));
         all.addAll(field("PUT", body, BODY_UPDATE, "allianceId", "\"ONC-HELIX\""));
         all.addAll(field("PUT", body, BODY_UPDATE, "version", "0"));
-        return all.stream();
+        return all;
     }
 
-    long[] counts() {
-        String[] tables = {"governance_body", "meeting", "action_item", "packet"};
-        long[] counts = new long[tables.length + 3];
-        for (int i = 0; i < tables.length; i++) {
-            counts[i] = count("select count(*) from " + tables[i]);
+    @Override
+    protected List<Long> stored() {
+        List<String> sql = new ArrayList<>();
+        for (String table : List.of("governance_body", "meeting", "action_item", "packet")) {
+            sql.add("select count(*) from " + table);
         }
-        counts[tables.length] = count("select count(*) from audit_log where actor = '" + USER + "'");
-        counts[tables.length + 1] = count("select coalesce(sum(version), 0) from governance_body");
-        counts[tables.length + 2] = count("select coalesce(sum(version), 0) from meeting");
-        return counts;
+        sql.add("select count(*) from audit_log where actor = '" + USER + "'");
+        sql.add("select coalesce(sum(version), 0) from governance_body");
+        sql.add("select coalesce(sum(version), 0) from meeting");
+        return sql.stream().map(this::count).toList();
     }
 
     long count(String sql) {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
-    /** Sends the case with the current If-Match of what it changes. */
-    Response send(Case c) {
+    @Override
+    protected Response send(Case c) {
         String path = c.path().replace("{meeting}", meetingId).replace("{body}", bodyId);
         String text = c.body().replace("{body}", bodyId);
         var request = given().auth().oauth2(TOKEN).contentType(c.contentType()).body(text);
@@ -195,21 +184,6 @@ class BadInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void refusedWith4xxProblemAndNothingStored(Case c) {
-        long[] before = counts();
-        Response r = send(c);
-        String answer = r.asString();
-        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500,
-                c + " answered " + r.statusCode() + ": " + abbreviate(answer));
-        assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"),
-                c + " answered " + r.statusCode() + " as " + r.contentType() + ": " + abbreviate(answer));
-        assertEquals(r.statusCode(), (int) r.path("status"), c.toString());
-        assertTrue(!answer.contains("Exception") && !answer.contains("org.hibernate"), "no internals: " + answer);
-        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(counts()), c + ": nothing stored");
-    }
-
-    @ParameterizedTest(name = "{0}")
     @MethodSource("notIsoDates")
     void datesAndTimesOnlyAsIsoText(Case c) {
         String field = c.name().substring(0, c.name().indexOf(" = "));
@@ -217,16 +191,9 @@ class BadInputTest {
                 .body("detail", containsString(field));
     }
 
-    static Stream<String> badQueries() {
-        return Stream.of("limit=0", "limit=201", "limit=abc", "after=garbage", "sort=password", "from=2027-02-30",
-                "bodyId=not-a-uuid");
-    }
-
-    @ParameterizedTest(name = "GET /api/meetings?{0}")
-    @MethodSource("badQueries")
-    void badQueriesAre4xx(String query) {
-        Response r = given().auth().oauth2(TOKEN).urlEncodingEnabled(false).get("/api/meetings?" + query);
-        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, query + " answered " + r.statusCode());
-        assertTrue(r.contentType().startsWith("application/problem+json"), query + ": " + r.contentType());
+    @Override
+    protected List<String> badQueries() {
+        return queries("/api/meetings", "limit=0", "limit=201", "limit=abc", "after=garbage", "sort=password",
+                "from=2027-02-30", "bodyId=not-a-uuid");
     }
 }

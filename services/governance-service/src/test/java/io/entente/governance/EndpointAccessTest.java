@@ -1,12 +1,9 @@
 package io.entente.governance;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.entente.events.backlog.AllianceEvent.AllianceRegistered;
 import io.entente.platform.testing.AccessMatrix;
 import io.entente.platform.testing.AccessMatrix.Row;
-import io.entente.platform.testing.BadInput;
-import io.entente.platform.testing.EndpointInventory;
-import io.entente.platform.testing.EndpointInventory.Endpoint;
+import io.entente.platform.testing.EndpointAccess;
 import io.entente.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,39 +11,26 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static io.entente.platform.testing.AccessMatrix.Foreign.FILTERED;
 import static io.entente.platform.testing.AccessMatrix.row;
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The security matrix of the governance service (issue #8); see {@link AccessMatrix}. Alliance A has a body, a
+ * The security matrix of the governance service; see {@link EndpointAccess}. Alliance A has a body, a
  * held meeting with agenda, attendance and an action item, and two packet versions.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EndpointAccessTest {
+class EndpointAccessTest extends EndpointAccess {
 
     static final String A = Fixtures.allianceKey("ACG");
     static final String B = Fixtures.allianceKey("BCG");
-    static final String[] OTHER_ROLES = {"alliance-manager", "team-member", "governance-ops", "stakeholder"};
-
-    static final List<Endpoint> INVENTORY = EndpointInventory.scan("io.entente.governance", "io.entente.platform");
 
     static final String MEETING = """
             {"bodyId":"{body}","title":"Access probe meeting","startsAt":"2026-11-10T09:00:00+01:00",
@@ -98,19 +82,24 @@ class EndpointAccessTest {
             row("GET /api/meetings/{meetingId}/packets/{version}").at("/api/meetings/{meeting}/packets/1"),
             row("POST /api/meetings/{meetingId}/packets").at("/api/meetings/{meeting}/packets"));
 
-    static AccessMatrix matrix;
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
     @Inject
     EntityManager em;
 
-    @BeforeEach
-    void fixtures() {
-        if (matrix != null) {
-            return;
-        }
+    @Override
+    protected String servicePackage() {
+        return "io.entente.governance";
+    }
+
+    @Override
+    protected List<Row> rows() {
+        return ROWS;
+    }
+
+    @Override
+    protected AccessMatrix fixtures(AccessMatrix matrix) {
         String admin = TestTokens.user("admin").roles("admin").sign();
         for (String key : List.of(A, B)) {
             Fixtures.publish(bootstrap, "/entente/backlog-service", new AllianceRegistered(key, "Alliance " + key,
@@ -134,14 +123,14 @@ class EndpointAccessTest {
         send(admin, "POST", "/api/meetings/" + meeting + "/packets", null, null, 201);
         String action = given().auth().oauth2(admin).queryParam("meetingId", meeting).get("/api/action-items")
                 .then().statusCode(200).extract().path("items[0].id");
-        matrix = new AccessMatrix(INVENTORY)
+        return matrix
                 .bind("A", A).bind("body", body).bind("meeting", meeting).bind("action", action)
                 .secret(A, body, meeting, action, "Sealed JSC meeting", "Sealed briefing", "Sealed note",
                         "Sealed action", "Access probe")
                 .reader(admin)
-                .ally(TestTokens.user("ally").roles(OTHER_ROLES).alliances(A).sign())
-                .foreigner(TestTokens.user("bea").roles(OTHER_ROLES).alliances(B).sign())
-                .refused(roles -> TestTokens.user("rolf").roles(roles.toArray(String[]::new)).alliances(A).sign())
+                .ally(memberOf("ally", A))
+                .foreigner(memberOf("bea", B))
+                .refused(memberWithRoles("rolf", A))
                 .fingerprint(this::fingerprint);
     }
 
@@ -165,52 +154,5 @@ class EndpointAccessTest {
         }
         sql.add("select count(*) from action_item where alliance_id = '" + A + "'");
         return sql.stream().map(q -> ((Number) em.createNativeQuery(q).getSingleResult()).longValue()).toList();
-    }
-
-    static Stream<Row> rows() {
-        return ROWS.stream();
-    }
-
-    static Stream<Row> refusableChanges() {
-        return AccessMatrix.refusableChanges(INVENTORY, ROWS);
-    }
-
-    @Test
-    @Order(1)
-    void everyRestMethodHasARowAndEveryRowARestMethod() throws Exception {
-        AccessMatrix.assertCoverage(INVENTORY, ROWS);
-        // stakeholders read only: every change refuses some role
-        assertEquals(List.of(), AccessMatrix.changesOpenToEveryRole(INVENTORY));
-        JsonNode openApi = BadInput.JSON.readTree(given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
-        EndpointInventory.assertSameAs(INVENTORY, openApi);
-    }
-
-    @ParameterizedTest(name = "{0} without a token: 401")
-    @MethodSource("rows")
-    @Order(2)
-    void withoutTokenIsRefused(Row row) {
-        matrix.assertUnauthenticated(row);
-    }
-
-    @ParameterizedTest(name = "{0} with only refused roles: 403, nothing changed")
-    @MethodSource("refusableChanges")
-    @Order(3)
-    void refusedRolesChangeNothing(Row row) {
-        matrix.assertWrongRolesRefused(row);
-    }
-
-    @ParameterizedTest(name = "{0} by another alliance: nothing of alliance A")
-    @MethodSource("rows")
-    @Order(4)
-    void anotherAllianceLearnsNothing(Row row) {
-        matrix.assertForeignAllianceSeesNothing(row);
-    }
-
-    @ParameterizedTest(name = "{0} by alliance A: passes security (control)")
-    @MethodSource("rows")
-    @Order(5)
-    void allianceMemberPassesSecurity(Row row) {
-        matrix.assertAllyPasses(row);
     }
 }

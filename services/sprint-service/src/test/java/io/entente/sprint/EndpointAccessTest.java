@@ -1,51 +1,34 @@
 package io.entente.sprint;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.entente.platform.testing.AccessMatrix;
 import io.entente.platform.testing.AccessMatrix.Row;
-import io.entente.platform.testing.BadInput;
-import io.entente.platform.testing.EndpointInventory;
-import io.entente.platform.testing.EndpointInventory.Endpoint;
-import io.entente.platform.testing.TestTokens;
+import io.entente.platform.testing.EndpointAccess;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static io.entente.platform.testing.AccessMatrix.Foreign.FILTERED;
 import static io.entente.platform.testing.AccessMatrix.Foreign.SHARED;
 import static io.entente.platform.testing.AccessMatrix.row;
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The security matrix of the sprint service (issue #8); see {@link AccessMatrix}. Teams and sprints span
+ * The security matrix of the sprint service; see {@link EndpointAccess}. Teams and sprints span
  * alliances, so the user of alliance B here is a member of the same team as alliance A's people: that is where
  * need-to-know matters. Team and sprint reads answer them with alliance A left out (restricted cards, no key), team
  * and sprint changes are theirs to make, while alliance A's items and cards answer 404.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EndpointAccessTest {
+class EndpointAccessTest extends EndpointAccess {
 
     static final String A = "ACS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     static final String B = "BCS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-    static final String[] OTHER_ROLES = {"alliance-manager", "team-member", "governance-ops", "stakeholder"};
-
-    static final List<Endpoint> INVENTORY = EndpointInventory.scan("io.entente.sprint", "io.entente.platform");
 
     static final String TEAM = """
             {"name":"Access team","description":"Works for A and B","disciplines":["GOVERNANCE"],
@@ -99,16 +82,21 @@ class EndpointAccessTest {
             row("DELETE /api/sprints/{sprintId}/items/{itemId}").at("/api/sprints/{sprint}/items/{card}")
                     .ifMatchOf("/api/sprints/{sprint}/items/{card}"));
 
-    static AccessMatrix matrix;
-
     @Inject
     EntityManager em;
 
-    @BeforeEach
-    void fixtures() {
-        if (matrix != null) {
-            return;
-        }
+    @Override
+    protected String servicePackage() {
+        return "io.entente.sprint";
+    }
+
+    @Override
+    protected List<Row> rows() {
+        return ROWS;
+    }
+
+    @Override
+    protected AccessMatrix fixtures(AccessMatrix matrix) {
         String admin = Fixtures.ADMIN;
         Fixtures.Item card = Fixtures.Item.of(A, "Sealed tox study " + A, 3);
         Fixtures.Item candidate = Fixtures.Item.of(A, "Sealed CMC transfer " + A, 2);
@@ -122,15 +110,15 @@ class EndpointAccessTest {
                 .then().statusCode(201).extract().path("id");
         Fixtures.commit(admin, sprint, card.id()).statusCode(201);
         Fixtures.commit(admin, sprint, ofB.id()).statusCode(201);
-        matrix = new AccessMatrix(INVENTORY)
+        return matrix
                 .bind("A", A).bind("B", B).bind("team", team).bind("sprint", sprint).bind("card", card.id())
                 .bind("candidate", candidate.id())
                 .secret(A, card.id(), candidate.id(), "Sealed tox study", "Sealed CMC transfer")
                 .reader(admin)
-                .ally(TestTokens.user("ally").roles(OTHER_ROLES).alliances(A).sign())
-                .foreigner(TestTokens.user("bea").roles(OTHER_ROLES).alliances(B).sign())
+                .ally(memberOf("ally", A))
+                .foreigner(memberOf("bea", B))
                 // rolf is a member of the team too, so a 403 can only come from the role
-                .refused(roles -> TestTokens.user("rolf").roles(roles.toArray(String[]::new)).alliances(A).sign())
+                .refused(memberWithRoles("rolf", A))
                 .fingerprint(() -> fingerprint(team, sprint));
     }
 
@@ -140,52 +128,5 @@ class EndpointAccessTest {
         sql.add("select coalesce(sum(version), 0) from team where id = '" + team + "'");
         sql.add("select coalesce(sum(version), 0) from sprint where id = '" + sprint + "'");
         return sql.stream().map(q -> ((Number) em.createNativeQuery(q).getSingleResult()).longValue()).toList();
-    }
-
-    static Stream<Row> rows() {
-        return ROWS.stream();
-    }
-
-    static Stream<Row> refusableChanges() {
-        return AccessMatrix.refusableChanges(INVENTORY, ROWS);
-    }
-
-    @Test
-    @Order(1)
-    void everyRestMethodHasARowAndEveryRowARestMethod() throws Exception {
-        AccessMatrix.assertCoverage(INVENTORY, ROWS);
-        // stakeholders read only: every change refuses some role
-        assertEquals(List.of(), AccessMatrix.changesOpenToEveryRole(INVENTORY));
-        JsonNode openApi = BadInput.JSON.readTree(given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
-        EndpointInventory.assertSameAs(INVENTORY, openApi);
-    }
-
-    @ParameterizedTest(name = "{0} without a token: 401")
-    @MethodSource("rows")
-    @Order(2)
-    void withoutTokenIsRefused(Row row) {
-        matrix.assertUnauthenticated(row);
-    }
-
-    @ParameterizedTest(name = "{0} with only refused roles: 403, nothing changed")
-    @MethodSource("refusableChanges")
-    @Order(3)
-    void refusedRolesChangeNothing(Row row) {
-        matrix.assertWrongRolesRefused(row);
-    }
-
-    @ParameterizedTest(name = "{0} by another alliance: nothing of alliance A")
-    @MethodSource("rows")
-    @Order(4)
-    void anotherAllianceLearnsNothing(Row row) {
-        matrix.assertForeignAllianceSeesNothing(row);
-    }
-
-    @ParameterizedTest(name = "{0} by alliance A: passes security (control)")
-    @MethodSource("rows")
-    @Order(5)
-    void allianceMemberPassesSecurity(Row row) {
-        matrix.assertAllyPasses(row);
     }
 }

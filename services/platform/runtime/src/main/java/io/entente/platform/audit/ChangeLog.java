@@ -3,15 +3,12 @@ package io.entente.platform.audit;
 import io.entente.events.DomainEvent;
 import io.entente.events.EventCatalog;
 import io.entente.platform.messaging.EventCodec;
-import io.entente.platform.messaging.OutboxRelay;
+import io.entente.platform.messaging.Outbox;
 import io.entente.platform.security.CurrentUser;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,31 +18,27 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * Records a state change in the caller's transaction: the audit row and the outbox row that the relay publishes
- * after commit. Never save-then-send: if the transaction rolls back, neither the change nor its event exists.
+ * Records a state change in the caller's transaction: the audit row, and the event in the {@link Outbox} that the
+ * relay publishes after commit. Never save-then-send: if the transaction rolls back, neither the change nor its
+ * event exists.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ChangeLog {
 
-    private static final String WAKE_KEY = ChangeLog.class.getName() + ".wake";
-
     private final EntityManager em;
     private final EventCodec codec;
-    private final OutboxRelay relay;
-    private final TransactionSynchronizationRegistry transactions;
+    private final Outbox outbox;
     private final String source;
     private final String systemActor;
     private final Clock clock;
 
-    public ChangeLog(EntityManager em, EventCodec codec, OutboxRelay relay,
-                     TransactionSynchronizationRegistry transactions, Clock clock,
+    public ChangeLog(EntityManager em, EventCodec codec, Outbox outbox, Clock clock,
                      @ConfigProperty(name = "quarkus.application.name") String application,
                      @ConfigProperty(name = "entente.messaging.source") java.util.Optional<String> source) {
         this.em = em;
         this.codec = codec;
-        this.relay = relay;
-        this.transactions = transactions;
+        this.outbox = outbox;
         this.clock = clock;
         this.source = source.orElse("/entente/" + application);
         this.systemActor = "system:" + application;
@@ -60,25 +53,10 @@ public class ChangeLog {
      */
     public UUID record(DomainEvent event, Object before, Object after) {
         UUID eventId = UUID.randomUUID();
-        Class<? extends DomainEvent> type = event.getClass();
-        String eventType = EventCatalog.typeOf(type);
-        String aggregate = EventCatalog.aggregateOf(type);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        audit(eventId, eventType, aggregate, event.aggregateId(), event.allianceId(), before, after, now);
-        em.createNativeQuery("""
-                        insert into outbox_event (event_id, aggregate_type, aggregate_id, alliance_id, event_type,
-                                                  topic, payload, occurred_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, eventId)
-                .setParameter(2, aggregate)
-                .setParameter(3, event.aggregateId())
-                .setParameter(4, event.allianceId())
-                .setParameter(5, eventType)
-                .setParameter(6, EventCatalog.topicOf(type))
-                .setParameter(7, codec.toJson(event))
-                .setParameter(8, now)
-                .executeUpdate();
-        wakeRelayAfterCommit();
+        audit(eventId, EventCatalog.typeOf(event.getClass()), EventCatalog.aggregateOf(event.getClass()),
+                event.aggregateId(), event.allianceId(), before, after, now);
+        outbox.append(eventId, event, now);
         return eventId;
     }
 
@@ -121,25 +99,5 @@ public class ChangeLog {
             }
         }
         return systemActor;
-    }
-
-    // One wake-up per transaction, after it commits: the relay must never see a row it could not read yet.
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
     }
 }

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The security matrix of one service (issue #8): for every REST method found by {@link EndpointInventory}, the
+ * The security matrix of one service: for every REST method found by {@link EndpointInventory}, the
  * service's test declares one {@link Row} saying how to call it on data of alliance A, and this class checks
  * <ol>
  *   <li>without a token: 401, and no data of alliance A in the answer;</li>

@@ -53,6 +53,11 @@ public final class BadInput {
         }
     }
 
+    /** Each Java string as a JSON string literal, e.g. injection attempts to put into a text field. */
+    public static String[] strs(String... values) {
+        return java.util.Arrays.stream(values).map(BadInput::str).toArray(String[]::new);
+    }
+
     /** The breakages every JSON write gets: malformed documents, wrong types, mass assignment, oversized text. */
     public static List<Case> common(String method, String path, String valid, String textField) {
         List<Case> cases = new ArrayList<>();

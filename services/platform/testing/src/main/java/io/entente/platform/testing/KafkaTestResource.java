@@ -6,6 +6,8 @@ import java.nio.file.Paths;
 import java.util.Map;
 import java.util.UUID;
 
+import io.entente.platform.embedded.LocalKafka;
+import io.entente.platform.embedded.LocalPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

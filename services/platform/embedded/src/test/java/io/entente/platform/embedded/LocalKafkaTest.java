@@ -1,4 +1,4 @@
-package io.entente.platform.testing;
+package io.entente.platform.embedded;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

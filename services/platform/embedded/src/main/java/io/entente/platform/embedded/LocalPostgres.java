@@ -1,4 +1,4 @@
-package io.entente.platform.testing;
+package io.entente.platform.embedded;
 
 import java.io.File;
 import java.io.IOException;
@@ -305,7 +305,7 @@ public final class LocalPostgres implements AutoCloseable {
      * Removes throw-away clusters under {@code parent} that nobody holds any more (their JVM died without closing
      * them), stopping their postmaster first. Directories in use are left alone.
      */
-    static void cleanAbandoned(Path parent) {
+    public static void cleanAbandoned(Path parent) {
         if (!Files.isDirectory(parent)) {
             return;
         }
@@ -336,7 +336,8 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything below it; nothing to do if it does not exist. */
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,4 +1,4 @@
-package io.entente.platform.testing;
+package io.entente.platform.embedded;
 
 import java.io.IOException;
 import java.io.OutputStream;

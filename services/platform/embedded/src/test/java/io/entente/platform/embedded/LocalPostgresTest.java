@@ -1,4 +1,4 @@
-package io.entente.platform.testing;
+package io.entente.platform.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,76 @@
+package io.entente.platform.messaging;
+
+import io.entente.events.DomainEvent;
+import io.entente.events.EventCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Queues an event in the caller's transaction; the {@link OutboxRelay} publishes it once that transaction has
+ * committed. Never save-then-send: if the transaction rolls back, the event was never queued.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Outbox {
+
+    private static final String WAKE_KEY = Outbox.class.getName() + ".wake";
+
+    private final EntityManager em;
+    private final EventCodec codec;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public Outbox(EntityManager em, EventCodec codec, OutboxRelay relay,
+                  TransactionSynchronizationRegistry transactions) {
+        this.em = em;
+        this.codec = codec;
+        this.relay = relay;
+        this.transactions = transactions;
+    }
+
+    /** Queues {@code event} under {@code eventId} on its catalogued topic. */
+    public void append(UUID eventId, DomainEvent event, OffsetDateTime occurredAt) {
+        Class<? extends DomainEvent> type = event.getClass();
+        em.createNativeQuery("""
+                        insert into outbox_event (event_id, aggregate_type, aggregate_id, alliance_id, event_type,
+                                                  topic, payload, occurred_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, eventId)
+                .setParameter(2, EventCatalog.aggregateOf(type))
+                .setParameter(3, event.aggregateId())
+                .setParameter(4, event.allianceId())
+                .setParameter(5, EventCatalog.typeOf(type))
+                .setParameter(6, EventCatalog.topicOf(type))
+                .setParameter(7, codec.toJson(event))
+                .setParameter(8, occurredAt)
+                .executeUpdate();
+        wakeRelayAfterCommit();
+    }
+
+    // One wake-up per transaction, after it commits: the relay must never see a row it could not read yet.
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}
