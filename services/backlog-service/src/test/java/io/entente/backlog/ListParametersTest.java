@@ -1,9 +1,9 @@
 package io.entente.backlog;
 
 import io.entente.platform.testing.ListParameters;
+import io.quarkus.test.common.RestAssuredURLManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeAll;
 
 import java.util.List;
 
@@ -23,9 +23,17 @@ class ListParametersTest extends ListParameters {
     /** Not a page (CSV), but it reads the same filters as the item list. */
     static final ListEndpoint EXPORT = new ListEndpoint("/api/backlog-items/export", TARA);
 
-    /** Two rows in every list, so that a first page of one issues a next cursor. */
-    @BeforeAll
-    void twoOfEverything() {
+    private static boolean seeded;
+
+    /**
+     * Two rows in every list, so that a first page of one issues a next cursor. Seeded when the lists are first
+     * asked for: the parameter sources run once the application is up, before any case reads a list.
+     */
+    private static synchronized void twoOfEverything() {
+        if (seeded) {
+            return;
+        }
+        seeded = true;
         Fixtures.alliances("L-ONE", "L-TWO");
         if (given().auth().oauth2(TARA).get("/api/risks").path("items.size()").equals(0)) {
             for (int i = 1; i <= 2; i++) {
@@ -46,6 +54,10 @@ class ListParametersTest extends ListParameters {
 
     @Override
     protected List<ListEndpoint> lists() {
+        // The parameter sources call the lists before Quarkus points RestAssured at the application (it does so
+        // per test), so point it here.
+        RestAssuredURLManager.setURL(false);
+        twoOfEverything();
         return List.of(ALLIANCES, ITEMS, RISKS, OBLIGATIONS, PLAYBOOKS);
     }
 
