@@ -1,13 +1,13 @@
 package io.entente.backlog.service;
 
-import io.entente.backlog.config.BacklogConfig;
-import io.entente.backlog.domain.Alliance;
-import io.entente.backlog.domain.AlliancePhase;
 import io.entente.backlog.api.AllianceQuery;
 import io.entente.backlog.api.AllianceRequest;
 import io.entente.backlog.api.AllianceUpdateRequest;
 import io.entente.backlog.api.AllianceView;
 import io.entente.backlog.api.PhaseChangeRequest;
+import io.entente.backlog.config.BacklogConfig;
+import io.entente.backlog.domain.Alliance;
+import io.entente.backlog.domain.AlliancePhase;
 import io.entente.events.backlog.AllianceEvent.AlliancePhaseChanged;
 import io.entente.events.backlog.AllianceEvent.AllianceRegistered;
 import io.entente.events.backlog.AllianceEvent.AllianceUpdated;

@@ -1,14 +1,14 @@
 package io.entente.backlog.service;
 
+import io.entente.backlog.api.BacklogItemView;
 import io.entente.backlog.api.NewItem;
+import io.entente.backlog.api.PlaybookApplicationRequest;
+import io.entente.backlog.api.PlaybookApplicationView;
+import io.entente.backlog.api.PlaybookView;
 import io.entente.backlog.domain.Alliance;
 import io.entente.backlog.domain.ItemType;
 import io.entente.backlog.domain.Playbook;
 import io.entente.backlog.domain.PlaybookTask;
-import io.entente.backlog.api.BacklogItemView;
-import io.entente.backlog.api.PlaybookApplicationRequest;
-import io.entente.backlog.api.PlaybookApplicationView;
-import io.entente.backlog.api.PlaybookView;
 import io.entente.platform.paging.Keyset;
 import io.entente.platform.paging.Limit;
 import io.entente.platform.paging.Page;
