@@ -318,6 +318,18 @@ class BacklogItemResourceTest {
                 "item 3: its create and the one real move");
     }
 
+    @Test
+    void aFieldTheRequestDoesNotDefineIsRefusedAndNothingIsStored() {
+        long before = count("select count(*) from backlog_item where alliance_id = 'B-ITEMS'");
+        given().auth().oauth2(TARA).contentType(ContentType.JSON)
+                .body("""
+                        {"allianceId":"B-ITEMS","title":"Promote me","discipline":"GOVERNANCE","type":"TASK",
+                         "admin":true}""")
+                .when().post("/api/backlog-items").then().statusCode(400)
+                .contentType("application/problem+json");
+        assertEquals(before, count("select count(*) from backlog_item where alliance_id = 'B-ITEMS'"));
+    }
+
     private List<String> ranks(List<String> ids) {
         List<String> ranks = new ArrayList<>();
         for (String id : ids) {

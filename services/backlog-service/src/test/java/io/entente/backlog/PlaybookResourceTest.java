@@ -33,10 +33,10 @@ class PlaybookResourceTest {
     void theDefaultPlaybooksShipWithTheService() {
         given().auth().oauth2(Fixtures.stakeholder()).when().get("/api/playbooks")
                 .then().statusCode(200)
-                .body("size()", greaterThanOrEqualTo(6))
-                .body("key", hasItems("due-diligence", "alliance-launch", "jsc-preparation", "annual-health-check",
+                .body("items.size()", greaterThanOrEqualTo(6))
+                .body("items.key", hasItems("due-diligence", "alliance-launch", "jsc-preparation", "annual-health-check",
                         "obligation-reporting", "wind-down", "decision-preparation"))
-                .body("tasks.flatten().discipline", hasItems("GOVERNANCE", "CONTRACTS", "FINANCE",
+                .body("items.tasks.flatten().discipline", hasItems("GOVERNANCE", "CONTRACTS", "FINANCE",
                         "ALLIANCE_HEALTH", "PROJECT_MANAGEMENT", "LEGAL"));
         given().auth().oauth2(GWEN).when().get("/api/playbooks/jsc-preparation")
                 .then().statusCode(200).body("anchorLabel", equalTo("meeting date"))

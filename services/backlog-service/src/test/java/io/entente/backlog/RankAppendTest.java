@@ -5,7 +5,7 @@ import io.entente.backlog.domain.Discipline;
 import io.entente.backlog.domain.ItemType;
 import io.entente.backlog.domain.Ranks;
 import io.entente.backlog.service.ItemWriter;
-import io.entente.backlog.service.NewItem;
+import io.entente.backlog.api.NewItem;
 import io.entente.platform.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -61,4 +61,13 @@ public class Alliance extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The next lifecycle phase; only the moves {@link AlliancePhase#canMoveTo} allows. */
+    public void moveTo(AlliancePhase next, Instant now) {
+        if (!phase.canMoveTo(next)) {
+            throw new IllegalStateException("alliance " + key + " cannot move from " + phase + " to " + next);
+        }
+        phase = next;
+        updatedAt = now;
+    }
 }

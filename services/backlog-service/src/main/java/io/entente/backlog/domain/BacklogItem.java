@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A piece of alliance work waiting to be pulled into a specialist team's sprint. */
@@ -81,5 +82,52 @@ public class BacklogItem extends PanacheEntityBase {
 
     public boolean isClosed() {
         return status == ItemStatus.DONE || status == ItemStatus.DROPPED;
+    }
+
+    /** Whether a user may set {@code next} on this item: planning moves only between NEW and READY. */
+    public boolean canPlanAs(ItemStatus next) {
+        return isPlanning(status) && isPlanning(next);
+    }
+
+    /** The planning status (NEW or READY) a user set; the sprint board sets the others. */
+    public void planAs(ItemStatus next) {
+        if (next != status && !canPlanAs(next)) {
+            throw new IllegalStateException("item " + id + " cannot move from " + status + " to " + next);
+        }
+        status = next;
+    }
+
+    /** Ends an item that will not be done. */
+    public void drop(Instant now) {
+        if (isClosed()) {
+            throw new IllegalStateException("item " + id + " is already " + status);
+        }
+        status = ItemStatus.DROPPED;
+        updatedAt = now;
+    }
+
+    /** A new place in the backlog. */
+    public void rankAt(String newRank, Instant now) {
+        rank = newRank;
+        updatedAt = now;
+    }
+
+    /**
+     * Mirrors the sprint board: the item's status, sprint and completion time as the sprint service last said.
+     * A dropped item stays dropped. False when nothing changed (an event seen again, or one about a dropped item).
+     */
+    public boolean followSprint(ItemStatus boardStatus, String boardSprintId, Instant boardDoneAt) {
+        if (status == ItemStatus.DROPPED || status == boardStatus && Objects.equals(sprintId, boardSprintId)
+                && Objects.equals(doneAt, boardDoneAt)) {
+            return false;
+        }
+        status = boardStatus;
+        sprintId = boardSprintId;
+        doneAt = boardDoneAt;
+        return true;
+    }
+
+    private static boolean isPlanning(ItemStatus s) {
+        return s == ItemStatus.NEW || s == ItemStatus.READY;
     }
 }

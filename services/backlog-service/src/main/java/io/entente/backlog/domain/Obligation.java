@@ -71,4 +71,43 @@ public class Obligation extends PanacheEntityBase {
     public LocalDate windowOpens() {
         return ObligationRules.windowOpens(dueDate, leadTimeDays);
     }
+
+    /** Whether today the preparation window is open and its backlog item not yet created. */
+    public boolean windowOpenOn(LocalDate today) {
+        return ObligationRules.windowOpen(status, dueDate, leadTimeDays, today);
+    }
+
+    public boolean missedBy(LocalDate today) {
+        return ObligationRules.missed(status, dueDate, today);
+    }
+
+    /** The window opened: {@code item} is the backlog item that prepares this occurrence. */
+    public void openWindow(UUID item, Instant now) {
+        status = ObligationStatus.DUE;
+        itemId = item;
+        updatedAt = now;
+    }
+
+    public void miss(Instant now) {
+        status = ObligationStatus.MISSED;
+        updatedAt = now;
+    }
+
+    /**
+     * Fulfilled on {@code on}. A recurring obligation rolls to its next due date (a new occurrence, UPCOMING, with no
+     * item yet); true when it did.
+     */
+    public boolean meet(LocalDate on, Instant now) {
+        LocalDate next = recurrence.next(dueDate);
+        metOn = on;
+        if (next == null) {
+            status = ObligationStatus.MET;
+        } else {
+            dueDate = next;
+            status = ObligationStatus.UPCOMING;
+            itemId = null;
+        }
+        updatedAt = now;
+        return next != null;
+    }
 }

@@ -68,4 +68,35 @@ public class Risk extends PanacheEntityBase {
     public RiskRating rating() {
         return new RiskRating(likelihood, impact);
     }
+
+    public boolean isClosed() {
+        return status == RiskStatus.CLOSED;
+    }
+
+    /** A new rating (and review date, when one is given); answers the score before it. */
+    public int reassess(RiskRating rating, LocalDate reviewOn, Instant now) {
+        int previous = score;
+        rate(rating);
+        if (reviewOn != null) {
+            nextReviewDate = reviewOn;
+        }
+        updatedAt = now;
+        return previous;
+    }
+
+    /** Sets likelihood, impact and the score kept for sorting, together. */
+    public void rate(RiskRating rating) {
+        likelihood = rating.likelihood();
+        impact = rating.impact();
+        score = rating.score();
+    }
+
+    public void close(String reason, Instant now) {
+        if (isClosed()) {
+            throw new IllegalStateException("risk " + id + " is already closed");
+        }
+        status = RiskStatus.CLOSED;
+        closedReason = reason;
+        updatedAt = now;
+    }
 }

@@ -1,28 +1,22 @@
 package io.entente.backlog.messaging;
 
-import io.entente.backlog.domain.Discipline;
-import io.entente.backlog.domain.ItemType;
-import io.entente.backlog.service.ItemWriter;
-import io.entente.backlog.service.NewItem;
+import io.entente.backlog.service.ActionItemFollowUp;
 import io.entente.events.DomainEvent;
 import io.entente.events.EventEnvelope;
 import io.entente.events.governance.MeetingEvent.ActionItemRaised;
 import io.entente.platform.messaging.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import java.util.Set;
 
-/** A committee meeting's action items become backlog items, so follow-up is planned like any other work. */
+/** A committee meeting's action items become backlog items. */
 @ApplicationScoped
 public class MeetingEventsHandler implements EventHandler {
 
-    private final ItemWriter writer;
-    private final EntityManager em;
+    private final ActionItemFollowUp followUp;
 
-    public MeetingEventsHandler(ItemWriter writer, EntityManager em) {
-        this.writer = writer;
-        this.em = em;
+    public MeetingEventsHandler(ActionItemFollowUp followUp) {
+        this.followUp = followUp;
     }
 
     @Override
@@ -32,21 +26,6 @@ public class MeetingEventsHandler implements EventHandler {
 
     @Override
     public void handle(DomainEvent event, EventEnvelope envelope) {
-        ActionItemRaised raised = (ActionItemRaised) event;
-        String sourceRef = "action-item:" + raised.actionItemId();
-        Long existing = em.createQuery("select count(b) from BacklogItem b where b.sourceRef = :ref", Long.class)
-                .setParameter("ref", sourceRef).getSingleResult();
-        if (existing > 0) {
-            return;
-        }
-        String title = raised.title() == null || raised.title().isBlank() ? "Action item" : raised.title().strip();
-        if (title.length() > 200) {
-            title = title.substring(0, 199) + "…";
-        }
-        String description = "Action item from meeting " + raised.meetingId()
-                + (raised.owner() == null ? "" : ", owner " + raised.owner())
-                + (raised.dueDate() == null ? "." : ", due " + raised.dueDate() + ".");
-        writer.createAndRecord(NewItem.of(raised.allianceId(), title, description, Discipline.GOVERNANCE,
-                ItemType.ACTION_ITEM, null, raised.owner(), raised.dueDate(), sourceRef));
+        followUp.plan((ActionItemRaised) event);
     }
 }

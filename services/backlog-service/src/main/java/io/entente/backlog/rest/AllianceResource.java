@@ -1,9 +1,20 @@
 package io.entente.backlog.rest;
 
+import io.entente.backlog.api.AllianceQuery;
+import io.entente.backlog.api.AllianceRequest;
+import io.entente.backlog.api.AllianceUpdateRequest;
+import io.entente.backlog.api.AllianceView;
+import io.entente.backlog.api.PhaseChangeRequest;
+import io.entente.backlog.api.PlaybookApplicationRequest;
+import io.entente.backlog.api.PlaybookApplicationView;
+import io.entente.backlog.domain.AlliancePhase;
+import io.entente.backlog.domain.AllianceType;
 import io.entente.backlog.service.AllianceService;
-import io.entente.backlog.service.Page;
 import io.entente.backlog.service.PlaybookService;
+import io.entente.platform.paging.Page;
 import io.entente.platform.rest.ETags;
+import io.entente.platform.rest.Problems;
+import io.entente.platform.rest.QueryParams;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -59,7 +70,18 @@ public class AllianceResource {
                                    @QueryParam("allianceManager") String allianceManager,
                                    @QueryParam("sort") String sort, @QueryParam("after") String after,
                                    @QueryParam("limit") Integer limit) {
-        return alliances.list(phase, type, tier, allianceManager, sort, after, limit);
+        AllianceQuery query = new AllianceQuery(QueryParams.enumValues("phase", phase, AlliancePhase.class),
+                QueryParams.enumValues("type", type, AllianceType.class), tiers(tier),
+                allianceManager == null || allianceManager.isBlank() ? null : allianceManager.strip());
+        return alliances.list(query, sort, after, limit);
+    }
+
+    private static List<Integer> tiers(List<String> tier) {
+        try {
+            return QueryParams.split(tier).stream().map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw Problems.invalid("tier", "must be 1, 2 or 3");
+        }
     }
 
     @GET

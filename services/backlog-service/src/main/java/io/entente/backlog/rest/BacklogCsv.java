@@ -1,5 +1,7 @@
 package io.entente.backlog.rest;
 
+import io.entente.backlog.api.BacklogItemView;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;

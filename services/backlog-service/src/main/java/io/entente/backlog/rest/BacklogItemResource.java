@@ -1,8 +1,14 @@
 package io.entente.backlog.rest;
 
-import io.entente.backlog.service.BacklogItemService;
-import io.entente.backlog.service.ItemQuery;
-import io.entente.backlog.service.Page;
+import io.entente.backlog.api.BacklogItemRequest;
+import io.entente.backlog.api.BacklogItemUpdateRequest;
+import io.entente.backlog.api.BacklogItemView;
+import io.entente.backlog.api.RankRequest;
+import io.entente.backlog.api.ReasonRequest;
+import io.entente.backlog.service.BacklogItemCommands;
+import io.entente.backlog.service.BacklogItemQueries;
+import io.entente.backlog.service.BacklogItemRanking;
+import io.entente.platform.paging.Page;
 import io.entente.platform.rest.ETags;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,9 +43,13 @@ public class BacklogItemResource {
 
     static final String CSV = "text/csv";
 
-    private final BacklogItemService items;
+    private final BacklogItemCommands commands;
+    private final BacklogItemRanking ranking;
+    private final BacklogItemQueries items;
 
-    public BacklogItemResource(BacklogItemService items) {
+    public BacklogItemResource(BacklogItemCommands commands, BacklogItemRanking ranking, BacklogItemQueries items) {
+        this.commands = commands;
+        this.ranking = ranking;
         this.items = items;
     }
 
@@ -47,7 +57,7 @@ public class BacklogItemResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Add an item to the bottom of the backlog")
     public Response create(@Valid @NotNull BacklogItemRequest request, UriInfo uri) {
-        BacklogItemView created = items.create(request);
+        BacklogItemView created = commands.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .tag(ETags.tag(created.version()))
                 .entity(created).build();
@@ -98,7 +108,7 @@ public class BacklogItemResource {
     @Operation(summary = "Change an item (If-Match required)")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull BacklogItemUpdateRequest request) {
-        BacklogItemView item = items.update(id, request, ifMatch);
+        BacklogItemView item = commands.update(id, request, ifMatch);
         return Response.ok(item).tag(ETags.tag(item.version())).build();
     }
 
@@ -109,7 +119,7 @@ public class BacklogItemResource {
             description = "Only the moved item's rank changes: the backlog is never renumbered.")
     public Response rank(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull RankRequest request) {
-        BacklogItemView item = items.rank(id, request, ifMatch);
+        BacklogItemView item = ranking.rank(id, request, ifMatch);
         return Response.ok(item).tag(ETags.tag(item.version())).build();
     }
 
@@ -119,7 +129,7 @@ public class BacklogItemResource {
     @Operation(summary = "Drop an item that will not be done (If-Match required)")
     public Response drop(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull ReasonRequest request) {
-        BacklogItemView item = items.drop(id, request.reason(), ifMatch);
+        BacklogItemView item = commands.drop(id, request.reason(), ifMatch);
         return Response.ok(item).tag(ETags.tag(item.version())).build();
     }
 }

@@ -1,10 +1,17 @@
 package io.entente.backlog.rest;
 
-import io.entente.backlog.service.ItemQuery;
+import io.entente.backlog.api.ItemQuery;
+import io.entente.backlog.domain.Discipline;
+import io.entente.backlog.domain.ItemStatus;
+import io.entente.backlog.domain.ItemType;
+import io.entente.platform.rest.Problems;
+import io.entente.platform.rest.QueryParams;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /** The backlog filters as query parameters; repeat a parameter (or separate with commas) for "any of". */
 public class ItemFilters {
@@ -26,11 +33,11 @@ public class ItemFilters {
     public List<String> type;
 
     @QueryParam("dueBefore")
-    @Parameter(description = "due on or before this date (YYYY-MM-DD)")
-    public String dueBefore;
+    @Parameter(description = "due on or before this date")
+    public LocalDate dueBefore;
 
     @QueryParam("q")
-    @Parameter(description = "text in the title or description")
+    @Parameter(description = "text in the title or description, at most 200 characters")
     public String q;
 
     @QueryParam("sourceRef")
@@ -38,9 +45,22 @@ public class ItemFilters {
     public String sourceRef;
 
     @QueryParam("sprintId")
-    public String sprintId;
+    @Parameter(description = "the sprint the item is in")
+    public UUID sprintId;
 
     public ItemQuery query() {
-        return new ItemQuery(allianceId, discipline, status, type, dueBefore, q, sourceRef, sprintId);
+        String text = blankToNull(q);
+        if (text != null && text.length() > 200) {
+            throw Problems.invalid("q", "must be at most 200 characters");
+        }
+        return new ItemQuery(QueryParams.split(allianceId),
+                QueryParams.enumValues("discipline", discipline, Discipline.class),
+                QueryParams.enumValues("status", status, ItemStatus.class),
+                QueryParams.enumValues("type", type, ItemType.class),
+                dueBefore, text, blankToNull(sourceRef), sprintId);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,8 +1,16 @@
 package io.entente.backlog.rest;
 
+import io.entente.backlog.api.ObligationMetRequest;
+import io.entente.backlog.api.ObligationQuery;
+import io.entente.backlog.api.ObligationRequest;
+import io.entente.backlog.api.ObligationView;
+import io.entente.backlog.domain.ObligationKind;
+import io.entente.backlog.domain.ObligationStatus;
+import io.entente.backlog.domain.OwedBy;
 import io.entente.backlog.service.ObligationService;
-import io.entente.backlog.service.Page;
+import io.entente.platform.paging.Page;
 import io.entente.platform.rest.ETags;
+import io.entente.platform.rest.QueryParams;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,10 +64,14 @@ public class ObligationResource {
                                      @QueryParam("status") List<String> status,
                                      @QueryParam("kind") List<String> kind,
                                      @QueryParam("owedBy") List<String> owedBy,
-                                     @QueryParam("dueBefore") String dueBefore,
+                                     @QueryParam("dueBefore") LocalDate dueBefore,
                                      @QueryParam("sort") String sort, @QueryParam("after") String after,
                                      @QueryParam("limit") Integer limit) {
-        return obligations.list(allianceId, status, kind, owedBy, dueBefore, sort, after, limit);
+        ObligationQuery query = new ObligationQuery(QueryParams.split(allianceId),
+                QueryParams.enumValues("status", status, ObligationStatus.class),
+                QueryParams.enumValues("kind", kind, ObligationKind.class),
+                QueryParams.enumValues("owedBy", owedBy, OwedBy.class), dueBefore);
+        return obligations.list(query, sort, after, limit);
     }
 
     @GET

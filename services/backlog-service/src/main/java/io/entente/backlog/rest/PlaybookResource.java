@@ -1,17 +1,18 @@
 package io.entente.backlog.rest;
 
+import io.entente.backlog.api.PlaybookView;
 import io.entente.backlog.service.PlaybookService;
+import io.entente.platform.paging.Page;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
 
 /** The lifecycle playbooks shipped with Entente; apply one with POST /api/alliances/{key}/playbook-applications. */
 @Path("/api/playbooks")
@@ -27,9 +28,10 @@ public class PlaybookResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
-    @Operation(summary = "Every playbook with its tasks")
-    public List<PlaybookView> list() {
-        return playbooks.list();
+    @Operation(summary = "The playbooks with their tasks", description = "Sorts: name (default), key.")
+    public Page<PlaybookView> list(@QueryParam("sort") String sort, @QueryParam("after") String after,
+                                   @QueryParam("limit") Integer limit) {
+        return playbooks.list(sort, after, limit);
     }
 
     @GET

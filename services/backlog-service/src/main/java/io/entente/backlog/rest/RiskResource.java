@@ -1,8 +1,18 @@
 package io.entente.backlog.rest;
 
-import io.entente.backlog.service.Page;
-import io.entente.backlog.service.RiskService;
+import io.entente.backlog.api.ReasonRequest;
+import io.entente.backlog.api.RiskAssessmentRequest;
+import io.entente.backlog.api.RiskQuery;
+import io.entente.backlog.api.RiskRequest;
+import io.entente.backlog.api.RiskUpdateRequest;
+import io.entente.backlog.api.RiskView;
+import io.entente.backlog.domain.RiskCategory;
+import io.entente.backlog.domain.RiskStatus;
+import io.entente.backlog.service.RiskQueries;
+import io.entente.backlog.service.RiskRegister;
+import io.entente.platform.paging.Page;
 import io.entente.platform.rest.ETags;
+import io.entente.platform.rest.QueryParams;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -32,9 +42,11 @@ import java.util.UUID;
 @Tag(name = "Risk register")
 public class RiskResource {
 
-    private final RiskService risks;
+    private final RiskRegister register;
+    private final RiskQueries risks;
 
-    public RiskResource(RiskService risks) {
+    public RiskResource(RiskRegister register, RiskQueries risks) {
+        this.register = register;
         this.risks = risks;
     }
 
@@ -42,7 +54,7 @@ public class RiskResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Raise a risk; one at or above the alliance's threshold gets a follow-up backlog item")
     public Response raise(@Valid @NotNull RiskRequest request, UriInfo uri) {
-        RiskView created = risks.raise(request);
+        RiskView created = register.raise(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .tag(ETags.tag(created.version())).entity(created).build();
     }
@@ -57,7 +69,10 @@ public class RiskResource {
                                @QueryParam("aboveThreshold") Boolean aboveThreshold,
                                @QueryParam("sort") String sort, @QueryParam("after") String after,
                                @QueryParam("limit") Integer limit) {
-        return risks.list(allianceId, status, category, aboveThreshold, sort, after, limit);
+        RiskQuery query = new RiskQuery(QueryParams.split(allianceId),
+                QueryParams.enumValues("status", status, RiskStatus.class),
+                QueryParams.enumValues("category", category, RiskCategory.class), aboveThreshold);
+        return risks.list(query, sort, after, limit);
     }
 
     @GET
@@ -75,7 +90,7 @@ public class RiskResource {
     @Operation(summary = "Change a risk's description, owner, mitigation, status or review date (If-Match)")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull RiskUpdateRequest request) {
-        RiskView view = risks.update(id, request, ifMatch);
+        RiskView view = register.update(id, request, ifMatch);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
@@ -85,7 +100,7 @@ public class RiskResource {
     @Operation(summary = "Re-rate a risk (If-Match); crossing the threshold raises a follow-up item")
     public Response assess(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull RiskAssessmentRequest request) {
-        RiskView view = risks.assess(id, request, ifMatch);
+        RiskView view = register.assess(id, request, ifMatch);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
@@ -95,7 +110,7 @@ public class RiskResource {
     @Operation(summary = "Close a risk with a reason (If-Match)")
     public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull ReasonRequest request) {
-        RiskView view = risks.close(id, request.reason(), ifMatch);
+        RiskView view = register.close(id, request.reason(), ifMatch);
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 }

@@ -1,17 +1,23 @@
 package io.entente.backlog.service;
 
+import io.entente.backlog.api.AllianceQuery;
+import io.entente.backlog.api.AllianceRequest;
+import io.entente.backlog.api.AllianceUpdateRequest;
+import io.entente.backlog.api.AllianceView;
+import io.entente.backlog.api.PhaseChangeRequest;
 import io.entente.backlog.config.BacklogConfig;
 import io.entente.backlog.domain.Alliance;
 import io.entente.backlog.domain.AlliancePhase;
-import io.entente.backlog.domain.AllianceType;
-import io.entente.backlog.rest.AllianceRequest;
-import io.entente.backlog.rest.AllianceUpdateRequest;
-import io.entente.backlog.rest.AllianceView;
-import io.entente.backlog.rest.PhaseChangeRequest;
 import io.entente.events.backlog.AllianceEvent.AlliancePhaseChanged;
 import io.entente.events.backlog.AllianceEvent.AllianceRegistered;
 import io.entente.events.backlog.AllianceEvent.AllianceUpdated;
 import io.entente.platform.audit.ChangeLog;
+import io.entente.platform.paging.AllianceScope;
+import io.entente.platform.paging.Keyset;
+import io.entente.platform.paging.Limit;
+import io.entente.platform.paging.Page;
+import io.entente.platform.paging.SortKey;
+import io.entente.platform.paging.Where;
 import io.entente.platform.rest.ETags;
 import io.entente.platform.rest.ProblemException;
 import io.entente.platform.rest.Problems;
@@ -23,19 +29,19 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 @ApplicationScoped
 @Transactional
 public class AllianceService {
 
-    static final List<Keyset.Sort<Alliance>> SORTS = List.of(
-            Keyset.Sort.unique("key", "e.key", v -> v, a -> a.key),
-            Keyset.Sort.of("name", "e.name", v -> v, a -> a.name),
-            Keyset.Sort.of("tier", "e.tier", Integer::valueOf, a -> a.tier),
-            Keyset.Sort.of("valueScore", "e.valueScore", Integer::valueOf, a -> a.valueScore));
+    static final List<SortKey<Alliance>> SORTS = List.of(
+            SortKey.unique("key", "e.key", v -> v, a -> a.key),
+            SortKey.of("name", "e.name", v -> v, a -> a.name),
+            SortKey.of("tier", "e.tier", Integer::valueOf, a -> a.tier),
+            SortKey.of("valueScore", "e.valueScore", Integer::valueOf, a -> a.valueScore));
+
+    private static final Keyset<Alliance> KEYSET = Keyset.of(Alliance.class, "key", a -> a.key, v -> v);
 
     private final ChangeLog changes;
     private final CurrentUser user;
@@ -62,14 +68,14 @@ public class AllianceService {
         }
         Alliance a = new Alliance();
         a.key = request.key();
-        a.name = request.name().strip();
-        a.partner = request.partner().strip();
+        a.name = request.name();
+        a.partner = request.partner();
         a.type = request.type();
         a.tier = request.tier();
         a.phase = request.phase();
         a.valueScore = request.valueScore();
         a.complexityScore = request.complexityScore();
-        a.allianceManager = request.allianceManager().strip();
+        a.allianceManager = request.allianceManager();
         a.startDate = request.startDate();
         a.riskThreshold = request.riskThreshold() != null ? request.riskThreshold() : config.defaultRiskThreshold();
         a.createdAt = now();
@@ -87,59 +93,28 @@ public class AllianceService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<AllianceView> list(List<String> phases, List<String> types, List<String> tiers, String manager,
-                                   String sort, String after, Integer limit) {
-        int size = Cursor.limit(limit);
-        Keyset.Sort<Alliance> order = Keyset.choose(sort, SORTS);
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder("1 = 1");
-        if (!user.isAdmin()) {
-            if (user.alliances().isEmpty()) {
-                Cursor.decode(after, order.name());
-                return new Page<>(List.of(), null);
-            }
-            where.append(" and e.key in :mine");
-            params.put("mine", List.copyOf(user.alliances()));
-        }
-        List<AlliancePhase> phaseValues = ItemQuery.enums("phase", phases, AlliancePhase.class);
-        if (!phaseValues.isEmpty()) {
-            where.append(" and e.phase in :phases");
-            params.put("phases", phaseValues);
-        }
-        List<AllianceType> typeValues = ItemQuery.enums("type", types, AllianceType.class);
-        if (!typeValues.isEmpty()) {
-            where.append(" and e.type in :types");
-            params.put("types", typeValues);
-        }
-        List<String> tierValues = ItemQuery.split(tiers);
-        if (!tierValues.isEmpty()) {
-            try {
-                params.put("tiers", tierValues.stream().map(Integer::valueOf).toList());
-            } catch (NumberFormatException e) {
-                throw Problems.invalid("tier", "must be 1, 2 or 3");
-            }
-            where.append(" and e.tier in :tiers");
-        }
-        if (manager != null && !manager.isBlank()) {
-            where.append(" and e.allianceManager = :manager");
-            params.put("manager", manager.strip());
-        }
-        Page<Alliance> page = Keyset.page(em, Alliance.class, where.toString(), params, order, "key", a -> a.key,
-                v -> v, after, size);
-        return new Page<>(page.items().stream().map(AllianceView::of).toList(), page.next());
+    public Page<AllianceView> list(AllianceQuery query, String sort, String after, Integer limit) {
+        int size = Limit.of(limit);
+        SortKey<Alliance> order = SortKey.choose(sort, SORTS);
+        Where where = AllianceScope.of(user, List.of()).restrict(Where.all(), "e.key")
+                .and("e.phase in :phases", "phases", query.phases())
+                .and("e.type in :types", "types", query.types())
+                .and("e.tier in :tiers", "tiers", query.tiers())
+                .and("e.allianceManager = :manager", "manager", query.allianceManager());
+        return KEYSET.page(em, where, order, after, size).map(AllianceView::of);
     }
 
     public AllianceView update(String key, AllianceUpdateRequest request, String ifMatch) {
         Alliance a = visible(key);
         ETags.requireMatch(ifMatch, a.version);
         AllianceView before = AllianceView.of(a);
-        a.name = request.name().strip();
-        a.partner = request.partner().strip();
+        a.name = request.name();
+        a.partner = request.partner();
         a.type = request.type();
         a.tier = request.tier();
         a.valueScore = request.valueScore();
         a.complexityScore = request.complexityScore();
-        a.allianceManager = request.allianceManager().strip();
+        a.allianceManager = request.allianceManager();
         a.startDate = request.startDate();
         a.riskThreshold = request.riskThreshold();
         a.updatedAt = now();
@@ -159,8 +134,7 @@ public class AllianceService {
         }
         AllianceView before = AllianceView.of(a);
         AlliancePhase from = a.phase;
-        a.phase = request.phase();
-        a.updatedAt = now();
+        a.moveTo(request.phase(), now());
         em.flush();
         AllianceView after = AllianceView.of(a);
         changes.record(new AlliancePhaseChanged(a.key, from.name(), a.phase.name(), request.reason()), before, after);

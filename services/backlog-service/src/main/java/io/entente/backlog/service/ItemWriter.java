@@ -1,9 +1,10 @@
 package io.entente.backlog.service;
 
+import io.entente.backlog.api.BacklogItemView;
+import io.entente.backlog.api.NewItem;
 import io.entente.backlog.domain.BacklogItem;
 import io.entente.backlog.domain.ItemStatus;
 import io.entente.backlog.domain.Ranks;
-import io.entente.backlog.rest.BacklogItemView;
 import io.entente.events.backlog.BacklogItemEvent.BacklogItemCreated;
 import io.entente.events.backlog.BacklogItemEvent.BacklogItemUpdated;
 import io.entente.platform.audit.ChangeLog;

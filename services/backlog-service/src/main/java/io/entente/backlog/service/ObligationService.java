@@ -1,21 +1,26 @@
 package io.entente.backlog.service;
 
+import io.entente.backlog.api.BacklogItemView;
+import io.entente.backlog.api.NewItem;
+import io.entente.backlog.api.ObligationQuery;
+import io.entente.backlog.api.ObligationRequest;
+import io.entente.backlog.api.ObligationView;
 import io.entente.backlog.domain.Alliance;
 import io.entente.backlog.domain.ItemType;
 import io.entente.backlog.domain.Obligation;
-import io.entente.backlog.domain.ObligationKind;
-import io.entente.backlog.domain.ObligationRules;
 import io.entente.backlog.domain.ObligationStatus;
-import io.entente.backlog.domain.OwedBy;
 import io.entente.backlog.domain.Recurrence;
-import io.entente.backlog.rest.BacklogItemView;
-import io.entente.backlog.rest.ObligationRequest;
-import io.entente.backlog.rest.ObligationView;
 import io.entente.events.backlog.ObligationEvent.ObligationDue;
 import io.entente.events.backlog.ObligationEvent.ObligationMet;
 import io.entente.events.backlog.ObligationEvent.ObligationMissed;
 import io.entente.events.backlog.ObligationEvent.ObligationRegistered;
 import io.entente.platform.audit.ChangeLog;
+import io.entente.platform.paging.AllianceScope;
+import io.entente.platform.paging.Keyset;
+import io.entente.platform.paging.Limit;
+import io.entente.platform.paging.Page;
+import io.entente.platform.paging.SortKey;
+import io.entente.platform.paging.Where;
 import io.entente.platform.rest.ETags;
 import io.entente.platform.rest.Problems;
 import io.entente.platform.security.CurrentUser;
@@ -26,18 +31,19 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
 @Transactional
 public class ObligationService {
 
-    static final List<Keyset.Sort<Obligation>> SORTS = List.of(
-            Keyset.Sort.of("dueDate", "e.dueDate", LocalDate::parse, o -> o.dueDate),
-            Keyset.Sort.of("createdAt", "e.createdAt", Instant::parse, o -> o.createdAt));
+    static final List<SortKey<Obligation>> SORTS = List.of(
+            SortKey.of("dueDate", "e.dueDate", LocalDate::parse, o -> o.dueDate),
+            SortKey.of("createdAt", "e.createdAt", Instant::parse, o -> o.createdAt));
+
+    private static final Keyset<Obligation> KEYSET = Keyset.of(Obligation.class, "id", o -> o.id,
+            UUID::fromString);
 
     /** What one sweep of an obligation did. */
     public record Sweep(boolean opened, boolean missed) {
@@ -66,8 +72,8 @@ public class ObligationService {
         Obligation o = new Obligation();
         o.id = UUID.randomUUID();
         o.allianceId = alliance.key;
-        o.title = request.title().strip();
-        o.clauseRef = request.clauseRef().strip();
+        o.title = request.title();
+        o.clauseRef = request.clauseRef();
         o.kind = request.kind();
         o.owedBy = request.owedBy();
         o.dueDate = request.dueDate();
@@ -90,47 +96,15 @@ public class ObligationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ObligationView> list(List<String> allianceIds, List<String> statuses, List<String> kinds,
-                                     List<String> owedBy, String dueBefore, String sort, String after,
-                                     Integer limit) {
-        int size = Cursor.limit(limit);
-        Keyset.Sort<Obligation> order = Keyset.choose(sort, SORTS);
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder("1 = 1");
-        List<String> requested = ItemQuery.split(allianceIds);
-        List<String> scope = requested.isEmpty() ? (user.isAdmin() ? null : List.copyOf(user.alliances()))
-                : requested.stream().filter(user::canSee).toList();
-        if (scope != null && scope.isEmpty()) {
-            Cursor.decode(after, order.name());
-            return new Page<>(List.of(), null);
-        }
-        if (scope != null) {
-            where.append(" and e.allianceId in :alliances");
-            params.put("alliances", scope);
-        }
-        List<ObligationStatus> statusValues = ItemQuery.enums("status", statuses, ObligationStatus.class);
-        if (!statusValues.isEmpty()) {
-            where.append(" and e.status in :statuses");
-            params.put("statuses", statusValues);
-        }
-        List<ObligationKind> kindValues = ItemQuery.enums("kind", kinds, ObligationKind.class);
-        if (!kindValues.isEmpty()) {
-            where.append(" and e.kind in :kinds");
-            params.put("kinds", kindValues);
-        }
-        List<OwedBy> owedValues = ItemQuery.enums("owedBy", owedBy, OwedBy.class);
-        if (!owedValues.isEmpty()) {
-            where.append(" and e.owedBy in :owedBy");
-            params.put("owedBy", owedValues);
-        }
-        LocalDate before = ItemQuery.date("dueBefore", dueBefore);
-        if (before != null) {
-            where.append(" and e.dueDate <= :dueBefore");
-            params.put("dueBefore", before);
-        }
-        Page<Obligation> page = Keyset.page(em, Obligation.class, where.toString(), params, order, "id",
-                o -> o.id.toString(), UUID::fromString, after, size);
-        return new Page<>(page.items().stream().map(ObligationView::of).toList(), page.next());
+    public Page<ObligationView> list(ObligationQuery query, String sort, String after, Integer limit) {
+        int size = Limit.of(limit);
+        SortKey<Obligation> order = SortKey.choose(sort, SORTS);
+        Where where = AllianceScope.of(user, query.allianceIds()).restrict(Where.all(), "e.allianceId")
+                .and("e.status in :statuses", "statuses", query.statuses())
+                .and("e.kind in :kinds", "kinds", query.kinds())
+                .and("e.owedBy in :owedBy", "owedBy", query.owedBy())
+                .and("e.dueDate <= :dueBefore", "dueBefore", query.dueBefore());
+        return KEYSET.page(em, where, order, after, size).map(ObligationView::of);
     }
 
     /**
@@ -150,20 +124,10 @@ public class ObligationService {
         }
         ObligationView before = ObligationView.of(o);
         LocalDate metDue = o.dueDate;
-        LocalDate next = o.recurrence.next(o.dueDate);
-        if (next == null) {
-            o.status = ObligationStatus.MET;
-            o.metOn = on;
-        } else {
-            o.dueDate = next;
-            o.status = ObligationStatus.UPCOMING;
-            o.itemId = null;
-            o.metOn = on;
-        }
-        o.updatedAt = writer.now();
+        boolean rolled = o.meet(on, writer.now());
         em.flush();
         changes.record(new ObligationMet(o.id.toString(), o.allianceId, metDue, on), before, ObligationView.of(o));
-        if (next != null) {
+        if (rolled) {
             advance(o, today);
             em.flush();
         }
@@ -192,25 +156,22 @@ public class ObligationService {
     private Sweep advance(Obligation o, LocalDate today) {
         boolean opened = false;
         boolean missed = false;
-        if (ObligationRules.windowOpen(o.status, o.dueDate, o.leadTimeDays, today)) {
+        if (o.windowOpenOn(today)) {
             ObligationView before = ObligationView.of(o);
             BacklogItemView item = writer.createAndRecord(NewItem.of(o.allianceId, itemTitle(o),
                     "Owed by " + o.owedBy.name().toLowerCase() + " under clause " + o.clauseRef + ", due "
                             + o.dueDate + (o.recurrence == Recurrence.NONE ? "" : " (" + o.recurrence.name()
                             .toLowerCase().replace('_', '-') + ")") + ".",
                     o.kind.discipline(), ItemType.OBLIGATION, null, null, o.dueDate, "obligation:" + o.id));
-            o.status = ObligationStatus.DUE;
-            o.itemId = item.id();
-            o.updatedAt = writer.now();
+            o.openWindow(item.id(), writer.now());
             em.flush();
             changes.record(new ObligationDue(o.id.toString(), o.allianceId, o.title, o.clauseRef, o.kind.name(),
                     o.owedBy.name(), o.dueDate, o.leadTimeDays), before, ObligationView.of(o));
             opened = true;
         }
-        if (ObligationRules.missed(o.status, o.dueDate, today)) {
+        if (o.missedBy(today)) {
             ObligationView before = ObligationView.of(o);
-            o.status = ObligationStatus.MISSED;
-            o.updatedAt = writer.now();
+            o.miss(writer.now());
             em.flush();
             changes.record(new ObligationMissed(o.id.toString(), o.allianceId, o.title, o.dueDate), before,
                     ObligationView.of(o));

@@ -1,13 +1,19 @@
 package io.entente.backlog.service;
 
+import io.entente.backlog.api.BacklogItemView;
+import io.entente.backlog.api.NewItem;
+import io.entente.backlog.api.PlaybookApplicationRequest;
+import io.entente.backlog.api.PlaybookApplicationView;
+import io.entente.backlog.api.PlaybookView;
 import io.entente.backlog.domain.Alliance;
 import io.entente.backlog.domain.ItemType;
 import io.entente.backlog.domain.Playbook;
 import io.entente.backlog.domain.PlaybookTask;
-import io.entente.backlog.rest.BacklogItemView;
-import io.entente.backlog.rest.PlaybookApplicationRequest;
-import io.entente.backlog.rest.PlaybookApplicationView;
-import io.entente.backlog.rest.PlaybookView;
+import io.entente.platform.paging.Keyset;
+import io.entente.platform.paging.Limit;
+import io.entente.platform.paging.Page;
+import io.entente.platform.paging.SortKey;
+import io.entente.platform.paging.Where;
 import io.entente.platform.rest.Problems;
 import io.entente.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +31,12 @@ import java.util.UUID;
 @Transactional
 public class PlaybookService {
 
+    static final List<SortKey<Playbook>> SORTS = List.of(
+            SortKey.of("name", "e.name", v -> v, p -> p.name),
+            SortKey.unique("key", "e.key", v -> v, p -> p.key));
+
+    private static final Keyset<Playbook> KEYSET = Keyset.of(Playbook.class, "id", p -> p.id, UUID::fromString);
+
     private final EntityManager em;
     private final CurrentUser user;
     private final ItemWriter writer;
@@ -37,10 +49,12 @@ public class PlaybookService {
         this.alliances = alliances;
     }
 
+    /** The shared catalogue, by name. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PlaybookView> list() {
-        return em.createQuery("select distinct p from Playbook p left join fetch p.tasks order by p.name",
-                Playbook.class).getResultList().stream().map(PlaybookView::of).toList();
+    public Page<PlaybookView> list(String sort, String after, Integer limit) {
+        int size = Limit.of(limit);
+        SortKey<Playbook> order = SortKey.choose(sort, SORTS);
+        return KEYSET.page(em, Where.all(), order, after, size).map(PlaybookView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

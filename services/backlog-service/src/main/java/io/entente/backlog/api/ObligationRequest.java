@@ -1,4 +1,4 @@
-package io.entente.backlog.rest;
+package io.entente.backlog.api;
 
 import io.entente.backlog.domain.ObligationKind;
 import io.entente.backlog.domain.OwedBy;

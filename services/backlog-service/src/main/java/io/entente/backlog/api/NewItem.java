@@ -1,4 +1,4 @@
-package io.entente.backlog.service;
+package io.entente.backlog.api;
 
 import io.entente.backlog.domain.Discipline;
 import io.entente.backlog.domain.ItemType;

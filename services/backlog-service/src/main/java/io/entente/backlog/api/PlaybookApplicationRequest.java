@@ -1,4 +1,4 @@
-package io.entente.backlog.rest;
+package io.entente.backlog.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

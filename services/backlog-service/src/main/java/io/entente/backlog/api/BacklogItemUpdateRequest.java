@@ -1,12 +1,12 @@
-package io.entente.backlog.rest;
+package io.entente.backlog.api;
 
 import io.entente.backlog.domain.Discipline;
+import io.entente.backlog.domain.ItemStatus;
 import io.entente.backlog.domain.ItemType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -14,12 +14,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What a client may set on a new backlog item; ids, rank, status, versions and audit fields are the server's. A new
- * item goes to the bottom of the backlog; move it with {@code POST /api/backlog-items/{id}/rank}.
+ * The item's new state (PUT replaces what is listed here). {@code status} may only move between NEW and READY:
+ * IN_SPRINT and DONE follow the sprint board, DROPPED has its own command. {@code status} and {@code dependsOn}
+ * left out (null) keep their current values.
  */
-public record BacklogItemRequest(
-        @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9-]{1,31}", message = "must be an alliance key like ONC-HELIX")
-        String allianceId,
+public record BacklogItemUpdateRequest(
         @NotBlank @Size(max = 200) String title,
         @Size(max = 4000) String description,
         @NotNull Discipline discipline,
@@ -29,11 +28,6 @@ public record BacklogItemRequest(
         @Min(1) @Max(10) Integer stakeholderValue,
         @Size(max = 128) String owner,
         LocalDate dueDate,
+        ItemStatus status,
         @Size(max = 50) List<@NotNull UUID> dependsOn) {
-
-    public BacklogItemRequest {
-        description = Text.optional(description);
-        beneficiary = Text.optional(beneficiary);
-        owner = Text.optional(owner);
-    }
 }

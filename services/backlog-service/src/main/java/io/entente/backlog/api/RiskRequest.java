@@ -1,4 +1,4 @@
-package io.entente.backlog.rest;
+package io.entente.backlog.api;
 
 import io.entente.backlog.domain.RiskCategory;
 import jakarta.validation.constraints.Max;
@@ -21,8 +21,4 @@ public record RiskRequest(
         @NotBlank @Size(max = 128) String owner,
         @Size(max = 4000) String mitigation,
         LocalDate nextReviewDate) {
-
-    public RiskRequest {
-        mitigation = Text.optional(mitigation);
-    }
 }

@@ -1,4 +1,4 @@
-package io.entente.backlog.rest;
+package io.entente.backlog.api;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package io.entente.backlog.rest;
+package io.entente.backlog.api;
 
 import io.entente.backlog.domain.RiskCategory;
 import io.entente.backlog.domain.RiskStatus;
@@ -16,8 +16,4 @@ public record RiskUpdateRequest(
         @Size(max = 4000) String mitigation,
         @NotNull RiskStatus status,
         LocalDate nextReviewDate) {
-
-    public RiskUpdateRequest {
-        mitigation = Text.optional(mitigation);
-    }
 }

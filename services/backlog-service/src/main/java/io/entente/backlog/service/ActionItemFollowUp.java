@@ -1,0 +1,41 @@
+package io.entente.backlog.service;
+
+import io.entente.backlog.api.NewItem;
+import io.entente.backlog.domain.Discipline;
+import io.entente.backlog.domain.ItemType;
+import io.entente.events.governance.MeetingEvent.ActionItemRaised;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** A committee meeting's action items become backlog items, so follow-up is planned like any other work. */
+@ApplicationScoped
+@Transactional
+public class ActionItemFollowUp {
+
+    private final ItemWriter writer;
+    private final EntityManager em;
+
+    public ActionItemFollowUp(ItemWriter writer, EntityManager em) {
+        this.writer = writer;
+        this.em = em;
+    }
+
+    public void plan(ActionItemRaised raised) {
+        String sourceRef = "action-item:" + raised.actionItemId();
+        Long existing = em.createQuery("select count(b) from BacklogItem b where b.sourceRef = :ref", Long.class)
+                .setParameter("ref", sourceRef).getSingleResult();
+        if (existing > 0) {
+            return;
+        }
+        String title = raised.title() == null || raised.title().isBlank() ? "Action item" : raised.title().strip();
+        if (title.length() > 200) {
+            title = title.substring(0, 199) + "…";
+        }
+        String description = "Action item from meeting " + raised.meetingId()
+                + (raised.owner() == null ? "" : ", owner " + raised.owner())
+                + (raised.dueDate() == null ? "." : ", due " + raised.dueDate() + ".");
+        writer.createAndRecord(NewItem.of(raised.allianceId(), title, description, Discipline.GOVERNANCE,
+                ItemType.ACTION_ITEM, null, raised.owner(), raised.dueDate(), sourceRef));
+    }
+}
