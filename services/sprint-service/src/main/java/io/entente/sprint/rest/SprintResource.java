@@ -1,5 +1,7 @@
 package io.entente.sprint.rest;
 
+import io.entente.platform.paging.Limit;
+import io.entente.platform.paging.Page;
 import io.entente.platform.rest.ETags;
 import io.entente.platform.security.CurrentUser;
 import io.entente.platform.security.Roles;
@@ -63,10 +65,9 @@ public class SprintResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Sprints, newest first; filter by team and state (PLANNED, ACTIVE, CLOSED)")
-    public Page<SprintListItem> list(@QueryParam("teamId") String teamId, @QueryParam("state") String state,
+    public Page<SprintListItem> list(@QueryParam("teamId") UUID teamId, @QueryParam("state") SprintState state,
                                      @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
-        return sprints.list(Params.uuid("teamId", teamId), Params.enumValue("state", state, SprintState.class, null),
-                Lists.limit(limit), after);
+        return sprints.list(teamId, state, Limit.of(limit), after);
     }
 
     @GET
@@ -103,9 +104,10 @@ public class SprintResource {
     @Path("{id}/board")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "The board: columns with WIP limits, swimlanes by alliance (default) or assignee, totals")
-    public Response board(@PathParam("id") UUID id, @QueryParam("swimlanes") String swimlanes) {
-        BoardView view = board.read(id, Params.enumValue("swimlanes", swimlanes, BoardService.Swimlanes.class,
-                BoardService.Swimlanes.ALLIANCE), Visibility.of(user));
+    public Response board(@PathParam("id") UUID id,
+                          @QueryParam("swimlanes") BoardService.Swimlanes swimlanes) {
+        BoardView view = board.read(id, swimlanes == null ? BoardService.Swimlanes.ALLIANCE : swimlanes,
+                Visibility.of(user));
         return Response.ok(view).tag(ETags.tag(view.sprint().version())).build();
     }
 

@@ -21,14 +21,16 @@ import io.entente.sprint.domain.SprintState;
 import io.entente.sprint.domain.Team;
 import io.entente.sprint.domain.TeamMember;
 import io.entente.sprint.rest.CapacityRequest;
-import io.entente.sprint.rest.Cursor;
-import io.entente.sprint.rest.Page;
 import io.entente.sprint.rest.SprintListItem;
 import io.entente.sprint.rest.SprintRequest;
 import io.entente.sprint.rest.SprintView;
 import io.entente.sprint.rest.StateChangeRequest;
 import io.entente.sprint.rest.StateChangeResult;
-import io.quarkus.panache.common.Parameters;
+import io.entente.platform.paging.Keyset;
+import io.entente.platform.paging.Page;
+import io.entente.platform.paging.SortKey;
+import io.entente.platform.paging.Where;
+import jakarta.persistence.EntityManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -57,18 +59,25 @@ public class SprintService {
     /** Longer than six weeks is not a sprint any more. */
     static final int MAX_SPRINT_DAYS = 42;
 
+    private static final Keyset<Sprint> SPRINTS = Keyset.of(Sprint.class, "id", s -> s.id, UUID::fromString);
+    private static final SortKey<Sprint> NEWEST_FIRST = SortKey.<Sprint>of("startDate", "e.startDate",
+            LocalDate::parse, s -> s.startDate).reversed();
+
     private final ChangeLog changes;
     private final CurrentUser user;
     private final TeamAccess access;
     private final BoardRows board;
     private final Clock clock;
+    private final EntityManager em;
 
-    public SprintService(ChangeLog changes, CurrentUser user, TeamAccess access, BoardRows board, Clock clock) {
+    public SprintService(ChangeLog changes, CurrentUser user, TeamAccess access, BoardRows board, Clock clock,
+                         EntityManager em) {
         this.changes = changes;
         this.user = user;
         this.access = access;
         this.board = board;
         this.clock = clock;
+        this.em = em;
     }
 
     public SprintView plan(SprintRequest request) {
@@ -123,44 +132,20 @@ public class SprintService {
     /** Newest first; filters: team, state. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SprintListItem> list(UUID teamId, SprintState state, int limit, String after) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (teamId != null) {
-            where.append(" and teamId = :team");
-            params.and("team", teamId);
-        }
-        if (state != null) {
-            where.append(" and state = :state");
-            params.and("state", state);
-        }
-        if (after != null) {
-            List<String> cursor = Cursor.decode(after, 2);
-            LocalDate date;
-            try {
-                date = LocalDate.parse(cursor.get(0));
-            } catch (RuntimeException e) {
-                throw Problems.invalid("after", "not a cursor from this list; use the 'next' value of the previous page");
-            }
-            where.append(" and (startDate < :afterDate or (startDate = :afterDate and id < :afterId))");
-            params.and("afterDate", date).and("afterId", TeamService.parseUuid(cursor.get(1)));
-        }
-        List<Sprint> sprints = Sprint.<Sprint>find(where + " order by startDate desc, id desc", params)
-                .page(0, limit + 1).list();
-        boolean more = sprints.size() > limit;
-        List<Sprint> page = more ? sprints.subList(0, limit) : sprints;
-        Map<UUID, String> teamNames = page.isEmpty() ? Map.of()
-                : Team.<Team>list("id in ?1", page.stream().map(s -> s.teamId).distinct().toList()).stream()
+        Where where = Where.all().and("e.teamId = :team", "team", teamId).and("e.state = :state", "state", state);
+        Page<Sprint> page = SPRINTS.page(em, where, NEWEST_FIRST, after, limit);
+        List<Sprint> sprints = page.items();
+        Map<UUID, String> teamNames = sprints.isEmpty() ? Map.of()
+                : Team.<Team>list("id in ?1", sprints.stream().map(s -> s.teamId).distinct().toList()).stream()
                 .collect(Collectors.toMap(t -> t.id, t -> t.name));
-        Map<UUID, int[]> totals = board.committedAndDone(page.stream().map(s -> s.id).toList());
-        List<SprintListItem> items = page.stream().map(s -> {
+        Map<UUID, int[]> totals = board.committedAndDone(sprints.stream().map(s -> s.id).toList());
+        return page.map(s -> {
             int[] tally = totals.getOrDefault(s.id, new int[2]);
             return new SprintListItem(s.id, s.teamId, teamNames.get(s.teamId), s.name, s.goal, s.startDate,
                     s.endDate, s.state, s.capacityPoints,
                     s.committedPoints != null ? s.committedPoints : tally[0],
                     s.completedPoints != null ? s.completedPoints : tally[1], s.version);
-        }).toList();
-        Sprint last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new Page<>(items, more ? Cursor.encode(last.startDate, last.id) : null);
+        });
     }
 
     /** Replaces the capacity plan: who works in the sprint, their planned absence and allocation. */
