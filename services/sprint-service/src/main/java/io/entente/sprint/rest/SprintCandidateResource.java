@@ -1,5 +1,6 @@
 package io.entente.sprint.rest;
 
+import io.entente.sprint.api.SprintCandidateView;
 import io.entente.platform.paging.Limit;
 import io.entente.platform.paging.Page;
 import io.entente.platform.rest.QueryParams;

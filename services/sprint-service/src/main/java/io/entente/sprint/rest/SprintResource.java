@@ -1,5 +1,13 @@
 package io.entente.sprint.rest;
 
+import io.entente.sprint.api.BoardView;
+import io.entente.sprint.api.BurndownView;
+import io.entente.sprint.api.CapacityRequest;
+import io.entente.sprint.api.SprintListItem;
+import io.entente.sprint.api.SprintRequest;
+import io.entente.sprint.api.SprintView;
+import io.entente.sprint.api.StateChangeRequest;
+import io.entente.sprint.api.StateChangeResult;
 import io.entente.platform.paging.Limit;
 import io.entente.platform.paging.Page;
 import io.entente.platform.rest.ETags;

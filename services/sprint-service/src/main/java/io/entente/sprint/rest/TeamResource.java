@@ -1,5 +1,8 @@
 package io.entente.sprint.rest;
 
+import io.entente.sprint.api.TeamRequest;
+import io.entente.sprint.api.TeamView;
+import io.entente.sprint.api.VelocityView;
 import io.entente.platform.paging.Limit;
 import io.entente.platform.paging.Page;
 import io.entente.platform.rest.ETags;

@@ -16,12 +16,12 @@ import io.entente.sprint.domain.SprintItemStatus;
 import io.entente.sprint.domain.SprintState;
 import io.entente.sprint.domain.Team;
 import io.entente.sprint.domain.TeamMember;
-import io.entente.sprint.rest.BoardView;
-import io.entente.sprint.rest.CardView;
-import io.entente.sprint.rest.CommitRequest;
-import io.entente.sprint.rest.CommitResult;
-import io.entente.sprint.rest.MoveRequest;
-import io.entente.sprint.rest.PlanningSummary;
+import io.entente.sprint.api.BoardView;
+import io.entente.sprint.api.CardView;
+import io.entente.sprint.api.CommitRequest;
+import io.entente.sprint.api.CommitResult;
+import io.entente.sprint.api.MoveRequest;
+import io.entente.sprint.api.PlanningSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

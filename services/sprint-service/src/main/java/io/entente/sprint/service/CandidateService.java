@@ -10,7 +10,7 @@ import io.entente.platform.security.CurrentUser;
 import io.entente.sprint.domain.BacklogItemCopy;
 import io.entente.sprint.domain.SprintItemStatus;
 import io.entente.sprint.domain.Team;
-import io.entente.sprint.rest.SprintCandidateView;
+import io.entente.sprint.api.SprintCandidateView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;

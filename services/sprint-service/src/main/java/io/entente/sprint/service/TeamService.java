@@ -8,8 +8,8 @@ import io.entente.sprint.domain.BoardColumn;
 import io.entente.sprint.domain.KeyListConverter;
 import io.entente.sprint.domain.Team;
 import io.entente.sprint.domain.TeamMember;
-import io.entente.sprint.rest.TeamRequest;
-import io.entente.sprint.rest.TeamView;
+import io.entente.sprint.api.TeamRequest;
+import io.entente.sprint.api.TeamView;
 import io.entente.platform.paging.Keyset;
 import io.entente.platform.paging.Page;
 import io.entente.platform.paging.SortKey;
@@ -63,9 +63,9 @@ public class TeamService {
         apply(team, request, new ArrayList<>(new LinkedHashSet<>(request.alliances())));
         team.persist();
         List<TeamMember> members = replaceMembers(team, request.members());
-        TeamView view = TeamView.of(team, members, Visibility.everything());
+        TeamView view = TeamView.of(team, members, Visibility.everything()::canSee);
         changes.auditOnly("TeamCreated", "team", team.id.toString(), null, null, view);
-        return TeamView.of(team, members, Visibility.of(user));
+        return TeamView.of(team, members, Visibility.of(user)::canSee);
     }
 
     public TeamView update(UUID id, String ifMatch, TeamRequest request) {
@@ -80,19 +80,19 @@ public class TeamService {
         }
         team.alliances.stream().filter(a -> !user.canSee(a)).forEach(kept::add);
         requireUniqueName(request.name().strip(), team.id);
-        TeamView before = TeamView.of(team, TeamMember.ofTeam(team.id), Visibility.everything());
+        TeamView before = TeamView.of(team, TeamMember.ofTeam(team.id), Visibility.everything()::canSee);
         apply(team, request, new ArrayList<>(kept));
         List<TeamMember> members = replaceMembers(team, request.members());
         Team.getEntityManager().flush();
-        TeamView after = TeamView.of(team, members, Visibility.everything());
+        TeamView after = TeamView.of(team, members, Visibility.everything()::canSee);
         changes.auditOnly("TeamUpdated", "team", team.id.toString(), null, before, after);
-        return TeamView.of(team, members, Visibility.of(user));
+        return TeamView.of(team, members, Visibility.of(user)::canSee);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TeamView get(UUID id) {
         Team team = require(id);
-        return TeamView.of(team, TeamMember.ofTeam(id), Visibility.of(user));
+        return TeamView.of(team, TeamMember.ofTeam(id), Visibility.of(user)::canSee);
     }
 
     /** Teams sorted by name; filters: a discipline served, an alliance covered, a member. */
@@ -113,7 +113,7 @@ public class TeamService {
                 : TeamMember.<TeamMember>list("teamId in ?1 order by displayName, userId", ids)
                 .stream().collect(Collectors.groupingBy(m -> m.teamId));
         Visibility visibility = Visibility.of(user);
-        return page.map(t -> TeamView.of(t, members.getOrDefault(t.id, List.of()), visibility));
+        return page.map(t -> TeamView.of(t, members.getOrDefault(t.id, List.of()), visibility::canSee));
     }
 
     static Team require(UUID id) {
