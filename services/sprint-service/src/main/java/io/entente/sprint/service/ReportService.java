@@ -33,7 +33,7 @@ public class ReportService {
     }
 
     public BurndownView burndown(UUID sprintId) {
-        Sprint sprint = SprintService.require(sprintId);
+        Sprint sprint = SprintRules.require(sprintId);
         List<Burndown.Entry> entries = new ArrayList<>();
         for (BoardRows.Row row : board.history(sprint.id)) {
             var item = row.item();
