@@ -108,32 +108,8 @@ public class SprintLifecycle {
         Visibility visibility = Visibility.of(user);
         List<BoardRows.Row> rows = board.rows(sprint.id);
         rows.sort(Comparator.comparing((BoardRows.Row r) -> r.item().column).thenComparing(r -> r.item().itemId));
-        Map<UUID, BoardRows.Row> unfinished = new HashMap<>();
-        for (BoardRows.Row row : rows) {
-            if (!row.done()) {
-                unfinished.put(row.item().itemId, row);
-            }
-        }
         Map<UUID, Disposition> chosen = request.dispositions() == null ? Map.of() : request.dispositions();
-        for (UUID itemId : chosen.keySet()) {
-            BoardRows.Row row = unfinished.get(itemId);
-            if (row == null || !visibility.canSee(row.item().allianceId)) {
-                throw Problems.invalid("dispositions." + itemId, "not an unfinished item of this sprint");
-            }
-        }
-        boolean anyNext = unfinished.keySet().stream()
-                .anyMatch(item -> chosen.getOrDefault(item, request.defaultDisposition()) == Disposition.NEXT_SPRINT);
-        Sprint next = null;
-        if (anyNext) {
-            if (request.nextSprintId() == null) {
-                throw Problems.invalid("nextSprintId", "required when items go to the next sprint");
-            }
-            next = SprintRules.lock(request.nextSprintId());
-            if (!next.teamId.equals(team.id) || next.state != SprintState.PLANNED) {
-                throw Problems.rule("next-sprint-not-planned", "sprint '" + next.name
-                        + "' is not a planned sprint of team '" + team.name + "'; plan the next sprint first");
-            }
-        }
+        Sprint next = nextSprint(team, rows, chosen, request, visibility);
         SprintView before = views.of(sprint, team, rows, visibility);
         Instant now = clock.instant();
         int committed = 0;
@@ -171,6 +147,40 @@ public class SprintLifecycle {
             carryInto(next, toNext, now);
         }
         return new StateChangeResult(after, carriedViews);
+    }
+
+    /**
+     * Checks the closer's choices against the unfinished items and locks the team's planned sprint that receives
+     * NEXT_SPRINT items; null when no item goes there.
+     */
+    private static Sprint nextSprint(Team team, List<BoardRows.Row> rows, Map<UUID, Disposition> chosen,
+                                     StateChangeRequest request, Visibility visibility) {
+        Map<UUID, BoardRows.Row> unfinished = new HashMap<>();
+        for (BoardRows.Row row : rows) {
+            if (!row.done()) {
+                unfinished.put(row.item().itemId, row);
+            }
+        }
+        for (UUID itemId : chosen.keySet()) {
+            BoardRows.Row row = unfinished.get(itemId);
+            if (row == null || !visibility.canSee(row.item().allianceId)) {
+                throw Problems.invalid("dispositions." + itemId, "not an unfinished item of this sprint");
+            }
+        }
+        boolean anyNext = unfinished.keySet().stream()
+                .anyMatch(item -> chosen.getOrDefault(item, request.defaultDisposition()) == Disposition.NEXT_SPRINT);
+        if (!anyNext) {
+            return null;
+        }
+        if (request.nextSprintId() == null) {
+            throw Problems.invalid("nextSprintId", "required when items go to the next sprint");
+        }
+        Sprint next = SprintRules.lock(request.nextSprintId());
+        if (!next.teamId.equals(team.id) || next.state != SprintState.PLANNED) {
+            throw Problems.rule("next-sprint-not-planned", "sprint '" + next.name
+                    + "' is not a planned sprint of team '" + team.name + "'; plan the next sprint first");
+        }
+        return next;
     }
 
     private void carryInto(Sprint next, List<BoardRows.Row> rows, Instant now) {

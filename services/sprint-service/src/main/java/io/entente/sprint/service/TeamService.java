@@ -5,7 +5,6 @@ import io.entente.platform.rest.ETags;
 import io.entente.platform.rest.Problems;
 import io.entente.platform.security.CurrentUser;
 import io.entente.sprint.domain.BoardColumn;
-import io.entente.sprint.domain.KeyListConverter;
 import io.entente.sprint.domain.Team;
 import io.entente.sprint.domain.TeamMember;
 import io.entente.sprint.api.TeamRequest;
@@ -102,10 +101,8 @@ public class TeamService {
             return Page.empty();
         }
         Where where = Where.all()
-                .and("cast(e.disciplines as String) like :discipline", "discipline",
-                        discipline == null ? null : KeyListConverter.containing(discipline))
-                .and("cast(e.alliances as String) like :alliance", "alliance",
-                        alliance == null ? null : KeyListConverter.containing(alliance))
+                .and("array_contains(e.disciplines, :discipline)", "discipline", discipline)
+                .and("array_contains(e.alliances, :alliance)", "alliance", alliance)
                 .and("e.id in (select m.teamId from TeamMember m where m.userId = :member)", "member", member);
         Page<Team> page = TEAMS.page(em, where, BY_NAME, after, limit);
         List<UUID> ids = page.items().stream().map(t -> t.id).toList();
