@@ -63,29 +63,7 @@ public class BoardMoves {
         if (copy == null || !user.canSee(copy.allianceId)) {
             throw Problems.notFound("backlog item", request.itemId());
         }
-        if (copy.dropped || "DROPPED".equals(copy.status)) {
-            throw Problems.rule("item-dropped", "'" + copy.title + "' was dropped from the backlog");
-        }
-        if ("DONE".equals(copy.status)) {
-            throw Problems.rule("item-done", "'" + copy.title + "' is already done");
-        }
-        if (!team.alliances.contains(copy.allianceId)) {
-            throw Problems.rule("alliance-not-covered", "team '" + team.name + "' does not cover alliance "
-                    + copy.allianceId + "; add the alliance to the team first");
-        }
-        if (!team.disciplines.contains(copy.discipline)) {
-            throw Problems.rule("discipline-not-served", "team '" + team.name + "' serves "
-                    + String.join(", ", team.disciplines) + ", not " + copy.discipline);
-        }
-        SprintItem open = SprintItem.openFor(copy.itemId);
-        if (open != null) {
-            if (open.sprintId.equals(sprint.id)) {
-                throw Problems.rule("already-committed", "'" + copy.title + "' is already on this sprint's board");
-            }
-            Sprint other = Sprint.findById(open.sprintId);
-            throw Problems.rule("item-in-another-sprint", "'" + copy.title + "' is already committed to sprint '"
-                    + other.name + "'; remove it there first");
-        }
+        requirePullable(sprint, team, copy);
         // Read-only: the summary needs every card, but none of them changes here, and on a board of thousands of
         // cards the snapshots and the dirty check at flush were most of a commit's time (bench/results).
         List<BoardRows.Row> rows = board.rows(sprint.id, true);
@@ -119,6 +97,33 @@ public class BoardMoves {
                 .filter(visibility::canSee).collect(Collectors.toSet()));
         PlanningSummary planning = BoardRows.summary(sprint, rows, names, visibility);
         return new CommitResult(Cards.view(card, copy, names, Map.of()), planning);
+    }
+
+    /** The item is live backlog work of the team's alliances and disciplines, on no open board yet. */
+    private static void requirePullable(Sprint sprint, Team team, BacklogItemCopy copy) {
+        if (copy.dropped || "DROPPED".equals(copy.status)) {
+            throw Problems.rule("item-dropped", "'" + copy.title + "' was dropped from the backlog");
+        }
+        if ("DONE".equals(copy.status)) {
+            throw Problems.rule("item-done", "'" + copy.title + "' is already done");
+        }
+        if (!team.alliances.contains(copy.allianceId)) {
+            throw Problems.rule("alliance-not-covered", "team '" + team.name + "' does not cover alliance "
+                    + copy.allianceId + "; add the alliance to the team first");
+        }
+        if (!team.disciplines.contains(copy.discipline)) {
+            throw Problems.rule("discipline-not-served", "team '" + team.name + "' serves "
+                    + String.join(", ", team.disciplines) + ", not " + copy.discipline);
+        }
+        SprintItem open = SprintItem.openFor(copy.itemId);
+        if (open != null) {
+            if (open.sprintId.equals(sprint.id)) {
+                throw Problems.rule("already-committed", "'" + copy.title + "' is already on this sprint's board");
+            }
+            Sprint other = Sprint.findById(open.sprintId);
+            throw Problems.rule("item-in-another-sprint", "'" + copy.title + "' is already committed to sprint '"
+                    + other.name + "'; remove it there first");
+        }
     }
 
     /** Moves a card to a column and/or hands it to someone; the WIP limit of the target column holds. */
