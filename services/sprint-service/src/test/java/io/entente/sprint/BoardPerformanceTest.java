@@ -1,6 +1,6 @@
 package io.entente.sprint;
 
-import io.entente.sprint.service.BoardService;
+import io.entente.sprint.service.BoardQueries;
 import io.entente.sprint.service.Visibility;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BoardPerformanceTest {
 
     @Inject
-    BoardService board;
+    BoardQueries board;
 
     @Inject
     EntityManager em;
@@ -47,9 +47,9 @@ class BoardPerformanceTest {
 
         Visibility everything = Visibility.everything();
         Visibility helixOnly = new Visibility(false, Set.of("ONC-HELIX"));
-        int smallCount = statements(small, BoardService.Swimlanes.ALLIANCE, everything);
-        int largeCount = statements(large, BoardService.Swimlanes.ALLIANCE, everything);
-        int largeRestricted = statements(large, BoardService.Swimlanes.ASSIGNEE, helixOnly);
+        int smallCount = statements(small, BoardQueries.Swimlanes.ALLIANCE, everything);
+        int largeCount = statements(large, BoardQueries.Swimlanes.ALLIANCE, everything);
+        int largeRestricted = statements(large, BoardQueries.Swimlanes.ASSIGNEE, helixOnly);
         System.out.printf("board SQL statements: 20 items -> %d, 2,000 items -> %d (restricted reader, by assignee:"
                 + " %d)%n", smallCount, largeCount, largeRestricted);
         assertEquals(smallCount, largeCount);
@@ -74,7 +74,7 @@ class BoardPerformanceTest {
         for (int run = 0; run < 7; run++) {
             long started = System.nanoTime();
             QuarkusTransaction.requiringNew().run(() ->
-                    board.read(UUID.fromString(large), BoardService.Swimlanes.ALLIANCE, everything));
+                    board.read(UUID.fromString(large), BoardQueries.Swimlanes.ALLIANCE, everything));
             inService.add((System.nanoTime() - started) / 1_000_000);
         }
         Collections.sort(inService);
@@ -82,7 +82,7 @@ class BoardPerformanceTest {
                 + " fastest %d ms%n", inService.get(3), inService.get(0));
     }
 
-    private int statements(String sprintId, BoardService.Swimlanes lanes, Visibility visibility) {
+    private int statements(String sprintId, BoardQueries.Swimlanes lanes, Visibility visibility) {
         return QuarkusTransaction.requiringNew().call(() -> {
             SqlCounter.start();
             try {

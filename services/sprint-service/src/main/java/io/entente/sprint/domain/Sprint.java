@@ -65,6 +65,22 @@ public class Sprint extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** A planned sprint starts; the caller has checked that the team runs no other. */
+    public void start(Instant now) {
+        state = SprintState.ACTIVE;
+        startedAt = now;
+        updatedAt = now;
+    }
+
+    /** An active sprint closes and records its velocity: what was on the board and what was done. */
+    public void close(int committed, int completed, Instant now) {
+        state = SprintState.CLOSED;
+        closedAt = now;
+        updatedAt = now;
+        committedPoints = committed;
+        completedPoints = completed;
+    }
+
     public boolean isOpen() {
         return state != SprintState.CLOSED;
     }

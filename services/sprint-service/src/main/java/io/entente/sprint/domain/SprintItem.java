@@ -64,6 +64,61 @@ public class SprintItem extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** A new card of an item on a sprint's board; {@link #commit} puts it there. */
+    public static SprintItem card(UUID sprintId, UUID itemId, String allianceId) {
+        SprintItem card = new SprintItem();
+        card.id = UUID.randomUUID();
+        card.sprintId = sprintId;
+        card.itemId = itemId;
+        card.allianceId = allianceId;
+        return card;
+    }
+
+    /**
+     * Puts the card (back) in TODO of an open board, as if it had never been there.
+     *
+     * @param overrideReason why the sprint may go over capacity with it; null when it fits
+     */
+    public void commit(String assignee, String overrideReason, Instant now) {
+        status = SprintItemStatus.COMMITTED;
+        open = true;
+        column = BoardColumn.TODO;
+        this.assignee = assignee;
+        disposition = null;
+        overrideCapacity = overrideReason != null;
+        this.overrideReason = overrideReason;
+        committedAt = now;
+        doneAt = null;
+        removedAt = null;
+    }
+
+    /** Moves the card and/or hands it to someone; reaching DONE is when the work was done. */
+    public void moveTo(BoardColumn target, String assignee, Instant now) {
+        if (target != column) {
+            doneAt = target == BoardColumn.DONE ? now : null;
+        }
+        column = target;
+        this.assignee = assignee;
+    }
+
+    /** Takes the card off the board before the sprint closes; the item is a candidate again. */
+    public void takeOff(Instant now) {
+        status = SprintItemStatus.REMOVED;
+        open = false;
+        removedAt = now;
+    }
+
+    /** The sprint closed: a card in DONE is completed, any other is carried over to where {@code disposition} says. */
+    public void close(Disposition carriedTo) {
+        open = false;
+        if (column == BoardColumn.DONE) {
+            status = SprintItemStatus.COMPLETED;
+        } else {
+            status = SprintItemStatus.CARRIED_OVER;
+            disposition = carriedTo;
+        }
+    }
+
     public static SprintItem find(UUID sprintId, UUID itemId) {
         return find("sprintId = ?1 and itemId = ?2", sprintId, itemId).firstResult();
     }

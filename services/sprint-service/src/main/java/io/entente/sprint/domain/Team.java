@@ -2,11 +2,12 @@ package io.entente.sprint.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,12 +27,12 @@ public class Team extends PanacheEntityBase {
 
     public String description;
 
-    @Convert(converter = KeyListConverter.class)
-    @Column(nullable = false)
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
     public List<String> disciplines = new ArrayList<>();
 
-    @Convert(converter = KeyListConverter.class)
-    @Column(nullable = false)
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
     public List<String> alliances = new ArrayList<>();
 
     @Column(name = "wip_todo")

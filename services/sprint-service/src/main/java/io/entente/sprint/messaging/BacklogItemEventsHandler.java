@@ -7,25 +7,19 @@ import io.entente.events.backlog.BacklogItemEvent.BacklogItemDropped;
 import io.entente.events.backlog.BacklogItemEvent.BacklogItemRanked;
 import io.entente.events.backlog.BacklogItemEvent.BacklogItemUpdated;
 import io.entente.platform.messaging.EventHandler;
-import io.entente.sprint.domain.BacklogItemCopy;
-import io.entente.sprint.service.BoardService;
+import io.entente.sprint.service.BacklogReadModel;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 
-/**
- * Keeps {@link BacklogItemCopy} in step with the backlog service. A dropped item also leaves the open board it sits
- * on, so that boards never carry work the backlog gave up.
- */
+/** Backlog-item events into the sprint service's copy of the backlog. */
 @ApplicationScoped
 public class BacklogItemEventsHandler implements EventHandler {
 
-    private final BoardService board;
+    private final BacklogReadModel backlog;
 
-    public BacklogItemEventsHandler(BoardService board) {
-        this.board = board;
+    public BacklogItemEventsHandler(BacklogReadModel backlog) {
+        this.backlog = backlog;
     }
 
     @Override
@@ -37,53 +31,13 @@ public class BacklogItemEventsHandler implements EventHandler {
     @Override
     public void handle(DomainEvent event, EventEnvelope envelope) {
         if (event instanceof BacklogItemCreated created) {
-            BacklogItemCopy copy = find(created.itemId());
-            if (copy == null) {
-                copy = new BacklogItemCopy();
-                copy.itemId = UUID.fromString(created.itemId());
-            }
-            copy.allianceId = created.allianceId();
-            copy.title = created.title();
-            copy.discipline = created.discipline();
-            copy.type = created.type();
-            copy.estimate = created.estimate();
-            copy.dueDate = created.dueDate();
-            copy.status = created.status();
-            copy.rank = created.rank();
-            touch(copy);
+            backlog.created(created);
         } else if (event instanceof BacklogItemUpdated updated) {
-            BacklogItemCopy copy = find(updated.itemId());
-            if (copy != null) {
-                copy.title = updated.title();
-                copy.discipline = updated.discipline();
-                copy.type = updated.type();
-                copy.estimate = updated.estimate();
-                copy.dueDate = updated.dueDate();
-                copy.status = updated.status();
-                touch(copy);
-            }
+            backlog.updated(updated);
         } else if (event instanceof BacklogItemRanked ranked) {
-            BacklogItemCopy copy = find(ranked.itemId());
-            if (copy != null) {
-                copy.rank = ranked.rank();
-                touch(copy);
-            }
+            backlog.ranked(ranked);
         } else if (event instanceof BacklogItemDropped dropped) {
-            BacklogItemCopy copy = find(dropped.itemId());
-            if (copy != null) {
-                copy.dropped = true;
-                touch(copy);
-                board.dropFromOpenBoard(copy.itemId, dropped.reason());
-            }
+            backlog.dropped(dropped);
         }
-    }
-
-    private static BacklogItemCopy find(String itemId) {
-        return BacklogItemCopy.findById(UUID.fromString(itemId));
-    }
-
-    private static void touch(BacklogItemCopy copy) {
-        copy.updatedAt = Instant.now();
-        copy.persist();
     }
 }

@@ -1,5 +1,9 @@
 package io.entente.sprint.rest;
 
+import io.entente.sprint.api.SprintCandidateView;
+import io.entente.platform.paging.Limit;
+import io.entente.platform.paging.Page;
+import io.entente.platform.rest.QueryParams;
 import io.entente.platform.security.Roles;
 import io.entente.sprint.service.CandidateService;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,12 +35,11 @@ public class SprintCandidateResource {
             + "discipline, alliance or team (its disciplines and alliances); sort by rank (default) or dueDate")
     public Page<SprintCandidateView> list(@QueryParam("discipline") String discipline,
                                           @QueryParam("allianceId") String allianceId,
-                                          @QueryParam("teamId") String teamId, @QueryParam("sort") String sort,
+                                          @QueryParam("teamId") UUID teamId,
+                                          @QueryParam("sort") CandidateService.Sort sort,
                                           @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
-        return candidates.list(Params.key("discipline", discipline), Params.key("allianceId", allianceId),
-                Params.uuid("teamId", teamId),
-                Params.enumValue("sort", sort, CandidateService.Sort.class, CandidateService.Sort.RANK),
-                Lists.limit(limit), after);
+        return candidates.list(QueryParams.key("discipline", discipline), QueryParams.key("allianceId", allianceId),
+                teamId, sort == null ? CandidateService.Sort.RANK : sort, Limit.of(limit), after);
     }
 
     @GET

@@ -1,8 +1,13 @@
 package io.entente.sprint.rest;
 
+import io.entente.sprint.api.CardView;
+import io.entente.sprint.api.CommitRequest;
+import io.entente.sprint.api.CommitResult;
+import io.entente.sprint.api.MoveRequest;
 import io.entente.platform.rest.ETags;
 import io.entente.platform.security.Roles;
-import io.entente.sprint.service.BoardService;
+import io.entente.sprint.service.BoardMoves;
+import io.entente.sprint.service.BoardQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,10 +37,12 @@ import java.util.UUID;
 @Tag(name = "Sprint board")
 public class SprintItemResource {
 
-    private final BoardService board;
+    private final BoardMoves moves;
+    private final BoardQueries queries;
 
-    public SprintItemResource(BoardService board) {
-        this.board = board;
+    public SprintItemResource(BoardMoves moves, BoardQueries queries) {
+        this.moves = moves;
+        this.queries = queries;
     }
 
     @POST
@@ -43,7 +50,7 @@ public class SprintItemResource {
     @Operation(summary = "Commit a backlog item to the sprint; 409 over capacity unless overrideCapacity with a reason")
     public Response commit(@PathParam("sprintId") UUID sprintId, @Valid @NotNull CommitRequest request,
                            UriInfo uri) {
-        CommitResult result = board.commit(sprintId, request);
+        CommitResult result = moves.commit(sprintId, request);
         return Response.created(uri.getAbsolutePathBuilder().path(result.card().id()).build())
                 .tag(ETags.tag(result.card().version())).entity(result).build();
     }
@@ -53,7 +60,7 @@ public class SprintItemResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "One card")
     public Response get(@PathParam("sprintId") UUID sprintId, @PathParam("itemId") UUID itemId) {
-        CardView card = board.card(sprintId, itemId);
+        CardView card = queries.card(sprintId, itemId);
         return Response.ok(card).tag(ETags.tag(card.version())).build();
     }
 
@@ -63,7 +70,7 @@ public class SprintItemResource {
     @Operation(summary = "Move a card to a column and/or assign it (If-Match: the card's ETag); WIP limits hold")
     public Response move(@PathParam("sprintId") UUID sprintId, @PathParam("itemId") UUID itemId,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull MoveRequest request) {
-        CardView card = board.move(sprintId, itemId, ifMatch, request);
+        CardView card = moves.move(sprintId, itemId, ifMatch, request);
         return Response.ok(card).tag(ETags.tag(card.version())).build();
     }
 
@@ -73,7 +80,7 @@ public class SprintItemResource {
     @Operation(summary = "Take a card off an open sprint (If-Match: the card's ETag); the item is a candidate again")
     public Response remove(@PathParam("sprintId") UUID sprintId, @PathParam("itemId") UUID itemId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @QueryParam("reason") String reason) {
-        board.remove(sprintId, itemId, ifMatch, reason);
+        moves.remove(sprintId, itemId, ifMatch, reason);
         return Response.noContent().build();
     }
 }

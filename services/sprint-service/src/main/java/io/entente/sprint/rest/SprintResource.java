@@ -1,12 +1,24 @@
 package io.entente.sprint.rest;
 
+import io.entente.sprint.api.BoardView;
+import io.entente.sprint.api.BurndownView;
+import io.entente.sprint.api.CapacityRequest;
+import io.entente.sprint.api.SprintListItem;
+import io.entente.sprint.api.SprintRequest;
+import io.entente.sprint.api.SprintView;
+import io.entente.sprint.api.StateChangeRequest;
+import io.entente.sprint.api.StateChangeResult;
+import io.entente.platform.paging.Limit;
+import io.entente.platform.paging.Page;
 import io.entente.platform.rest.ETags;
 import io.entente.platform.security.CurrentUser;
 import io.entente.platform.security.Roles;
 import io.entente.sprint.domain.SprintState;
-import io.entente.sprint.service.BoardService;
+import io.entente.sprint.service.BoardQueries;
 import io.entente.sprint.service.ReportService;
-import io.entente.sprint.service.SprintService;
+import io.entente.sprint.service.SprintLifecycle;
+import io.entente.sprint.service.SprintPlanning;
+import io.entente.sprint.service.SprintQueries;
 import io.entente.sprint.service.Visibility;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -39,12 +51,17 @@ import java.util.UUID;
 @Tag(name = "Sprints")
 public class SprintResource {
 
-    private final SprintService sprints;
-    private final BoardService board;
+    private final SprintPlanning planning;
+    private final SprintLifecycle lifecycle;
+    private final SprintQueries sprints;
+    private final BoardQueries board;
     private final ReportService reports;
     private final CurrentUser user;
 
-    public SprintResource(SprintService sprints, BoardService board, ReportService reports, CurrentUser user) {
+    public SprintResource(SprintPlanning planning, SprintLifecycle lifecycle, SprintQueries sprints,
+                          BoardQueries board, ReportService reports, CurrentUser user) {
+        this.planning = planning;
+        this.lifecycle = lifecycle;
         this.sprints = sprints;
         this.board = board;
         this.reports = reports;
@@ -55,7 +72,7 @@ public class SprintResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Plan a sprint for a team (members of the team or admin); capacity starts from the members")
     public Response plan(@Valid @NotNull SprintRequest request, UriInfo uri) {
-        SprintView sprint = sprints.plan(request);
+        SprintView sprint = planning.plan(request);
         return Response.created(uri.getAbsolutePathBuilder().path(sprint.id().toString()).build())
                 .tag(ETags.tag(sprint.version())).entity(sprint).build();
     }
@@ -63,10 +80,9 @@ public class SprintResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Sprints, newest first; filter by team and state (PLANNED, ACTIVE, CLOSED)")
-    public Page<SprintListItem> list(@QueryParam("teamId") String teamId, @QueryParam("state") String state,
+    public Page<SprintListItem> list(@QueryParam("teamId") UUID teamId, @QueryParam("state") SprintState state,
                                      @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
-        return sprints.list(Params.uuid("teamId", teamId), Params.enumValue("state", state, SprintState.class, null),
-                Lists.limit(limit), after);
+        return sprints.list(teamId, state, Limit.of(limit), after);
     }
 
     @GET
@@ -84,7 +100,7 @@ public class SprintResource {
     @Operation(summary = "Replace the sprint's capacity plan: members, planned absence days, points per day")
     public Response capacity(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull CapacityRequest request) {
-        SprintView sprint = sprints.updateCapacity(id, ifMatch, request);
+        SprintView sprint = planning.updateCapacity(id, ifMatch, request);
         return Response.ok(sprint).tag(ETags.tag(sprint.version())).build();
     }
 
@@ -95,7 +111,7 @@ public class SprintResource {
             + "send unfinished items to the backlog or the next sprint) a sprint; If-Match required")
     public Response changeState(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull StateChangeRequest request) {
-        StateChangeResult result = sprints.changeState(id, ifMatch, request);
+        StateChangeResult result = lifecycle.changeState(id, ifMatch, request);
         return Response.ok(result).tag(ETags.tag(result.sprint().version())).build();
     }
 
@@ -103,9 +119,10 @@ public class SprintResource {
     @Path("{id}/board")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "The board: columns with WIP limits, swimlanes by alliance (default) or assignee, totals")
-    public Response board(@PathParam("id") UUID id, @QueryParam("swimlanes") String swimlanes) {
-        BoardView view = board.read(id, Params.enumValue("swimlanes", swimlanes, BoardService.Swimlanes.class,
-                BoardService.Swimlanes.ALLIANCE), Visibility.of(user));
+    public Response board(@PathParam("id") UUID id,
+                          @QueryParam("swimlanes") BoardQueries.Swimlanes swimlanes) {
+        BoardView view = board.read(id, swimlanes == null ? BoardQueries.Swimlanes.ALLIANCE : swimlanes,
+                Visibility.of(user));
         return Response.ok(view).tag(ETags.tag(view.sprint().version())).build();
     }
 

@@ -1,6 +1,12 @@
 package io.entente.sprint.rest;
 
+import io.entente.sprint.api.TeamRequest;
+import io.entente.sprint.api.TeamView;
+import io.entente.sprint.api.VelocityView;
+import io.entente.platform.paging.Limit;
+import io.entente.platform.paging.Page;
 import io.entente.platform.rest.ETags;
+import io.entente.platform.rest.QueryParams;
 import io.entente.platform.security.Roles;
 import io.entente.sprint.service.ReportService;
 import io.entente.sprint.service.TeamService;
@@ -55,8 +61,8 @@ public class TeamResource {
     public Page<TeamView> list(@QueryParam("discipline") String discipline, @QueryParam("allianceId") String allianceId,
                                @QueryParam("member") String member, @QueryParam("limit") Integer limit,
                                @QueryParam("after") String after) {
-        return teams.list(Params.key("discipline", discipline), Params.key("allianceId", allianceId),
-                member == null || member.isBlank() ? null : member.strip(), Lists.limit(limit), after);
+        return teams.list(QueryParams.key("discipline", discipline), QueryParams.key("allianceId", allianceId),
+                member == null || member.isBlank() ? null : member.strip(), Limit.of(limit), after);
     }
 
     @GET

@@ -7,7 +7,7 @@ import io.entente.sprint.domain.Concentration;
 import io.entente.sprint.domain.Sprint;
 import io.entente.sprint.domain.SprintItem;
 import io.entente.sprint.domain.SprintItemStatus;
-import io.entente.sprint.rest.PlanningSummary;
+import io.entente.sprint.api.PlanningSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.jpa.HibernateHints;

@@ -1,22 +1,23 @@
 package io.entente.sprint.service;
 
+import io.entente.platform.paging.AllianceScope;
+import io.entente.platform.paging.Cursor;
+import io.entente.platform.paging.Keyset;
+import io.entente.platform.paging.Page;
+import io.entente.platform.paging.Where;
 import io.entente.platform.rest.Problems;
 import io.entente.platform.security.CurrentUser;
 import io.entente.sprint.domain.BacklogItemCopy;
 import io.entente.sprint.domain.SprintItemStatus;
 import io.entente.sprint.domain.Team;
-import io.entente.sprint.rest.Cursor;
-import io.entente.sprint.rest.Page;
-import io.entente.sprint.rest.SprintCandidateView;
+import io.entente.sprint.api.SprintCandidateView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,80 +54,71 @@ public class CandidateService {
      */
     public Page<SprintCandidateView> list(String discipline, String allianceId, UUID teamId, Sort sort, int limit,
                                           String after) {
-        StringBuilder jpql = new StringBuilder("""
-                select c from BacklogItemCopy c
-                where c.dropped = false and c.status not in ('DONE', 'DROPPED')
-                  and not exists (select 1 from SprintItem si where si.itemId = c.itemId
-                                  and (si.open = true or si.status = :completed))""");
-        Map<String, Object> params = new HashMap<>();
-        params.put("completed", SprintItemStatus.COMPLETED);
-        if (!user.isAdmin()) {
-            if (user.alliances().isEmpty()) {
-                return new Page<>(List.of(), null);
-            }
-            jpql.append(" and c.allianceId in :visible");
-            params.put("visible", user.alliances());
+        AllianceScope scope = AllianceScope.of(user, allianceId);
+        if (scope.isEmpty()) {
+            return Page.empty();
         }
-        if (discipline != null) {
-            jpql.append(" and c.discipline = :discipline");
-            params.put("discipline", discipline);
-        }
-        if (allianceId != null) {
-            jpql.append(" and c.allianceId = :alliance");
-            params.put("alliance", allianceId);
-        }
+        Where where = Where.all()
+                .and("e.dropped = false and e.status not in ('DONE', 'DROPPED')")
+                .and("not exists (select 1 from SprintItem si where si.itemId = e.itemId"
+                        + " and (si.open = true or si.status = :completed))", "completed", SprintItemStatus.COMPLETED)
+                .and("e.discipline = :discipline", "discipline", discipline);
+        scope.restrict(where, "e.allianceId");
         if (teamId != null) {
             Team team = TeamService.require(teamId);
             if (team.disciplines.isEmpty() || team.alliances.isEmpty()) {
-                return new Page<>(List.of(), null);
+                return Page.empty();
             }
-            jpql.append(" and c.discipline in :teamDisciplines and c.allianceId in :teamAlliances");
-            params.put("teamDisciplines", team.disciplines);
-            params.put("teamAlliances", team.alliances);
+            where.and("e.discipline in :teamDisciplines", "teamDisciplines", team.disciplines)
+                    .and("e.allianceId in :teamAlliances", "teamAlliances", team.alliances);
         }
-        if (sort == Sort.DUE_DATE) {
-            if (after != null) {
-                List<String> cursor = Cursor.decode(after, 2);
-                jpql.append(" and (coalesce(c.dueDate, :noDue) > :afterDue"
-                        + " or (coalesce(c.dueDate, :noDue) = :afterDue and c.itemId > :afterId))");
-                params.put("afterDue", parseDate(cursor.get(0)));
-                params.put("afterId", TeamService.parseUuid(cursor.get(1)));
-            }
-            params.put("noDue", NO_DUE_DATE);
-            jpql.append(" order by coalesce(c.dueDate, :noDue), c.itemId");
-        } else {
-            if (after != null) {
-                List<String> cursor = Cursor.decode(after, 3);
-                jpql.append(" and ((case when c.rank is null then 1 else 0 end) > :afterNull"
-                        + " or ((case when c.rank is null then 1 else 0 end) = :afterNull"
-                        + " and (coalesce(c.rank, '') > :afterRank"
-                        + " or (coalesce(c.rank, '') = :afterRank and c.itemId > :afterId))))");
-                params.put("afterNull", "1".equals(cursor.get(0)) ? 1 : 0);
-                params.put("afterRank", cursor.get(1));
-                params.put("afterId", TeamService.parseUuid(cursor.get(2)));
-            }
-            jpql.append(" order by (case when c.rank is null then 1 else 0 end), coalesce(c.rank, ''), c.itemId");
-        }
-        TypedQuery<BacklogItemCopy> query = em.createQuery(jpql.toString(), BacklogItemCopy.class);
-        params.forEach(query::setParameter);
-        List<BacklogItemCopy> found = query.setMaxResults(limit + 1).getResultList();
-        boolean more = found.size() > limit;
-        List<BacklogItemCopy> page = more ? found.subList(0, limit) : found;
-        String next = null;
-        if (more) {
-            BacklogItemCopy last = page.get(page.size() - 1);
-            next = sort == Sort.DUE_DATE
-                    ? Cursor.encode(last.dueDate == null ? NO_DUE_DATE : last.dueDate, last.itemId)
-                    : Cursor.encode(last.rank == null ? 1 : 0, last.rank == null ? "" : last.rank, last.itemId);
-        }
-        return new Page<>(page.stream().map(SprintCandidateView::of).toList(), next);
+        String order = sort == Sort.DUE_DATE ? afterDueDate(where, after) : afterRank(where, after);
+        TypedQuery<BacklogItemCopy> query = em.createQuery("select e from BacklogItemCopy e where " + where.hql()
+                + " order by " + order, BacklogItemCopy.class);
+        where.params().forEach(query::setParameter);
+        List<BacklogItemCopy> rows = query.setMaxResults(limit + 1).getResultList();
+        return Keyset.pageOf(rows, limit, last -> cursor(sort, last)).map(SprintCandidateView::of);
     }
 
-    private static LocalDate parseDate(String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (RuntimeException e) {
-            throw Problems.invalid("after", "not a cursor from this list; use the 'next' value of the previous page");
+    /** Items without a due date come last; the item id breaks ties. */
+    private static String afterDueDate(Where where, String after) {
+        where.bind("noDue", NO_DUE_DATE);
+        List<String> cursor = Cursor.decode(after, Sort.DUE_DATE.name(), 2);
+        if (cursor != null) {
+            where.and("coalesce(e.dueDate, :noDue) > :afterDue"
+                    + " or (coalesce(e.dueDate, :noDue) = :afterDue and e.itemId > :afterId)");
+            try {
+                where.bind("afterDue", LocalDate.parse(cursor.get(0))).bind("afterId", UUID.fromString(cursor.get(1)));
+            } catch (RuntimeException e) {
+                throw Cursor.invalid();
+            }
         }
+        return "coalesce(e.dueDate, :noDue), e.itemId";
+    }
+
+    /** Unranked items come last; written so that the (rank is null, rank, id) index serves it. */
+    private static String afterRank(Where where, String after) {
+        List<String> cursor = Cursor.decode(after, Sort.RANK.name(), 3);
+        if (cursor != null) {
+            where.and("(case when e.rank is null then 1 else 0 end) > :afterNull"
+                    + " or ((case when e.rank is null then 1 else 0 end) = :afterNull"
+                    + " and (coalesce(e.rank, '') > :afterRank"
+                    + " or (coalesce(e.rank, '') = :afterRank and e.itemId > :afterId)))");
+            try {
+                where.bind("afterNull", "1".equals(cursor.get(0)) ? 1 : 0).bind("afterRank", cursor.get(1))
+                        .bind("afterId", UUID.fromString(cursor.get(2)));
+            } catch (RuntimeException e) {
+                throw Cursor.invalid();
+            }
+        }
+        return "(case when e.rank is null then 1 else 0 end), coalesce(e.rank, ''), e.itemId";
+    }
+
+    private static String cursor(Sort sort, BacklogItemCopy last) {
+        return sort == Sort.DUE_DATE
+                ? Cursor.encode(sort.name(), List.of((last.dueDate == null ? NO_DUE_DATE : last.dueDate).toString(),
+                last.itemId.toString()))
+                : Cursor.encode(sort.name(), List.of(last.rank == null ? "1" : "0", last.rank == null ? "" : last.rank,
+                last.itemId.toString()));
     }
 }

@@ -5,8 +5,8 @@ import io.entente.sprint.domain.Burndown;
 import io.entente.sprint.domain.Sprint;
 import io.entente.sprint.domain.SprintState;
 import io.entente.sprint.domain.Team;
-import io.entente.sprint.rest.BurndownView;
-import io.entente.sprint.rest.VelocityView;
+import io.entente.sprint.api.BurndownView;
+import io.entente.sprint.api.VelocityView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -33,7 +33,7 @@ public class ReportService {
     }
 
     public BurndownView burndown(UUID sprintId) {
-        Sprint sprint = SprintService.require(sprintId);
+        Sprint sprint = SprintRules.require(sprintId);
         List<Burndown.Entry> entries = new ArrayList<>();
         for (BoardRows.Row row : board.history(sprint.id)) {
             var item = row.item();

@@ -5,14 +5,15 @@ import io.entente.platform.rest.ETags;
 import io.entente.platform.rest.Problems;
 import io.entente.platform.security.CurrentUser;
 import io.entente.sprint.domain.BoardColumn;
-import io.entente.sprint.domain.KeyListConverter;
 import io.entente.sprint.domain.Team;
 import io.entente.sprint.domain.TeamMember;
-import io.entente.sprint.rest.Cursor;
-import io.entente.sprint.rest.Page;
-import io.entente.sprint.rest.TeamRequest;
-import io.entente.sprint.rest.TeamView;
-import io.quarkus.panache.common.Parameters;
+import io.entente.sprint.api.TeamRequest;
+import io.entente.sprint.api.TeamView;
+import io.entente.platform.paging.Keyset;
+import io.entente.platform.paging.Page;
+import io.entente.platform.paging.SortKey;
+import io.entente.platform.paging.Where;
+import jakarta.persistence.EntityManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -34,14 +35,19 @@ import java.util.stream.Collectors;
 @Transactional
 public class TeamService {
 
+    private static final Keyset<Team> TEAMS = Keyset.of(Team.class, "id", t -> t.id, UUID::fromString);
+    private static final SortKey<Team> BY_NAME = SortKey.of("name", "e.name", name -> name, t -> t.name);
+
     private final ChangeLog changes;
     private final CurrentUser user;
     private final Clock clock;
+    private final EntityManager em;
 
-    public TeamService(ChangeLog changes, CurrentUser user, Clock clock) {
+    public TeamService(ChangeLog changes, CurrentUser user, Clock clock, EntityManager em) {
         this.changes = changes;
         this.user = user;
         this.clock = clock;
+        this.em = em;
     }
 
     public TeamView create(TeamRequest request) {
@@ -56,9 +62,9 @@ public class TeamService {
         apply(team, request, new ArrayList<>(new LinkedHashSet<>(request.alliances())));
         team.persist();
         List<TeamMember> members = replaceMembers(team, request.members());
-        TeamView view = TeamView.of(team, members, Visibility.everything());
+        TeamView view = TeamView.of(team, members, Visibility.everything()::canSee);
         changes.auditOnly("TeamCreated", "team", team.id.toString(), null, null, view);
-        return TeamView.of(team, members, Visibility.of(user));
+        return TeamView.of(team, members, Visibility.of(user)::canSee);
     }
 
     public TeamView update(UUID id, String ifMatch, TeamRequest request) {
@@ -73,58 +79,38 @@ public class TeamService {
         }
         team.alliances.stream().filter(a -> !user.canSee(a)).forEach(kept::add);
         requireUniqueName(request.name().strip(), team.id);
-        TeamView before = TeamView.of(team, TeamMember.ofTeam(team.id), Visibility.everything());
+        TeamView before = TeamView.of(team, TeamMember.ofTeam(team.id), Visibility.everything()::canSee);
         apply(team, request, new ArrayList<>(kept));
         List<TeamMember> members = replaceMembers(team, request.members());
         Team.getEntityManager().flush();
-        TeamView after = TeamView.of(team, members, Visibility.everything());
+        TeamView after = TeamView.of(team, members, Visibility.everything()::canSee);
         changes.auditOnly("TeamUpdated", "team", team.id.toString(), null, before, after);
-        return TeamView.of(team, members, Visibility.of(user));
+        return TeamView.of(team, members, Visibility.of(user)::canSee);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TeamView get(UUID id) {
         Team team = require(id);
-        return TeamView.of(team, TeamMember.ofTeam(id), Visibility.of(user));
+        return TeamView.of(team, TeamMember.ofTeam(id), Visibility.of(user)::canSee);
     }
 
     /** Teams sorted by name; filters: a discipline served, an alliance covered, a member. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TeamView> list(String discipline, String alliance, String member, int limit, String after) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (discipline != null) {
-            where.append(" and cast(disciplines as String) like :discipline");
-            params.and("discipline", KeyListConverter.containing(discipline));
+        if (alliance != null && !user.canSee(alliance)) {
+            return Page.empty();
         }
-        if (alliance != null) {
-            if (!user.canSee(alliance)) {
-                return new Page<>(List.of(), null);
-            }
-            where.append(" and cast(alliances as String) like :alliance");
-            params.and("alliance", KeyListConverter.containing(alliance));
-        }
-        if (member != null) {
-            where.append(" and id in (select m.teamId from TeamMember m where m.userId = :member)");
-            params.and("member", member);
-        }
-        if (after != null) {
-            List<String> cursor = Cursor.decode(after, 2);
-            where.append(" and (name > :afterName or (name = :afterName and id > :afterId))");
-            params.and("afterName", cursor.get(0)).and("afterId", parseUuid(cursor.get(1)));
-        }
-        List<Team> teams = Team.<Team>find(where + " order by name, id", params).page(0, limit + 1).list();
-        boolean more = teams.size() > limit;
-        List<Team> page = more ? teams.subList(0, limit) : teams;
-        Map<UUID, List<TeamMember>> members = page.isEmpty() ? Map.of()
-                : TeamMember.<TeamMember>list("teamId in ?1 order by displayName, userId",
-                        page.stream().map(t -> t.id).toList())
+        Where where = Where.all()
+                .and("array_contains(e.disciplines, :discipline)", "discipline", discipline)
+                .and("array_contains(e.alliances, :alliance)", "alliance", alliance)
+                .and("e.id in (select m.teamId from TeamMember m where m.userId = :member)", "member", member);
+        Page<Team> page = TEAMS.page(em, where, BY_NAME, after, limit);
+        List<UUID> ids = page.items().stream().map(t -> t.id).toList();
+        Map<UUID, List<TeamMember>> members = ids.isEmpty() ? Map.of()
+                : TeamMember.<TeamMember>list("teamId in ?1 order by displayName, userId", ids)
                 .stream().collect(Collectors.groupingBy(m -> m.teamId));
         Visibility visibility = Visibility.of(user);
-        List<TeamView> views = page.stream()
-                .map(t -> TeamView.of(t, members.getOrDefault(t.id, List.of()), visibility)).toList();
-        Team last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new Page<>(views, more ? Cursor.encode(last.name, last.id) : null);
+        return page.map(t -> TeamView.of(t, members.getOrDefault(t.id, List.of()), visibility::canSee));
     }
 
     static Team require(UUID id) {
@@ -133,14 +119,6 @@ public class TeamService {
             throw Problems.notFound("team", id);
         }
         return team;
-    }
-
-    static UUID parseUuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("after", "not a cursor from this list; use the 'next' value of the previous page");
-        }
     }
 
     private void apply(Team team, TeamRequest request, List<String> alliances) {

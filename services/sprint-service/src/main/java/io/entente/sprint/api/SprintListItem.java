@@ -1,4 +1,4 @@
-package io.entente.sprint.rest;
+package io.entente.sprint.api;
 
 import io.entente.sprint.domain.SprintState;
 

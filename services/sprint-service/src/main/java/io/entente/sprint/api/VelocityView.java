@@ -1,4 +1,4 @@
-package io.entente.sprint.rest;
+package io.entente.sprint.api;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.entente.sprint.rest;
+package io.entente.sprint.api;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

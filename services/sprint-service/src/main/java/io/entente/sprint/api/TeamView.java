@@ -1,10 +1,9 @@
-package io.entente.sprint.rest;
+package io.entente.sprint.api;
 
 import io.entente.sprint.domain.BoardColumn;
 import io.entente.sprint.domain.Team;
 import io.entente.sprint.domain.TeamMember;
 import io.entente.sprint.domain.TeamRole;
-import io.entente.sprint.service.Visibility;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * A team as a reader sees it: only the covered alliances the reader may see are named; the others are counted.
@@ -23,8 +23,8 @@ public record TeamView(UUID id, String name, String description, List<String> di
     public record MemberView(String userId, String displayName, TeamRole role, BigDecimal pointsPerDay) {
     }
 
-    public static TeamView of(Team team, List<TeamMember> members, Visibility visibility) {
-        List<String> visible = team.alliances.stream().filter(visibility::canSee).toList();
+    public static TeamView of(Team team, List<TeamMember> members, Predicate<String> canSee) {
+        List<String> visible = team.alliances.stream().filter(canSee).toList();
         Map<BoardColumn, Integer> limits = new EnumMap<>(BoardColumn.class);
         for (BoardColumn column : BoardColumn.values()) {
             if (team.wipLimit(column) != null) {

@@ -1,4 +1,4 @@
-package io.entente.sprint.rest;
+package io.entente.sprint.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.entente.sprint.domain.BoardColumn;

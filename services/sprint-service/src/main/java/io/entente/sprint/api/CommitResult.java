@@ -1,4 +1,4 @@
-package io.entente.sprint.rest;
+package io.entente.sprint.api;
 
 /** The card as committed and where the sprint now stands against its capacity. */
 public record CommitResult(CardView card, PlanningSummary planning) {
