@@ -1,5 +1,6 @@
 package io.entente.decision.domain;
 
+import io.entente.platform.rest.Problems;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -32,4 +33,27 @@ public class Alliance extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** An alliance first heard of starts on the ladder a charter typically sets. */
+    public static Alliance announced(String allianceId) {
+        Alliance alliance = new Alliance();
+        alliance.allianceId = allianceId;
+        alliance.ladder = EscalationLadder.DEFAULT;
+        return alliance;
+    }
+
+    public void rename(String newName, Instant now) {
+        name = newName == null || newName.isBlank() ? allianceId : newName;
+        updatedAt = now;
+    }
+
+    /** The ladder from the alliance's charter; one that cannot work is a 400 naming {@code steps}. */
+    public void replaceLadder(List<LadderStep> steps, Instant now) {
+        String problem = EscalationLadder.problemWith(steps);
+        if (problem != null) {
+            throw Problems.invalid("steps", problem);
+        }
+        ladder = steps;
+        updatedAt = now;
+    }
 }

@@ -41,4 +41,17 @@ public class CalendarFeed extends PanacheEntityBase {
 
     @Column(name = "rotated_at", nullable = false)
     public Instant rotatedAt;
+
+    /** A new secret (the old URL stops working), showing what the user may see now. */
+    public void rotate(String newSecretHash, List<String> visibleAlliances, boolean everyAlliance,
+                       List<String> userRoles, Instant now) {
+        if (createdAt == null) {
+            createdAt = now;
+        }
+        secretHash = newSecretHash;
+        alliances = List.copyOf(visibleAlliances);
+        allAlliances = everyAlliance;
+        roles = List.copyOf(userRoles);
+        rotatedAt = now;
+    }
 }
