@@ -3,11 +3,12 @@ package io.entente.decision.domain;
 import io.entente.platform.rest.Problems;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ public class Alliance extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
-    @Convert(converter = JsonColumns.Ladder.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<LadderStep> ladder;
 

@@ -2,10 +2,11 @@ package io.entente.decision.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +26,14 @@ public class CalendarFeed extends PanacheEntityBase {
     @Column(name = "secret_hash", nullable = false)
     public String secretHash;
 
-    @Convert(converter = JsonColumns.Names.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> alliances;
 
     @Column(name = "all_alliances", nullable = false)
     public boolean allAlliances;
 
-    @Convert(converter = JsonColumns.Names.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> roles;
 

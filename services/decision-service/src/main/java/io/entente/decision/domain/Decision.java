@@ -3,13 +3,14 @@ package io.entente.decision.domain;
 import io.entente.platform.rest.Problems;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ public class Decision extends PanacheEntityBase {
 
     public String context;
 
-    @Convert(converter = JsonColumns.Options.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<DecisionOption> options;
 
@@ -60,11 +61,11 @@ public class Decision extends PanacheEntityBase {
     @Column(nullable = false)
     public String approver;
 
-    @Convert(converter = JsonColumns.Names.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> contributors;
 
-    @Convert(converter = JsonColumns.Names.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> informed;
 
