@@ -136,6 +136,20 @@ class DecisionApiTest {
     }
 
     @Test
+    void aCreateWithAFieldTheRequestDoesNotDefineIsRefusedAndStoresNothing() {
+        String title = "Unknown field " + UUID.randomUUID();
+        create(ALEX, body(ALLIANCE, title, today().plusWeeks(4), 10).replace("\"draft\":false",
+                "\"draft\":false,\"admin\":true")).statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("unknown field 'admin'"));
+        Number stored = (Number) em.createNativeQuery("select count(*) from decision where title = ?1")
+                .setParameter(1, title).getSingleResult();
+        assertEquals(0, stored.intValue());
+        Number published = (Number) em.createNativeQuery("select count(*) from outbox_event where cast(payload as text) like ?1")
+                .setParameter(1, "%" + title + "%").getSingleResult();
+        assertEquals(0, published.intValue());
+    }
+
+    @Test
     void aDecisionRecordedAfterItsDueDateIsOverdueAtOnce() {
         create(ALEX, body(ALLIANCE, "Brought over from the tracker", today().minusDays(3), 5)).statusCode(201)
                 .body("status", equalTo("OPEN"))
@@ -162,7 +176,7 @@ class DecisionApiTest {
         given().auth().oauth2(NORA).get("/api/decisions/" + id).then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(ALEX).get("/api/decisions/" + UUID.randomUUID()).then().statusCode(404);
-        given().auth().oauth2(NORA).get("/api/decisions?alliance=" + ALLIANCE).then().statusCode(200)
+        given().auth().oauth2(NORA).get("/api/decisions?allianceId=" + ALLIANCE).then().statusCode(200)
                 .body("items", hasSize(0));
         given().auth().oauth2(ADMIN).get("/api/decisions/" + id).then().statusCode(200);
     }
@@ -300,23 +314,23 @@ class DecisionApiTest {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            var request = given().auth().oauth2(token).queryParam("alliance", alliance).queryParam("limit", 2);
+            var request = given().auth().oauth2(token).queryParam("allianceId", alliance).queryParam("limit", 2);
             if (cursor != null) {
                 request.queryParam("after", cursor);
             }
             ExtractableResponse<Response> page = request.get("/api/decisions").then().statusCode(200).extract();
             seen.addAll(page.path("items.title"));
-            cursor = page.path("nextCursor");
+            cursor = page.path("next");
         } while (cursor != null);
         assertEquals(List.of("List 1", "List 2", "List 3", "List 4", "List 5"), seen);
 
-        given().auth().oauth2(token).queryParam("alliance", alliance).queryParam("sort", "-dueDate")
+        given().auth().oauth2(token).queryParam("allianceId", alliance).queryParam("sort", "-dueDate")
                 .queryParam("limit", 1).get("/api/decisions").then().statusCode(200)
-                .body("items[0].title", equalTo("List 5")).body("nextCursor", notNullValue());
-        given().auth().oauth2(token).queryParam("alliance", alliance).queryParam("body", "JDC")
+                .body("items[0].title", equalTo("List 5")).body("next", notNullValue());
+        given().auth().oauth2(token).queryParam("allianceId", alliance).queryParam("body", "JDC")
                 .get("/api/decisions").then().statusCode(200)
                 .body("items", hasSize(2)).body("items.governanceBody", everyItem(equalTo("JDC")));
-        given().auth().oauth2(token).queryParam("status", "decided").queryParam("alliance", alliance)
+        given().auth().oauth2(token).queryParam("status", "decided").queryParam("allianceId", alliance)
                 .get("/api/decisions").then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(token).queryParam("limit", 500).get("/api/decisions").then().statusCode(400)
                 .contentType("application/problem+json");

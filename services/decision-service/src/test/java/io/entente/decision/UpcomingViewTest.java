@@ -92,9 +92,9 @@ class UpcomingViewTest {
                 .body("total", equalTo(1)).body("groups[0].decisions[0].title", equalTo("W50 Sun: JDC budget"));
         given().auth().oauth2(sven).queryParam("risk", "OVERDUE").get("/api/decisions/upcoming").then()
                 .statusCode(200).body("total", equalTo(1));
-        given().auth().oauth2(sven).queryParam("alliance", ALLIANCE).queryParam("weeks", 26)
+        given().auth().oauth2(sven).queryParam("allianceId", ALLIANCE).queryParam("weeks", 26)
                 .get("/api/decisions/upcoming").then().statusCode(200).body("total", equalTo(5));
-        given().auth().oauth2(sven).queryParam("alliance", "T-UP-OTHER").get("/api/decisions/upcoming").then()
+        given().auth().oauth2(sven).queryParam("allianceId", "T-UP-OTHER").get("/api/decisions/upcoming").then()
                 .statusCode(200).body("total", equalTo(0)).body("groups.size()", equalTo(0));
         given().auth().oauth2(stakeholder("T-NOTHING")).get("/api/decisions/upcoming").then().statusCode(200)
                 .body("total", equalTo(0));

@@ -2,10 +2,11 @@ package io.entente.decision.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +26,14 @@ public class CalendarFeed extends PanacheEntityBase {
     @Column(name = "secret_hash", nullable = false)
     public String secretHash;
 
-    @Convert(converter = JsonColumns.Names.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> alliances;
 
     @Column(name = "all_alliances", nullable = false)
     public boolean allAlliances;
 
-    @Convert(converter = JsonColumns.Names.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> roles;
 
@@ -41,4 +42,17 @@ public class CalendarFeed extends PanacheEntityBase {
 
     @Column(name = "rotated_at", nullable = false)
     public Instant rotatedAt;
+
+    /** A new secret (the old URL stops working), showing what the user may see now. */
+    public void rotate(String newSecretHash, List<String> visibleAlliances, boolean everyAlliance,
+                       List<String> userRoles, Instant now) {
+        if (createdAt == null) {
+            createdAt = now;
+        }
+        secretHash = newSecretHash;
+        alliances = List.copyOf(visibleAlliances);
+        allAlliances = everyAlliance;
+        roles = List.copyOf(userRoles);
+        rotatedAt = now;
+    }
 }

@@ -3,18 +3,20 @@ package io.entente.decision.domain;
 import io.entente.platform.rest.Problems;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A key alliance decision with its DACI roles, options, due date and the preparation it needs. */
 @Entity
@@ -35,7 +37,7 @@ public class Decision extends PanacheEntityBase {
 
     public String context;
 
-    @Convert(converter = JsonColumns.Options.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<DecisionOption> options;
 
@@ -59,11 +61,11 @@ public class Decision extends PanacheEntityBase {
     @Column(nullable = false)
     public String approver;
 
-    @Convert(converter = JsonColumns.Names.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> contributors;
 
-    @Convert(converter = JsonColumns.Names.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> informed;
 
@@ -136,6 +138,135 @@ public class Decision extends PanacheEntityBase {
         status = target;
     }
 
+    /** A draft's content may be replaced; an opened decision changes only through its status actions. */
+    public void requireEditableDraft(String requestedAlliance) {
+        if (status != DecisionStatus.DRAFT) {
+            throw Problems.rule("not-a-draft", "only a draft can be edited; this decision is " + status
+                    + " (defer it to move its due date, or supersede it once decided)");
+        }
+        if (!allianceId.equals(requestedAlliance)) {
+            throw Problems.invalid("allianceId", "a decision cannot move to another alliance");
+        }
+    }
+
+    public void open(Instant now) {
+        if (status == DecisionStatus.DRAFT) {
+            requireOpenable(options);
+        }
+        moveTo(DecisionStatus.OPEN);
+        updatedAt = now;
+    }
+
+    /** An open decision needs something to choose between; a draft may still be collecting its options. */
+    public static void requireOpenable(List<DecisionOption> options) {
+        if (options.size() < 2) {
+            throw Problems.invalid("options", "an open decision needs at least two options to choose from");
+        }
+    }
+
+    public void propose(String option, String summary, Instant now) {
+        requireOption("proposedOption", option);
+        moveTo(DecisionStatus.PROPOSED);
+        proposedOption = option;
+        proposalSummary = summary;
+        updatedAt = now;
+    }
+
+    /** Decided by a user of this service; the decision becomes final. */
+    public void decide(String option, String rationale, String by, Instant now) {
+        requireOption("chosenOption", option);
+        close(option, rationale, by, null, now, now);
+    }
+
+    /**
+     * Decided in a meeting, as its minutes record it. The minutes are the record: their option is taken as
+     * written, and the time is when the meeting recorded it.
+     */
+    public void recordOutcome(String option, String rationale, String by, String meeting, Instant recordedAt,
+                              Instant now) {
+        close(option, rationale, by, meeting, recordedAt, now);
+    }
+
+    private void close(String option, String why, String by, String meeting, Instant at, Instant now) {
+        moveTo(DecisionStatus.DECIDED);
+        chosenOption = option;
+        rationale = why;
+        decidedAt = at;
+        decidedBy = by == null || by.isBlank() ? "system:meeting-minutes" : by;
+        meetingId = meeting;
+        clearRisk();
+        respondBy = null;
+        updatedAt = now;
+    }
+
+    public void defer(LocalDate newDueDate, LocalDate today, Instant now) {
+        if (!newDueDate.isAfter(today)) {
+            throw Problems.invalid("newDueDate", "must be after today (" + today + ")");
+        }
+        if (newDueDate.equals(dueDate)) {
+            throw Problems.invalid("newDueDate", "is the current due date; deferring needs a new one");
+        }
+        moveTo(DecisionStatus.DEFERRED);
+        dueDate = newDueDate;
+        // The new date starts a new clock: the escalation limit of the old one no longer applies.
+        respondBy = null;
+        updatedAt = now;
+    }
+
+    public void withdraw(Instant now) {
+        moveTo(DecisionStatus.WITHDRAWN);
+        clearRisk();
+        updatedAt = now;
+    }
+
+    /** A decided decision is never edited: a new decision in the same alliance replaces it. */
+    public void requireSupersedableBy(String newAlliance) {
+        if (status != DecisionStatus.DECIDED) {
+            throw Problems.rule("not-decided", "only a decided decision is superseded; this one is " + status
+                    + " and can still change through its status actions");
+        }
+        if (supersededById != null) {
+            throw Problems.rule("already-superseded", "decision " + id + " is already superseded by "
+                    + supersededById + "; supersede that one instead");
+        }
+        if (!allianceId.equals(newAlliance)) {
+            throw Problems.invalid("allianceId", "must be " + allianceId + ", the alliance of the decision it "
+                    + "supersedes");
+        }
+    }
+
+    public void supersededBy(UUID successor, Instant now) {
+        requireSupersedableBy(allianceId);
+        supersededById = successor;
+        updatedAt = now;
+    }
+
+    /** Still open past its deadline: the due date, or the limit of the body it was escalated to. */
+    public boolean isPastEscalationDeadline(LocalDate today) {
+        return status.isActive() && today.isAfter(escalationDeadline());
+    }
+
+    /** Moves the matter up to the next body of the ladder, which has its own days to resolve it. */
+    public void escalateTo(LadderStep next, LocalDate today, Instant now) {
+        moveTo(DecisionStatus.ESCALATED);
+        currentBody = next.body();
+        escalationLevel++;
+        respondBy = today.plusDays(next.days());
+        updatedAt = now;
+    }
+
+    /** Takes a new risk assessment; the caller publishes the change when the state differs. */
+    public void rate(RiskAssessment assessment, Instant now) {
+        riskState = assessment.state();
+        riskReason = assessment.reason();
+        updatedAt = now;
+    }
+
+    private void clearRisk() {
+        riskState = null;
+        riskReason = null;
+    }
+
     /** The date by which preparation must be done. */
     public LocalDate prepDeadline() {
         return dueDate.minusDays(leadTimeDays);
@@ -148,5 +279,12 @@ public class Decision extends PanacheEntityBase {
 
     public boolean hasOption(String key) {
         return options.stream().anyMatch(o -> o.key().equals(key));
+    }
+
+    private void requireOption(String field, String key) {
+        if (!hasOption(key)) {
+            throw Problems.invalid(field, "'" + key + "' is not one of the options "
+                    + options.stream().map(DecisionOption::key).collect(Collectors.joining(", ", "[", "]")));
+        }
     }
 }

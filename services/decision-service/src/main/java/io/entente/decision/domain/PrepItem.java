@@ -44,6 +44,61 @@ public class PrepItem extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** What the backlog says about the item; the decision it prepares comes from the item's source reference. */
+    public void describe(UUID decision, String alliance, String itemTitle, String status) {
+        decisionId = decision;
+        allianceId = alliance;
+        title = itemTitle;
+        backlogStatus = status;
+    }
+
+    public void drop() {
+        dropped = true;
+    }
+
+    public void commitTo(String sprint) {
+        if (!sprint.equals(sprintId)) {
+            boardColumn = null;
+        }
+        sprintId = sprint;
+    }
+
+    /**
+     * Only from the sprint it is in: a late removal from a previous sprint must not undo a newer commitment.
+     *
+     * @return whether it was in that sprint
+     */
+    public boolean removeFrom(String sprint) {
+        if (!sprint.equals(sprintId)) {
+            return false;
+        }
+        sprintId = null;
+        boardColumn = null;
+        return true;
+    }
+
+    /** A move on a board it is not committed to (the other sprint's events arrived late) changes nothing. */
+    public void moveOnBoard(String sprint, String column) {
+        if (sprintId == null || sprintId.equals(sprint)) {
+            sprintId = sprint;
+            boardColumn = column;
+        }
+    }
+
+    /**
+     * A closed sprint's unfinished item goes back to the backlog or on to the next sprint.
+     *
+     * @return whether it was in the closed sprint
+     */
+    public boolean carryOver(String closedSprint, String disposition, String nextSprint) {
+        if (!closedSprint.equals(sprintId)) {
+            return false;
+        }
+        sprintId = "NEXT_SPRINT".equals(disposition) && nextSprint != null ? nextSprint : null;
+        boardColumn = null;
+        return true;
+    }
+
     public boolean isDone() {
         return "DONE".equals(backlogStatus) || "DONE".equals(boardColumn);
     }

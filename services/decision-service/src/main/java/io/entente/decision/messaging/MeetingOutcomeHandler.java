@@ -1,6 +1,7 @@
 package io.entente.decision.messaging;
 
-import io.entente.decision.service.DecisionService;
+import io.entente.decision.api.MeetingOutcome;
+import io.entente.decision.service.DecisionLifecycle;
 import io.entente.events.DomainEvent;
 import io.entente.events.EventEnvelope;
 import io.entente.events.governance.MeetingEvent.DecisionRecorded;
@@ -13,9 +14,9 @@ import java.util.Set;
 @ApplicationScoped
 public class MeetingOutcomeHandler implements EventHandler {
 
-    private final DecisionService decisions;
+    private final DecisionLifecycle decisions;
 
-    public MeetingOutcomeHandler(DecisionService decisions) {
+    public MeetingOutcomeHandler(DecisionLifecycle decisions) {
         this.decisions = decisions;
     }
 
@@ -27,7 +28,9 @@ public class MeetingOutcomeHandler implements EventHandler {
     @Override
     public void handle(DomainEvent event, EventEnvelope envelope) {
         if (event instanceof DecisionRecorded recorded) {
-            decisions.recordMeetingOutcome(recorded);
+            decisions.recordMeetingOutcome(new MeetingOutcome(recorded.decisionId(), recorded.allianceId(),
+                    recorded.meetingId(), recorded.chosenOption(), recorded.rationale(), recorded.recordedBy(),
+                    recorded.recordedAt()));
         }
     }
 }

@@ -7,7 +7,6 @@ import io.entente.events.backlog.BacklogItemEvent.BacklogItemCreated;
 import io.entente.events.backlog.BacklogItemEvent.BacklogItemDropped;
 import io.entente.events.backlog.BacklogItemEvent.BacklogItemUpdated;
 import io.entente.events.sprint.SprintEvent.BoardItemMoved;
-import io.entente.events.sprint.SprintEvent.CarriedItem;
 import io.entente.events.sprint.SprintEvent.ItemCommittedToSprint;
 import io.entente.events.sprint.SprintEvent.ItemRemovedFromSprint;
 import io.entente.events.sprint.SprintEvent.SprintClosed;
@@ -46,10 +45,8 @@ public class PrepProgressHandler implements EventHandler {
             prep.removed(r.itemId(), r.sprintId());
         } else if (event instanceof BoardItemMoved m) {
             prep.moved(m.itemId(), m.sprintId(), m.toColumn());
-        } else if (event instanceof SprintClosed closed && closed.carriedOver() != null) {
-            for (CarriedItem carried : closed.carriedOver()) {
-                prep.carriedOver(carried.itemId(), closed.sprintId(), carried.disposition(), carried.nextSprintId());
-            }
+        } else if (event instanceof SprintClosed closed) {
+            prep.sprintClosed(closed.sprintId(), closed.carriedOver());
         }
     }
 }

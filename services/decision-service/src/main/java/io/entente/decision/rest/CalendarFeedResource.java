@@ -1,5 +1,6 @@
 package io.entente.decision.rest;
 
+import io.entente.decision.api.CalendarFeedView;
 import io.entente.decision.service.CalendarFeedService;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

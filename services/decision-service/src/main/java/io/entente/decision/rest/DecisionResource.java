@@ -1,10 +1,19 @@
 package io.entente.decision.rest;
 
+import io.entente.decision.api.ActionRequests;
+import io.entente.decision.api.DecisionQuery;
+import io.entente.decision.api.DecisionRequest;
+import io.entente.decision.api.DecisionView;
+import io.entente.decision.api.UpcomingQuery;
+import io.entente.decision.api.UpcomingView;
 import io.entente.decision.domain.DecisionStatus;
 import io.entente.decision.domain.GovernanceBody;
 import io.entente.decision.domain.RiskState;
-import io.entente.decision.service.DecisionService;
+import io.entente.decision.service.DecisionDrafting;
+import io.entente.decision.service.DecisionLifecycle;
+import io.entente.decision.service.DecisionQueries;
 import io.entente.decision.service.StakeholderViews;
+import io.entente.platform.paging.Page;
 import io.entente.platform.rest.ETags;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +36,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/decisions")
@@ -35,11 +46,16 @@ import java.util.UUID;
 @Tag(name = "Decisions")
 public class DecisionResource {
 
-    private final DecisionService decisions;
+    private final DecisionDrafting drafting;
+    private final DecisionLifecycle lifecycle;
+    private final DecisionQueries queries;
     private final StakeholderViews views;
 
-    public DecisionResource(DecisionService decisions, StakeholderViews views) {
-        this.decisions = decisions;
+    public DecisionResource(DecisionDrafting drafting, DecisionLifecycle lifecycle, DecisionQueries queries,
+                            StakeholderViews views) {
+        this.drafting = drafting;
+        this.lifecycle = lifecycle;
+        this.queries = queries;
         this.views = views;
     }
 
@@ -48,34 +64,32 @@ public class DecisionResource {
     @Operation(summary = "Open a decision (or keep it a draft with \"draft\": true)",
             description = "Opening publishes DecisionOpened; the backlog creates the prep items from it.")
     public Response create(@Valid @NotNull DecisionRequest request, UriInfo uri) {
-        DecisionView created = decisions.create(request);
+        DecisionView created = drafting.create(request);
         return created(created, uri.getAbsolutePathBuilder().path(created.id().toString()).build());
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "List decisions in the caller's alliances",
-            description = "Keyset pagination: pass nextCursor as 'after'. Sort: dueDate, -dueDate, createdAt, "
-                    + "-createdAt (id breaks ties).")
-    public DecisionPage list(@QueryParam("alliance") String alliance, @QueryParam("status") String status,
-                             @QueryParam("body") String body, @QueryParam("risk") String risk,
-                             @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo,
-                             @QueryParam("sort") String sort, @QueryParam("limit") @DefaultValue("50") int limit,
-                             @QueryParam("after") String after) {
-        return decisions.list(alliance, QueryParams.enumOf(DecisionStatus.class, "status", status),
-                QueryParams.enumOf(GovernanceBody.class, "body", body),
-                QueryParams.enumOf(RiskState.class, "risk", risk), QueryParams.date("dueFrom", dueFrom),
-                QueryParams.date("dueTo", dueTo), sort, limit, after);
+            description = "Keyset pagination: pass the page's 'next' as 'after' for the following page (null on the "
+                    + "last). Sort: dueDate, -dueDate, createdAt, -createdAt (id breaks ties).")
+    public Page<DecisionView> list(@QueryParam("allianceId") String allianceId,
+                                   @QueryParam("status") DecisionStatus status,
+                                   @QueryParam("body") GovernanceBody body, @QueryParam("risk") RiskState risk,
+                                   @QueryParam("dueFrom") LocalDate dueFrom, @QueryParam("dueTo") LocalDate dueTo,
+                                   @QueryParam("sort") String sort, @QueryParam("limit") Integer limit,
+                                   @QueryParam("after") String after) {
+        return queries.list(new DecisionQuery(allianceId, status, body, risk, dueFrom, dueTo, sort, limit, after));
     }
 
     @GET
     @Path("upcoming")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Decisions still to be taken, overdue first, then grouped by ISO week of their due date")
-    public UpcomingView upcoming(@QueryParam("alliance") String alliance, @QueryParam("body") String body,
-                                 @QueryParam("risk") String risk, @QueryParam("weeks") @DefaultValue("8") int weeks) {
-        return views.upcoming(alliance, QueryParams.enumOf(GovernanceBody.class, "body", body),
-                QueryParams.enumOf(RiskState.class, "risk", risk), weeks);
+    public UpcomingView upcoming(@QueryParam("allianceId") String allianceId,
+                                 @QueryParam("body") GovernanceBody body, @QueryParam("risk") RiskState risk,
+                                 @QueryParam("weeks") @DefaultValue("8") int weeks) {
+        return views.upcoming(new UpcomingQuery(allianceId, body, risk, weeks));
     }
 
     @GET
@@ -83,7 +97,7 @@ public class DecisionResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Read one decision with its prep progress and risk")
     public Response get(@PathParam("id") UUID id) {
-        return ok(decisions.get(id));
+        return ok(queries.get(id));
     }
 
     @PUT
@@ -92,7 +106,7 @@ public class DecisionResource {
     @Operation(summary = "Edit a draft decision (If-Match required)")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull DecisionRequest request) {
-        return ok(decisions.updateDraft(id, ifMatch, request));
+        return ok(drafting.updateDraft(id, ifMatch, request));
     }
 
     @POST
@@ -100,7 +114,7 @@ public class DecisionResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Open a draft: publishes DecisionOpened (If-Match required)")
     public Response open(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(decisions.open(id, ifMatch));
+        return ok(lifecycle.open(id, ifMatch));
     }
 
     @POST
@@ -109,7 +123,7 @@ public class DecisionResource {
     @Operation(summary = "Put a recommended option to the approver (If-Match required)")
     public Response propose(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull ActionRequests.Propose request) {
-        return ok(decisions.propose(id, ifMatch, request));
+        return ok(lifecycle.propose(id, ifMatch, request));
     }
 
     @POST
@@ -118,7 +132,7 @@ public class DecisionResource {
     @Operation(summary = "Record the outcome with its rationale; the decision becomes final (If-Match required)")
     public Response decide(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ActionRequests.Decide request) {
-        return ok(decisions.decide(id, ifMatch, request));
+        return ok(lifecycle.decide(id, ifMatch, request));
     }
 
     @POST
@@ -127,7 +141,7 @@ public class DecisionResource {
     @Operation(summary = "Move the due date out, with a reason (If-Match required)")
     public Response defer(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull ActionRequests.Defer request) {
-        return ok(decisions.defer(id, ifMatch, request));
+        return ok(lifecycle.defer(id, ifMatch, request));
     }
 
     @POST
@@ -136,7 +150,7 @@ public class DecisionResource {
     @Operation(summary = "Withdraw a decision that no longer needs taking (If-Match required)")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull ActionRequests.Withdraw request) {
-        return ok(decisions.withdraw(id, ifMatch, request));
+        return ok(lifecycle.withdraw(id, ifMatch, request));
     }
 
     @POST
@@ -145,7 +159,7 @@ public class DecisionResource {
     @Operation(summary = "Replace a decided decision with a new one that links back (If-Match of the decided one)")
     public Response supersede(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @Valid @NotNull DecisionRequest request, UriInfo uri) {
-        DecisionView created = decisions.supersede(id, ifMatch, request);
+        DecisionView created = lifecycle.supersede(id, ifMatch, request);
         return created(created, uri.getBaseUriBuilder().path("api/decisions").path(created.id().toString()).build());
     }
 
@@ -153,7 +167,7 @@ public class DecisionResource {
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
-    private static Response created(DecisionView view, java.net.URI location) {
+    private static Response created(DecisionView view, URI location) {
         return Response.created(location).tag(ETags.tag(view.version())).entity(view).build();
     }
 }

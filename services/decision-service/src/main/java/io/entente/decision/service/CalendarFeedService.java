@@ -4,7 +4,7 @@ import io.entente.decision.config.DecisionConfig;
 import io.entente.decision.domain.CalendarFeed;
 import io.entente.decision.domain.Decision;
 import io.entente.decision.domain.DecisionStatus;
-import io.entente.decision.rest.CalendarFeedView;
+import io.entente.decision.api.CalendarFeedView;
 import io.entente.platform.audit.ChangeLog;
 import io.entente.platform.rest.ProblemException;
 import io.entente.platform.rest.Problems;
@@ -79,13 +79,9 @@ public class CalendarFeedService {
         if (feed == null) {
             feed = new CalendarFeed();
             feed.userId = user.id();
-            feed.createdAt = now;
         }
-        feed.secretHash = hash(secret);
-        feed.alliances = List.copyOf(user.alliances());
-        feed.allAlliances = user.isAdmin();
-        feed.roles = ROLES.stream().filter(user::hasRole).toList();
-        feed.rotatedAt = now;
+        feed.rotate(hash(secret), List.copyOf(user.alliances()), user.isAdmin(),
+                ROLES.stream().filter(user::hasRole).toList(), now);
         feed.persist();
         changes.auditOnly(before == null ? "CalendarFeedCreated" : "CalendarFeedRotated", "calendar-feed",
                 user.id(), null, before, view(feed, null));

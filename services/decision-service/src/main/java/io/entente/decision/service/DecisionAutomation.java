@@ -5,7 +5,7 @@ import io.entente.decision.domain.Decision;
 import io.entente.decision.domain.DecisionStatus;
 import io.entente.decision.domain.EscalationLadder;
 import io.entente.decision.domain.LadderStep;
-import io.entente.decision.rest.DecisionView;
+import io.entente.decision.api.DecisionView;
 import io.entente.events.decision.DecisionEvent.DecisionEscalated;
 import io.entente.platform.audit.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,14 +56,11 @@ public class DecisionAutomation {
      */
     public boolean escalateIfOverdue(UUID id) {
         Decision decision = Decision.findById(id);
-        if (decision == null || !decision.status.isActive()) {
-            return false;
-        }
         LocalDate today = LocalDate.now(clock);
-        LocalDate deadline = decision.escalationDeadline();
-        if (!today.isAfter(deadline)) {
+        if (decision == null || !decision.isPastEscalationDeadline(today)) {
             return false;
         }
+        LocalDate deadline = decision.escalationDeadline();
         Alliance alliance = Alliance.findById(decision.allianceId);
         List<LadderStep> ladder = alliance == null ? EscalationLadder.DEFAULT : alliance.ladder;
         Optional<LadderStep> next = EscalationLadder.nextAbove(ladder, decision.currentBody);
@@ -79,11 +76,7 @@ public class DecisionAutomation {
                 + decision.dueDate
                 : "not resolved by " + from + " within its limit (" + decision.respondBy + ")")
                 + "; moved to " + next.get().body() + " with " + next.get().days() + " days to resolve it";
-        decision.moveTo(DecisionStatus.ESCALATED);
-        decision.currentBody = next.get().body();
-        decision.escalationLevel++;
-        decision.respondBy = today.plusDays(next.get().days());
-        decision.updatedAt = Instant.now(clock);
+        decision.escalateTo(next.get(), today, Instant.now(clock));
         em.flush();
         changes.record(new DecisionEscalated(decision.id.toString(), decision.allianceId, from,
                 decision.currentBody.name(), decision.escalationLevel, reason, decision.respondBy), before,

@@ -4,7 +4,7 @@ import io.entente.decision.config.DecisionConfig;
 import io.entente.decision.domain.Decision;
 import io.entente.decision.domain.PrepItem;
 import io.entente.decision.domain.RiskAssessment;
-import io.entente.decision.rest.DecisionView;
+import io.entente.decision.api.DecisionView;
 import io.entente.events.decision.DecisionEvent.DecisionRiskChanged;
 import io.entente.platform.audit.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,9 +65,7 @@ public class DecisionRisk {
         }
         DecisionView before = DecisionView.snapshot(decision);
         String from = decision.riskState == null ? null : decision.riskState.name();
-        decision.riskState = now.state();
-        decision.riskReason = now.reason();
-        decision.updatedAt = Instant.now(clock);
+        decision.rate(now, Instant.now(clock));
         em.flush();
         changes.record(new DecisionRiskChanged(decision.id.toString(), decision.allianceId, from,
                 now.state().name(), now.reason()), before, DecisionView.snapshot(decision));

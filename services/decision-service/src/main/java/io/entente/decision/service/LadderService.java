@@ -1,10 +1,9 @@
 package io.entente.decision.service;
 
 import io.entente.decision.domain.Alliance;
-import io.entente.decision.domain.EscalationLadder;
 import io.entente.decision.domain.LadderStep;
-import io.entente.decision.rest.LadderRequest;
-import io.entente.decision.rest.LadderView;
+import io.entente.decision.api.LadderRequest;
+import io.entente.decision.api.LadderView;
 import io.entente.platform.audit.ChangeLog;
 import io.entente.platform.rest.ETags;
 import io.entente.platform.rest.Problems;
@@ -43,13 +42,8 @@ public class LadderService {
         Alliance alliance = visible(allianceId);
         ETags.requireMatch(ifMatch, alliance.version);
         List<LadderStep> steps = request.steps().stream().map(s -> new LadderStep(s.body(), s.days())).toList();
-        String problem = EscalationLadder.problemWith(steps);
-        if (problem != null) {
-            throw Problems.invalid("steps", problem);
-        }
         LadderView before = view(alliance);
-        alliance.ladder = steps;
-        alliance.updatedAt = Instant.now(clock);
+        alliance.replaceLadder(steps, Instant.now(clock));
         em.flush();
         LadderView after = view(alliance);
         changes.auditOnly("EscalationLadderChanged", "alliance", allianceId, allianceId, before, after);
@@ -60,12 +54,9 @@ public class LadderService {
     public void upsert(String allianceId, String name) {
         Alliance alliance = Alliance.findById(allianceId);
         if (alliance == null) {
-            alliance = new Alliance();
-            alliance.allianceId = allianceId;
-            alliance.ladder = EscalationLadder.DEFAULT;
+            alliance = Alliance.announced(allianceId);
         }
-        alliance.name = name == null || name.isBlank() ? allianceId : name;
-        alliance.updatedAt = Instant.now(clock);
+        alliance.rename(name, Instant.now(clock));
         alliance.persist();
     }
 

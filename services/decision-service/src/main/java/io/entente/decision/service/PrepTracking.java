@@ -2,11 +2,13 @@ package io.entente.decision.service;
 
 import io.entente.decision.domain.Decision;
 import io.entente.decision.domain.PrepItem;
+import io.entente.events.sprint.SprintEvent.CarriedItem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -31,67 +33,51 @@ public class PrepTracking {
     /** A backlog item's state after a create or update. Items not raised by a decision are only kept as known. */
     public void backlogItem(String itemId, String allianceId, String title, String status, String sourceRef) {
         UUID decisionId = decisionOf(sourceRef);
-        PrepItem item = PrepItem.findById(UUID.fromString(itemId));
         if (decisionId == null) {
             // Not prep work: forget what sprint events may have told us about it before.
+            PrepItem item = PrepItem.findById(UUID.fromString(itemId));
             if (item != null) {
                 item.delete();
             }
             return;
         }
-        upsert(itemId, p -> {
-            p.decisionId = decisionId;
-            p.allianceId = allianceId;
-            p.title = title;
-            p.backlogStatus = status;
-        });
+        upsert(itemId, p -> p.describe(decisionId, allianceId, title, status));
     }
 
     public void dropped(String itemId) {
         PrepItem item = PrepItem.findById(UUID.fromString(itemId));
         if (item != null) {
-            item.dropped = true;
+            item.drop();
             touch(item);
         }
     }
 
     public void committed(String itemId, String sprintId) {
-        upsert(itemId, p -> {
-            if (!sprintId.equals(p.sprintId)) {
-                p.boardColumn = null;
-            }
-            p.sprintId = sprintId;
-        });
+        upsert(itemId, p -> p.commitTo(sprintId));
     }
 
-    /** Only for the sprint it is in: a late removal from a previous sprint must not undo a newer commitment. */
     public void removed(String itemId, String sprintId) {
         PrepItem item = PrepItem.findById(UUID.fromString(itemId));
-        if (item != null && sprintId.equals(item.sprintId)) {
-            item.sprintId = null;
-            item.boardColumn = null;
+        if (item != null && item.removeFrom(sprintId)) {
             touch(item);
         }
     }
 
     public void moved(String itemId, String sprintId, String toColumn) {
-        upsert(itemId, p -> {
-            if (p.sprintId == null || p.sprintId.equals(sprintId)) {
-                p.sprintId = sprintId;
-                p.boardColumn = toColumn;
-            }
-        });
+        upsert(itemId, p -> p.moveOnBoard(sprintId, toColumn));
     }
 
     /** A closed sprint's unfinished items go back to the backlog or on to the next sprint. */
-    public void carriedOver(String itemId, String closedSprintId, String disposition, String nextSprintId) {
-        PrepItem item = PrepItem.findById(UUID.fromString(itemId));
-        if (item == null || !closedSprintId.equals(item.sprintId)) {
+    public void sprintClosed(String sprintId, List<CarriedItem> carriedOver) {
+        if (carriedOver == null) {
             return;
         }
-        item.sprintId = "NEXT_SPRINT".equals(disposition) && nextSprintId != null ? nextSprintId : null;
-        item.boardColumn = null;
-        touch(item);
+        for (CarriedItem carried : carriedOver) {
+            PrepItem item = PrepItem.findById(UUID.fromString(carried.itemId()));
+            if (item != null && item.carryOver(sprintId, carried.disposition(), carried.nextSprintId())) {
+                touch(item);
+            }
+        }
     }
 
     private void upsert(String itemId, Consumer<PrepItem> change) {

@@ -2,9 +2,10 @@ package io.entente.decision.service;
 
 import io.entente.decision.domain.Decision;
 import io.entente.decision.domain.DecisionStatus;
-import io.entente.decision.domain.GovernanceBody;
-import io.entente.decision.domain.RiskState;
-import io.entente.decision.rest.UpcomingView;
+import io.entente.decision.api.UpcomingQuery;
+import io.entente.decision.api.UpcomingView;
+import io.entente.platform.paging.AllianceScope;
+import io.entente.platform.paging.Where;
 import io.entente.platform.rest.Problems;
 import io.entente.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,42 +45,29 @@ public class StakeholderViews {
      * Decisions still to be taken in the user's alliances, due within {@code weeks}: overdue ones first (oldest
      * first), then one group per ISO week.
      */
-    public UpcomingView upcoming(String alliance, GovernanceBody body, RiskState risk, int weeks) {
-        if (weeks < 1 || weeks > MAX_WEEKS) {
+    public UpcomingView upcoming(UpcomingQuery query) {
+        if (query.weeks() < 1 || query.weeks() > MAX_WEEKS) {
             throw Problems.invalid("weeks", "must be between 1 and " + MAX_WEEKS);
         }
         LocalDate today = LocalDate.now(clock);
-        LocalDate until = today.plusWeeks(weeks);
-        StringBuilder jpql = new StringBuilder(
-                "select d from Decision d where d.status in :active and d.dueDate <= :until");
-        Map<String, Object> params = new HashMap<>();
-        params.put("active", DecisionStatus.active());
-        params.put("until", until);
-        if (!user.isAdmin()) {
-            if (user.alliances().isEmpty()) {
-                return new UpcomingView(today, until, 0, List.of());
-            }
-            jpql.append(" and d.allianceId in :mine");
-            params.put("mine", user.alliances());
+        LocalDate until = today.plusWeeks(query.weeks());
+        AllianceScope scope = AllianceScope.of(user, query.allianceId());
+        if (scope.isEmpty()) {
+            return new UpcomingView(today, until, 0, List.of());
         }
-        if (alliance != null && !alliance.isBlank()) {
-            jpql.append(" and d.allianceId = :alliance");
-            params.put("alliance", alliance);
-        }
-        if (body != null) {
-            // The body that holds it now: after escalation that is where the stakeholder will see it decided.
-            jpql.append(" and (d.currentBody = :body or d.governanceBody = :body)");
-            params.put("body", body);
-        }
-        if (risk != null) {
-            jpql.append(" and d.riskState = :risk");
-            params.put("risk", risk);
-        }
-        jpql.append(" order by d.dueDate, d.allianceId, d.id");
-        TypedQuery<Decision> query = em.createQuery(jpql.toString(), Decision.class);
-        params.forEach(query::setParameter);
-        List<Decision> found = query.getResultList();
+        Where where = scope.restrict(Where.all(), "e.allianceId")
+                .and("e.status in :active", "active", DecisionStatus.active())
+                .and("e.dueDate <= :until", "until", until)
+                // The body that holds it now: after escalation that is where the stakeholder will see it decided.
+                .and("e.currentBody = :body or e.governanceBody = :body", "body", query.body())
+                .and("e.riskState = :risk", "risk", query.risk());
+        TypedQuery<Decision> found = em.createQuery("select e from Decision e where " + where.hql()
+                + " order by e.dueDate, e.allianceId, e.id", Decision.class);
+        where.params().forEach(found::setParameter);
+        return grouped(found.getResultList(), today, until);
+    }
 
+    private static UpcomingView grouped(List<Decision> found, LocalDate today, LocalDate until) {
         List<UpcomingView.Item> overdue = new ArrayList<>();
         Map<LocalDate, List<UpcomingView.Item>> byWeek = new LinkedHashMap<>();
         for (Decision d : found) {

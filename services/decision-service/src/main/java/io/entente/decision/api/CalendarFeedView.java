@@ -1,4 +1,4 @@
-package io.entente.decision.rest;
+package io.entente.decision.api;
 
 import java.time.Instant;
 import java.util.List;

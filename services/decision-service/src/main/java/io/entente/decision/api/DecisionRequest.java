@@ -1,4 +1,4 @@
-package io.entente.decision.rest;
+package io.entente.decision.api;
 
 import io.entente.decision.domain.GovernanceBody;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package io.entente.decision.rest;
+package io.entente.decision.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,0 +1,19 @@
+package io.entente.decision.api;
+
+import io.entente.decision.domain.DecisionStatus;
+import io.entente.decision.domain.GovernanceBody;
+import io.entente.decision.domain.RiskState;
+
+import java.time.LocalDate;
+
+/**
+ * The filters and position of one page of the decision list; every filter is optional.
+ *
+ * @param allianceId only this alliance (within those the caller may see)
+ * @param body       the governance body the decision was put to
+ * @param sort       dueDate (default) or createdAt, prefixed with - for descending
+ * @param after      the {@code next} cursor of the previous page
+ */
+public record DecisionQuery(String allianceId, DecisionStatus status, GovernanceBody body, RiskState risk,
+                            LocalDate dueFrom, LocalDate dueTo, String sort, Integer limit, String after) {
+}

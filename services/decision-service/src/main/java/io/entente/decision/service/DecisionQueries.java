@@ -1,0 +1,77 @@
+package io.entente.decision.service;
+
+import io.entente.decision.api.DecisionQuery;
+import io.entente.decision.api.DecisionView;
+import io.entente.decision.domain.Decision;
+import io.entente.decision.domain.PrepItem;
+import io.entente.platform.paging.AllianceScope;
+import io.entente.platform.paging.Keyset;
+import io.entente.platform.paging.Limit;
+import io.entente.platform.paging.Page;
+import io.entente.platform.paging.SortKey;
+import io.entente.platform.paging.Where;
+import io.entente.platform.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Reading decisions: one by id, and the list of those in the caller's alliances. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class DecisionQueries {
+
+    private static final Keyset<Decision> KEYSET = Keyset.of(Decision.class, "id", d -> d.id, UUID::fromString);
+    /** The first is the default; the id breaks ties. */
+    private static final List<SortKey<Decision>> SORTS = List.of(
+            SortKey.of("dueDate", "e.dueDate", LocalDate::parse, d -> d.dueDate),
+            SortKey.of("createdAt", "e.createdAt", Instant::parse, d -> d.createdAt));
+
+    private final CurrentUser user;
+    private final DecisionAccess decisions;
+    private final EntityManager em;
+
+    public DecisionQueries(CurrentUser user, DecisionAccess decisions, EntityManager em) {
+        this.user = user;
+        this.decisions = decisions;
+        this.em = em;
+    }
+
+    public DecisionView get(UUID id) {
+        return decisions.view(decisions.visible(id));
+    }
+
+    public Page<DecisionView> list(DecisionQuery query) {
+        int limit = Limit.of(query.limit());
+        SortKey<Decision> sort = SortKey.choose(query.sort(), SORTS);
+        AllianceScope scope = AllianceScope.of(user, query.allianceId());
+        if (scope.isEmpty()) {
+            return Page.empty();
+        }
+        Where where = scope.restrict(Where.all(), "e.allianceId")
+                .and("e.status = :status", "status", query.status())
+                .and("e.governanceBody = :body", "body", query.body())
+                .and("e.riskState = :risk", "risk", query.risk())
+                .and("e.dueDate >= :dueFrom", "dueFrom", query.dueFrom())
+                .and("e.dueDate <= :dueTo", "dueTo", query.dueTo());
+        Page<Decision> page = KEYSET.page(em, where, sort, query.after(), limit);
+        Map<UUID, List<PrepItem>> prep = prepOf(page.items());
+        return page.map(d -> decisions.view(d, prep.getOrDefault(d.id, List.of())));
+    }
+
+    /** The prep items of a whole page in one query. */
+    private static Map<UUID, List<PrepItem>> prepOf(List<Decision> page) {
+        if (page.isEmpty()) {
+            return Map.of();
+        }
+        List<PrepItem> items = PrepItem.list("decisionId in ?1 order by title, itemId",
+                page.stream().map(d -> d.id).toList());
+        return items.stream().collect(Collectors.groupingBy(p -> p.decisionId));
+    }
+}
