@@ -1,5 +1,6 @@
 package io.entente.governance.rest;
 
+import io.entente.governance.api.OpenedPacket;
 import io.entente.governance.api.PacketDiffView;
 import io.entente.governance.api.PacketSummary;
 import io.entente.governance.domain.packet.Edition;
@@ -94,14 +95,14 @@ public class PacketResource {
                          @QueryParam("format") String format, @Context HttpHeaders headers) {
         Edition chosen = edition(edition);
         Integer number = "latest".equals(version) ? null : Integer.valueOf(version);
-        PacketService.Opened opened = packets.open(meetingId, number, chosen);
+        OpenedPacket opened = packets.open(meetingId, number, chosen);
         String type = format(format, headers);
-        EntityTag tag = tag(opened.packet().version, chosen);
-        String name = "packet-" + meetingId + "-v" + opened.packet().version + "-" + chosen.name().toLowerCase();
+        EntityTag tag = tag(opened.version(), chosen);
+        String name = "packet-" + meetingId + "-v" + opened.version() + "-" + chosen.name().toLowerCase();
         return switch (type) {
             case MediaType.TEXT_HTML -> Response.ok(renderer.html(opened.content(), chosen),
                     MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).tag(tag).build();
-            case PDF -> Response.ok(renderer.pdf(opened.packet().id, chosen,
+            case PDF -> Response.ok(renderer.pdf(opened.packetId(), chosen,
                             () -> renderer.html(opened.content(), chosen)), PDF).tag(tag)
                     .header("Content-Disposition", "inline; filename=\"" + name + ".pdf\"").build();
             default -> Response.ok(Editions.json(opened.content(), chosen), MediaType.APPLICATION_JSON_TYPE)

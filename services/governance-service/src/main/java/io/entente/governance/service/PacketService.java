@@ -9,6 +9,7 @@ import io.entente.governance.domain.packet.Editions;
 import io.entente.governance.domain.packet.PacketComparison;
 import io.entente.governance.domain.packet.PacketContent;
 import io.entente.governance.api.MeetingView;
+import io.entente.governance.api.OpenedPacket;
 import io.entente.governance.api.PacketDiffView;
 import io.entente.governance.api.PacketSummary;
 import io.entente.platform.audit.ChangeLog;
@@ -32,18 +33,6 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class PacketService {
-
-    /** A stored version opened for reading in one edition. */
-    public record Opened(Packet packet, Edition edition) {
-
-        /**
-         * The content reduced to the edition, read from the snapshot on each call: a PDF served from the cache
-         * never needs it.
-         */
-        public PacketContent content() {
-            return Editions.content(packet.content(), edition);
-        }
-    }
 
     private static final Keyset<Packet> VERSIONS = Keyset.of(Packet.class, "id", p -> p.id, UUID::fromString);
     private static final List<SortKey<Packet>> SORTS = List.of(
@@ -141,11 +130,11 @@ public class PacketService {
 
     /** {@code version} null means the latest. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Opened open(UUID meetingId, Integer version, Edition edition) {
+    public OpenedPacket open(UUID meetingId, Integer version, Edition edition) {
         if (edition == Edition.INTERNAL) {
             Access.requireInternalReader(user);
         }
-        return new Opened(packet(meetings.find(meetingId), version), edition);
+        return OpenedPacket.of(packet(meetings.find(meetingId), version), edition);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
