@@ -291,7 +291,7 @@ class PacketScenarioTest {
         given().auth().oauth2(TARA).get("/api/meetings/" + meeting + "/packets/compare?from=1")
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(TARA).get("/api/meetings/" + meeting + "/packets").then().statusCode(200)
-                .body("version", equalTo(List.of(2, 1)));
+                .body("items.version", equalTo(List.of(2, 1))).body("next", equalTo(null));
 
         // The scheduled job: a week ahead, once per meeting.
         String later = Fixtures.id(given().auth().oauth2(GWEN).contentType(ContentType.JSON)
@@ -300,15 +300,15 @@ class PacketScenarioTest {
         try {
             scheduler.generateDue();
             given().auth().oauth2(TARA).get("/api/meetings/" + meeting + "/packets").then()
-                    .body("[0].version", equalTo(3)).body("[0].trigger", equalTo("SCHEDULED"))
-                    .body("[0].generatedBy", equalTo("system:governance-service"));
-            given().auth().oauth2(TARA).get("/api/meetings/" + later + "/packets").then().body("size()", equalTo(0));
+                    .body("items[0].version", equalTo(3)).body("items[0].trigger", equalTo("SCHEDULED"))
+                    .body("items[0].generatedBy", equalTo("system:governance-service"));
+            given().auth().oauth2(TARA).get("/api/meetings/" + later + "/packets").then().body("items.size()", equalTo(0));
             scheduler.generateDue();
-            given().auth().oauth2(TARA).get("/api/meetings/" + meeting + "/packets").then().body("size()", equalTo(3));
+            given().auth().oauth2(TARA).get("/api/meetings/" + meeting + "/packets").then().body("items.size()", equalTo(3));
             TestClock.CLOCK.set(Instant.parse("2027-03-04T09:00:00Z"));
             scheduler.generateDue();
             given().auth().oauth2(TARA).get("/api/meetings/" + later + "/packets").then()
-                    .body("trigger", hasItem("SCHEDULED"));
+                    .body("items.trigger", hasItem("SCHEDULED"));
         } finally {
             TestClock.CLOCK.set(Instant.parse("2026-11-23T09:00:00Z"));
         }

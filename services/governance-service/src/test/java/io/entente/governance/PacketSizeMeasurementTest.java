@@ -84,8 +84,9 @@ class PacketSizeMeasurementTest {
                                 insert into decision_ref (decision_id, alliance_id, title, question, context,
                                     options_json, governance_body, due_date, lead_time_days, driver, approver,
                                     internal_notes, status, risk_state, updated_at)
-                                values (?1, ?2, ?3, 'Shall we proceed?', 'Background for the committee.', ?4, 'JSC',
-                                        ?5, 14, 'alex', 'sven', 'Internal position', 'OPEN', 'ON_TRACK', ?6)""")
+                                values (?1, ?2, ?3, 'Shall we proceed?', 'Background for the committee.',
+                                        cast(?4 as jsonb), 'JSC', ?5, 14, 'alex', 'sven', 'Internal position',
+                                        'OPEN', 'ON_TRACK', ?6)""")
                         .setParameter(1, A + "-d" + i).setParameter(2, A).setParameter(3, "Decision " + i)
                         .setParameter(4, options).setParameter(5, LocalDate.of(2026, 12, 1).plusDays(i))
                         .setParameter(6, now).executeUpdate();

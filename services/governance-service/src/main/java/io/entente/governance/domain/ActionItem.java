@@ -47,4 +47,21 @@ public class ActionItem extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** A new open action item from an agenda item's outcome. */
+    public static ActionItem raise(String allianceId, UUID meetingId, String agendaItemId, String title, String owner,
+                                   LocalDate dueDate, Instant now) {
+        ActionItem action = new ActionItem();
+        action.id = UUID.randomUUID();
+        action.allianceId = allianceId;
+        action.meetingId = meetingId;
+        action.agendaItemId = agendaItemId;
+        action.title = title;
+        action.owner = owner;
+        action.dueDate = dueDate;
+        action.status = ActionStatus.OPEN;
+        action.raisedAt = now;
+        action.updatedAt = now;
+        return action;
+    }
 }

@@ -8,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.List;
@@ -40,8 +42,9 @@ public class GovernanceBody extends PanacheEntityBase {
     @Column(name = "decision_rights")
     public String decisionRights;
 
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "members_json", nullable = false)
-    public String membersJson;
+    public List<Member> members = List.of();
 
     @Version
     public long version;
@@ -53,10 +56,10 @@ public class GovernanceBody extends PanacheEntityBase {
     public Instant updatedAt;
 
     public List<Member> members() {
-        return Json.readList(membersJson, Member.class);
+        return members == null ? List.of() : List.copyOf(members);
     }
 
     public void members(List<Member> members) {
-        membersJson = Json.write(members);
+        this.members = List.copyOf(members);
     }
 }

@@ -1,5 +1,6 @@
 package io.entente.governance.domain;
 
+import io.entente.platform.rest.Problems;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,10 +9,18 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /** One sitting of a body: when and where, who is invited, the agenda, and afterwards its minutes. */
@@ -49,17 +58,22 @@ public class Meeting extends PanacheEntityBase {
     @Column(name = "internal_briefing")
     public String internalBriefing;
 
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "attendees_json", nullable = false)
-    public String attendeesJson;
+    public List<Attendee> attendees = List.of();
 
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "agenda_json", nullable = false)
-    public String agendaJson;
+    public List<AgendaItem> agenda = List.of();
 
+    /** Null until the attendance is recorded: an empty list would read as a meeting nobody attended. */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "attendance_json")
-    public String attendanceJson;
+    public List<Attendance> attendance;
 
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "outcomes_json", nullable = false)
-    public String outcomesJson;
+    public List<Outcome> outcomes = List.of();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -81,35 +95,27 @@ public class Meeting extends PanacheEntityBase {
     public Instant updatedAt;
 
     public List<Attendee> attendees() {
-        return Json.readList(attendeesJson, Attendee.class);
+        return attendees == null ? List.of() : List.copyOf(attendees);
     }
 
     public void attendees(List<Attendee> value) {
-        attendeesJson = Json.write(value);
+        attendees = List.copyOf(value);
     }
 
     public List<AgendaItem> agenda() {
-        return Json.readList(agendaJson, AgendaItem.class);
-    }
-
-    public void agenda(List<AgendaItem> value) {
-        agendaJson = Json.write(value);
+        return agenda == null ? List.of() : List.copyOf(agenda);
     }
 
     public List<Attendance> attendance() {
-        return Json.readList(attendanceJson, Attendance.class);
+        return attendance == null ? List.of() : List.copyOf(attendance);
     }
 
-    public void attendance(List<Attendance> value) {
-        attendanceJson = Json.write(value);
+    public boolean attendanceRecorded() {
+        return attendance != null;
     }
 
     public List<Outcome> outcomes() {
-        return Json.readList(outcomesJson, Outcome.class);
-    }
-
-    public void outcomes(List<Outcome> value) {
-        outcomesJson = Json.write(value);
+        return outcomes == null ? List.of() : List.copyOf(outcomes);
     }
 
     public boolean minutesApproved() {
@@ -117,6 +123,96 @@ public class Meeting extends PanacheEntityBase {
     }
 
     public boolean hasMinutes() {
-        return attendanceJson != null || !outcomes().isEmpty();
+        return attendanceRecorded() || !outcomes().isEmpty();
+    }
+
+    /** The day the meeting is held, in its own zone. */
+    public LocalDate localDate() {
+        return startsAt.atZoneSameInstant(ZoneId.of(timeZone)).toLocalDate();
+    }
+
+    /** Approved minutes are the record of the meeting: nothing about it changes any more. */
+    public void requireOpen() {
+        if (minutesApproved()) {
+            throw Problems.rule("minutes-approved", "the minutes of this meeting are approved and can no longer change");
+        }
+    }
+
+    public void requireHeld(Instant now) {
+        if (startsAt.toInstant().isAfter(now)) {
+            throw Problems.rule("meeting-not-held", "the meeting has not taken place yet");
+        }
+    }
+
+    /** Replaces the agenda; an item with a recorded outcome cannot be dropped from it. */
+    public void replaceAgenda(List<AgendaItem> items) {
+        Set<String> kept = new HashSet<>();
+        items.forEach(i -> kept.add(i.id()));
+        for (Outcome outcome : outcomes()) {
+            if (!kept.contains(outcome.agendaItemId())) {
+                throw Problems.rule("agenda-item-has-outcome", "agenda item " + outcome.agendaItemId()
+                        + " has a recorded outcome and cannot be removed");
+            }
+        }
+        agenda = List.copyOf(items);
+    }
+
+    /** A drafted agenda replaces the whole agenda, so it is refused once outcomes were recorded against it. */
+    public void draftAgenda(List<AgendaItem> items) {
+        if (!outcomes().isEmpty()) {
+            throw Problems.rule("agenda-in-use", "outcomes are recorded against this agenda; edit it instead");
+        }
+        agenda = List.copyOf(items);
+    }
+
+    public void recordAttendance(List<Attendance> present) {
+        attendance = List.copyOf(present);
+    }
+
+    public AgendaItem agendaItem(String agendaItemId) {
+        return agenda().stream().filter(a -> a.id().equals(agendaItemId)).findFirst()
+                .orElseThrow(() -> Problems.invalid("agendaItemId",
+                        "meeting " + id + " has no agenda item " + agendaItemId));
+    }
+
+    /** Whether a decision was already taken in this meeting. */
+    public boolean decided(String decisionId) {
+        return outcomes().stream().anyMatch(o -> o.type() == OutcomeType.DECISION_MADE
+                && decisionId.equals(o.decisionId()));
+    }
+
+    public void record(Outcome outcome) {
+        List<Outcome> all = new ArrayList<>(outcomes());
+        all.add(outcome);
+        outcomes = List.copyOf(all);
+    }
+
+    /** Quorum counts the body's voting members (co-chairs and members) marked present. */
+    public void requireQuorum(GovernanceBody body) {
+        if (!attendanceRecorded()) {
+            throw Problems.rule("attendance-missing", "record the attendance first: quorum decides whether the "
+                    + "meeting may decide");
+        }
+        Set<String> present = new HashSet<>();
+        attendance().stream().filter(Attendance::present)
+                .forEach(a -> present.add(a.name().toLowerCase(Locale.ROOT)));
+        long voting = body.members().stream()
+                .filter(m -> m.role() != MemberRole.SECRETARY && present.contains(m.name().toLowerCase(Locale.ROOT)))
+                .count();
+        if (voting < body.quorum) {
+            throw Problems.rule("no-quorum", "quorum not reached: " + voting + " of " + body.quorum
+                    + " voting members present");
+        }
+    }
+
+    /** Approved minutes need a quorate meeting and at least one outcome; afterwards the meeting is closed. */
+    public void approveMinutes(GovernanceBody body, Instant now, String approvedBy) {
+        requireQuorum(body);
+        if (outcomes().isEmpty()) {
+            throw Problems.rule("minutes-empty", "record the outcome of at least one agenda item first");
+        }
+        status = MeetingStatus.MINUTES_APPROVED;
+        minutesApprovedAt = now;
+        minutesApprovedBy = approvedBy;
     }
 }

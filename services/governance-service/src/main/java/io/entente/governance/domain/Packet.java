@@ -1,5 +1,7 @@
 package io.entente.governance.domain;
 
+import io.entente.governance.domain.packet.PacketContent;
+import io.entente.governance.domain.packet.Snapshots;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,7 +44,20 @@ public class Packet extends PanacheEntityBase {
     @Column(name = "generated_by", nullable = false)
     public String generatedBy;
 
-    /** The internal edition's content; the partner edition is derived from it by dropping internal fields. */
+    /**
+     * The internal edition's content; the partner edition is derived from it by dropping internal fields. It stays
+     * text rather than jsonb: the snapshot is kept exactly as it was generated (jsonb would reorder and reformat
+     * it), and its times keep the offset of the meeting's zone, which the shared JSON-column mapper would turn into
+     * UTC when reading it back.
+     */
     @Column(name = "content_json", nullable = false)
     public String contentJson;
+
+    public PacketContent content() {
+        return Snapshots.read(contentJson);
+    }
+
+    public void content(PacketContent content) {
+        contentJson = Snapshots.write(content);
+    }
 }

@@ -1,12 +1,12 @@
 package io.entente.governance.rest;
 
+import io.entente.governance.api.ActionItemView;
 import io.entente.governance.domain.ActionStatus;
 import io.entente.governance.service.ActionItemService;
+import io.entente.platform.paging.Limit;
+import io.entente.platform.paging.Page;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,14 +35,11 @@ public class ActionItemResource {
     @Operation(summary = "List action items by due date (sort=dueDate or -dueDate); filter by alliance, meeting, "
             + "status and owner")
     public Page<ActionItemView> list(@QueryParam("allianceId") String allianceId,
-                                     @QueryParam("meetingId") String meetingId, @QueryParam("status") String status,
-                                     @QueryParam("owner") String owner,
-                                     @QueryParam("sort") @DefaultValue("dueDate") String sort,
-                                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                                     @QueryParam("meetingId") UUID meetingId,
+                                     @QueryParam("status") ActionStatus status, @QueryParam("owner") String owner,
+                                     @QueryParam("sort") String sort, @QueryParam("limit") Integer limit,
                                      @QueryParam("after") String after) {
-        return actions.list(allianceId, Params.uuid(meetingId, "meetingId"),
-                Params.enumValue(ActionStatus.class, status, "status"), owner,
-                Params.descending(sort, "dueDate", "sort"), limit, after);
+        return actions.list(allianceId, meetingId, status, owner, sort, Limit.of(limit), after);
     }
 
     @GET

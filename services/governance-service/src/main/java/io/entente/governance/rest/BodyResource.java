@@ -1,17 +1,18 @@
 package io.entente.governance.rest;
 
+import io.entente.governance.api.BodyRequest;
+import io.entente.governance.api.BodyUpdateRequest;
+import io.entente.governance.api.BodyView;
 import io.entente.governance.domain.BodyType;
 import io.entente.governance.service.BodyService;
+import io.entente.platform.paging.Limit;
+import io.entente.platform.paging.Page;
 import io.entente.platform.rest.ETags;
-import io.entente.platform.rest.Problems;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -53,14 +54,10 @@ public class BodyResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "List the bodies of the alliances you can see; sort by name (default) or type")
-    public Page<BodyView> list(@QueryParam("allianceId") String allianceId, @QueryParam("type") String type,
-                               @QueryParam("sort") @DefaultValue("name") String sort,
-                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+    public Page<BodyView> list(@QueryParam("allianceId") String allianceId, @QueryParam("type") BodyType type,
+                               @QueryParam("sort") String sort, @QueryParam("limit") Integer limit,
                                @QueryParam("after") String after) {
-        if (!sort.equals("name") && !sort.equals("type")) {
-            throw Problems.invalid("sort", "must be name or type");
-        }
-        return bodies.list(allianceId, Params.enumValue(BodyType.class, type, "type"), sort, limit, after);
+        return bodies.list(allianceId, type, sort, Limit.of(limit), after);
     }
 
     @GET

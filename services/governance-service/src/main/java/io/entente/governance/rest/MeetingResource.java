@@ -1,16 +1,23 @@
 package io.entente.governance.rest;
 
+import io.entente.governance.api.AgendaRequest;
+import io.entente.governance.api.AttendanceRequest;
+import io.entente.governance.api.MeetingRequest;
+import io.entente.governance.api.MeetingUpdateRequest;
+import io.entente.governance.api.MeetingView;
+import io.entente.governance.api.OutcomeRequest;
 import io.entente.governance.domain.MeetingStatus;
-import io.entente.governance.service.MeetingService;
+import io.entente.governance.service.MeetingQueries;
+import io.entente.governance.service.MeetingRecords;
+import io.entente.governance.service.MeetingScheduling;
+import io.entente.platform.paging.Limit;
+import io.entente.platform.paging.Page;
 import io.entente.platform.rest.ETags;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,6 +33,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/meetings")
@@ -34,17 +42,21 @@ import java.util.UUID;
 @Tag(name = "Meetings")
 public class MeetingResource {
 
-    private final MeetingService meetings;
+    private final MeetingScheduling scheduling;
+    private final MeetingRecords records;
+    private final MeetingQueries queries;
 
-    public MeetingResource(MeetingService meetings) {
-        this.meetings = meetings;
+    public MeetingResource(MeetingScheduling scheduling, MeetingRecords records, MeetingQueries queries) {
+        this.scheduling = scheduling;
+        this.records = records;
+        this.queries = queries;
     }
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Schedule a meeting of a body (publishes MeetingScheduled)")
     public Response schedule(@Valid @NotNull MeetingRequest request, UriInfo uri) {
-        MeetingView created = meetings.schedule(request);
+        MeetingView created = scheduling.schedule(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .tag(ETags.tag(created.version())).entity(created).build();
     }
@@ -53,15 +65,11 @@ public class MeetingResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "List meetings by start time (sort=startsAt or -startsAt); filter by alliance, body, "
             + "status and a from/to date range")
-    public Page<MeetingView> list(@QueryParam("allianceId") String allianceId, @QueryParam("bodyId") String bodyId,
-                                  @QueryParam("status") String status, @QueryParam("from") String from,
-                                  @QueryParam("to") String to,
-                                  @QueryParam("sort") @DefaultValue("startsAt") String sort,
-                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
-                                  @QueryParam("after") String after) {
-        return meetings.list(allianceId, Params.uuid(bodyId, "bodyId"),
-                Params.enumValue(MeetingStatus.class, status, "status"), Params.date(from, "from"),
-                Params.date(to, "to"), Params.descending(sort, "startsAt", "sort"), limit, after);
+    public Page<MeetingView> list(@QueryParam("allianceId") String allianceId, @QueryParam("bodyId") UUID bodyId,
+                                  @QueryParam("status") MeetingStatus status, @QueryParam("from") LocalDate from,
+                                  @QueryParam("to") LocalDate to, @QueryParam("sort") String sort,
+                                  @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return queries.list(allianceId, bodyId, status, from, to, sort, Limit.of(limit), after);
     }
 
     @GET
@@ -69,7 +77,7 @@ public class MeetingResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Read a meeting with attendees, agenda and minutes")
     public Response get(@PathParam("id") UUID id) {
-        return ok(meetings.get(id));
+        return ok(queries.get(id));
     }
 
     @PUT
@@ -78,7 +86,7 @@ public class MeetingResource {
     @Operation(summary = "Reschedule or change a meeting's logistics and attendees' RSVPs (If-Match required)")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull MeetingUpdateRequest request,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(meetings.update(id, request, ifMatch));
+        return ok(scheduling.update(id, request, ifMatch));
     }
 
     @PUT
@@ -87,7 +95,7 @@ public class MeetingResource {
     @Operation(summary = "Replace the agenda (If-Match required)")
     public Response agenda(@PathParam("id") UUID id, @Valid @NotNull AgendaRequest request,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(meetings.replaceAgenda(id, request, ifMatch));
+        return ok(scheduling.replaceAgenda(id, request, ifMatch));
     }
 
     @POST
@@ -97,7 +105,7 @@ public class MeetingResource {
     @Operation(summary = "Draft the agenda from what is due: decisions, escalations, progress, risks, obligations, "
             + "open actions and last minutes (If-Match required)")
     public Response draftAgenda(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(meetings.draftAgenda(id, ifMatch));
+        return ok(scheduling.draftAgenda(id, ifMatch));
     }
 
     @PUT
@@ -106,7 +114,7 @@ public class MeetingResource {
     @Operation(summary = "Record who attended (If-Match required)")
     public Response attendance(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(meetings.recordAttendance(id, request, ifMatch));
+        return ok(records.recordAttendance(id, request, ifMatch));
     }
 
     @POST
@@ -116,7 +124,7 @@ public class MeetingResource {
             + "DecisionRecorded) or action item (publishes ActionItemRaised); If-Match required")
     public Response outcome(@PathParam("id") UUID id, @Valid @NotNull OutcomeRequest request,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(meetings.recordOutcome(id, request, ifMatch));
+        return ok(records.recordOutcome(id, request, ifMatch));
     }
 
     @POST
@@ -126,7 +134,7 @@ public class MeetingResource {
     @Operation(summary = "Approve the minutes; they can no longer change (publishes MinutesApproved; If-Match "
             + "required)")
     public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(meetings.approveMinutes(id, ifMatch));
+        return ok(records.approveMinutes(id, ifMatch));
     }
 
     private static Response ok(MeetingView meeting) {

@@ -1,13 +1,17 @@
 package io.entente.governance.rest;
 
+import io.entente.governance.api.OpenedPacket;
+import io.entente.governance.api.PacketDiffView;
+import io.entente.governance.api.PacketSummary;
 import io.entente.governance.domain.packet.Edition;
 import io.entente.governance.domain.packet.Editions;
 import io.entente.governance.service.PacketRenderer;
 import io.entente.governance.service.PacketService;
+import io.entente.platform.paging.Limit;
+import io.entente.platform.paging.Page;
 import io.entente.platform.rest.Problems;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,7 +27,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -57,9 +60,11 @@ public class PacketResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
-    @Operation(summary = "List the packet versions of a meeting, newest first")
-    public List<PacketSummary> list(@PathParam("meetingId") UUID meetingId) {
-        return packets.list(meetingId);
+    @Operation(summary = "List the packet versions of a meeting, newest first (sort=-version, the default, or "
+            + "version)")
+    public Page<PacketSummary> list(@PathParam("meetingId") UUID meetingId, @QueryParam("sort") String sort,
+                                    @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return packets.list(meetingId, sort, Limit.of(limit), after);
     }
 
     @GET
@@ -69,7 +74,7 @@ public class PacketResource {
     @Operation(summary = "Compare two versions: entries added, removed and changed per section")
     public PacketDiffView compare(@PathParam("meetingId") UUID meetingId, @QueryParam("from") Integer from,
                                   @QueryParam("to") Integer to,
-                                  @QueryParam("edition") @DefaultValue("internal") String edition) {
+                                  @QueryParam("edition") Edition edition) {
         if (from == null || from < 1) {
             throw Problems.invalid("from", "must be a packet version (1 or more)");
         }
@@ -86,18 +91,18 @@ public class PacketResource {
     @Operation(summary = "Read a packet version (or latest) as JSON, HTML or PDF (Accept header, or "
             + "format=json|html|pdf); edition=internal (default) or partner")
     public Response read(@PathParam("meetingId") UUID meetingId, @PathParam("version") String version,
-                         @QueryParam("edition") @DefaultValue("internal") String edition,
+                         @QueryParam("edition") Edition edition,
                          @QueryParam("format") String format, @Context HttpHeaders headers) {
         Edition chosen = edition(edition);
         Integer number = "latest".equals(version) ? null : Integer.valueOf(version);
-        PacketService.Opened opened = packets.open(meetingId, number, chosen);
+        OpenedPacket opened = packets.open(meetingId, number, chosen);
         String type = format(format, headers);
-        EntityTag tag = tag(opened.packet().version, chosen);
-        String name = "packet-" + meetingId + "-v" + opened.packet().version + "-" + edition.toLowerCase();
+        EntityTag tag = tag(opened.version(), chosen);
+        String name = "packet-" + meetingId + "-v" + opened.version() + "-" + chosen.name().toLowerCase();
         return switch (type) {
             case MediaType.TEXT_HTML -> Response.ok(renderer.html(opened.content(), chosen),
                     MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).tag(tag).build();
-            case PDF -> Response.ok(renderer.pdf(opened.packet().id, chosen,
+            case PDF -> Response.ok(renderer.pdf(opened.packetId(), chosen,
                             () -> renderer.html(opened.content(), chosen)), PDF).tag(tag)
                     .header("Content-Disposition", "inline; filename=\"" + name + ".pdf\"").build();
             default -> Response.ok(Editions.json(opened.content(), chosen), MediaType.APPLICATION_JSON_TYPE)
@@ -105,9 +110,8 @@ public class PacketResource {
         };
     }
 
-    private static Edition edition(String value) {
-        Edition edition = Params.enumValue(Edition.class, value, "edition");
-        return edition == null ? Edition.INTERNAL : edition;
+    private static Edition edition(Edition requested) {
+        return requested == null ? Edition.INTERNAL : requested;
     }
 
     // A packet version never changes, so version and edition identify the representation's content.

@@ -6,40 +6,50 @@ import io.entente.governance.domain.Cadence;
 import io.entente.governance.domain.CadenceRule;
 import io.entente.governance.domain.GovernanceBody;
 import io.entente.governance.domain.Member;
-import io.entente.governance.rest.BodyRequest;
-import io.entente.governance.rest.BodyUpdateRequest;
-import io.entente.governance.rest.BodyView;
-import io.entente.governance.rest.Cursor;
-import io.entente.governance.rest.MemberRequest;
-import io.entente.governance.rest.Page;
+import io.entente.governance.api.BodyRequest;
+import io.entente.governance.api.BodyUpdateRequest;
+import io.entente.governance.api.BodyView;
+
+import io.entente.governance.api.MemberRequest;
+import io.entente.platform.paging.Page;
 import io.entente.platform.audit.ChangeLog;
+import io.entente.platform.paging.AllianceScope;
+import io.entente.platform.paging.Keyset;
+import io.entente.platform.paging.SortKey;
+import io.entente.platform.paging.Where;
 import io.entente.platform.rest.ETags;
 import io.entente.platform.rest.Problems;
 import io.entente.platform.security.CurrentUser;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 @Transactional
 public class BodyService {
 
+    private static final Keyset<GovernanceBody> BODIES = Keyset.of(GovernanceBody.class, "id", b -> b.id,
+            UUID::fromString);
+    private static final List<SortKey<GovernanceBody>> SORTS = List.of(
+            SortKey.of("name", "e.name", name -> name, b -> b.name),
+            SortKey.of("type", "e.type", BodyType::valueOf, b -> b.type.name()));
+
     private final ChangeLog changes;
     private final CurrentUser user;
     private final ReadModels readModels;
+    private final EntityManager em;
     private final Clock clock;
 
-    public BodyService(ChangeLog changes, CurrentUser user, ReadModels readModels, Clock clock) {
+    public BodyService(ChangeLog changes, CurrentUser user, ReadModels readModels, EntityManager em, Clock clock) {
         this.changes = changes;
         this.user = user;
         this.readModels = readModels;
+        this.em = em;
         this.clock = clock;
     }
 
@@ -56,8 +66,7 @@ public class BodyService {
         body.id = UUID.randomUUID();
         body.allianceId = request.allianceId();
         body.type = request.type();
-        body.name = request.name() == null || request.name().isBlank() ? request.type().title()
-                : request.name().strip();
+        body.name = request.name() == null ? request.type().title() : request.name();
         body.quorum = request.quorum();
         body.cadence = cadence;
         body.decisionRights = request.decisionRights();
@@ -78,7 +87,7 @@ public class BodyService {
         List<Member> members = members(request.members());
         validate(members, request.quorum());
         BodyView before = BodyView.of(body);
-        body.name = request.name().strip();
+        body.name = request.name();
         body.quorum = request.quorum();
         body.cadence = request.cadence();
         body.decisionRights = request.decisionRights();
@@ -98,41 +107,12 @@ public class BodyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<BodyView> list(String allianceId, BodyType type, String sort, int limit, String after) {
-        boolean byType = "type".equals(sort);
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (!user.isAdmin()) {
-            query.append(" and allianceId in :alliances");
-            params.and("alliances", user.alliances().isEmpty() ? Set.of("-") : user.alliances());
+        AllianceScope scope = AllianceScope.of(user, allianceId);
+        if (scope.isEmpty()) {
+            return Page.empty();
         }
-        if (allianceId != null) {
-            query.append(" and allianceId = :alliance");
-            params.and("alliance", allianceId);
-        }
-        if (type != null) {
-            query.append(" and type = :type");
-            params.and("type", type);
-        }
-        Cursor cursor = Cursor.decode(after);
-        String column = byType ? "cast(type as string)" : "name";
-        if (cursor != null) {
-            query.append(" and (").append(column).append(" > :cv or (").append(column)
-                    .append(" = :cv and id > :cid))");
-            params.and("cv", cursor.value()).and("cid", cursor.id());
-        }
-        query.append(" order by ").append(column).append(", id");
-        List<GovernanceBody> rows = GovernanceBody.<GovernanceBody>find(query.toString(), params)
-                .page(0, limit + 1).list();
-        List<BodyView> items = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
-            items.add(BodyView.of(rows.get(i)));
-        }
-        String next = null;
-        if (rows.size() > limit) {
-            GovernanceBody last = rows.get(limit - 1);
-            next = new Cursor(byType ? last.type.name() : last.name, last.id).encode();
-        }
-        return new Page<>(items, next);
+        Where where = scope.restrict(Where.all(), "e.allianceId").and("e.type = :type", "type", type);
+        return BODIES.page(em, where, SortKey.choose(sort, SORTS), after, limit).map(BodyView::of);
     }
 
     GovernanceBody find(UUID id) {
@@ -154,7 +134,7 @@ public class BodyService {
 
     private static List<Member> members(List<MemberRequest> requests) {
         return requests.stream()
-                .map(m -> new Member(m.name().strip(), m.organisation().strip(), m.side(), m.role(), m.email()))
+                .map(m -> new Member(m.name(), m.organisation(), m.side(), m.role(), m.email()))
                 .toList();
     }
 

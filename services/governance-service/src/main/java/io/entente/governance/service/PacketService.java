@@ -2,17 +2,21 @@ package io.entente.governance.service;
 
 import io.entente.events.governance.MeetingEvent.PacketGenerated;
 import io.entente.governance.domain.GovernanceBody;
-import io.entente.governance.domain.Json;
 import io.entente.governance.domain.Meeting;
 import io.entente.governance.domain.Packet;
 import io.entente.governance.domain.packet.Edition;
 import io.entente.governance.domain.packet.Editions;
 import io.entente.governance.domain.packet.PacketComparison;
 import io.entente.governance.domain.packet.PacketContent;
-import io.entente.governance.rest.MeetingView;
-import io.entente.governance.rest.PacketDiffView;
-import io.entente.governance.rest.PacketSummary;
+import io.entente.governance.api.MeetingView;
+import io.entente.governance.api.OpenedPacket;
+import io.entente.governance.api.PacketDiffView;
+import io.entente.governance.api.PacketSummary;
 import io.entente.platform.audit.ChangeLog;
+import io.entente.platform.paging.Keyset;
+import io.entente.platform.paging.Page;
+import io.entente.platform.paging.SortKey;
+import io.entente.platform.paging.Where;
 import io.entente.platform.rest.Problems;
 import io.entente.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,26 +34,19 @@ import java.util.UUID;
 @Transactional
 public class PacketService {
 
-    /** A stored version opened for reading in one edition. */
-    public record Opened(Packet packet, Edition edition) {
-
-        /**
-         * The content reduced to the edition, read from the snapshot on each call: a PDF served from the cache
-         * never needs it.
-         */
-        public PacketContent content() {
-            return Editions.content(Json.read(packet.contentJson, PacketContent.class), edition);
-        }
-    }
+    private static final Keyset<Packet> VERSIONS = Keyset.of(Packet.class, "id", p -> p.id, UUID::fromString);
+    private static final List<SortKey<Packet>> SORTS = List.of(
+            SortKey.unique("version", "e.version", Integer::valueOf, p -> p.version));
 
     private final ChangeLog changes;
     private final CurrentUser user;
-    private final MeetingService meetings;
+    private final MeetingQueries meetings;
     private final PacketBuilder builder;
     private final EntityManager em;
     private final Clock clock;
 
-    public PacketService(ChangeLog changes, CurrentUser user, MeetingService meetings, PacketBuilder builder, EntityManager em, Clock clock) {
+    public PacketService(ChangeLog changes, CurrentUser user, MeetingQueries meetings, PacketBuilder builder,
+                         EntityManager em, Clock clock) {
         this.changes = changes;
         this.user = user;
         this.meetings = meetings;
@@ -98,13 +95,14 @@ public class PacketService {
         if (meeting.agenda().isEmpty()) {
             // The agenda is drafted from what is due; the secretary edits it and regenerates.
             MeetingView before = MeetingView.of(meeting, body, true);
-            meeting.agenda(builder.draftAgenda(meeting, body, due));
+            meeting.draftAgenda(builder.draftAgenda(meeting, body, due));
             meeting.updatedAt = Instant.now(clock);
             meeting.flush();
             changes.auditOnly("AgendaDrafted", "meeting", meeting.id.toString(), meeting.allianceId, before,
                     MeetingView.of(meeting, body, true));
         }
-        Number latest = (Number) em.createQuery("select coalesce(max(p.version), 0) from Packet p where p.meetingId = ?1")
+        Number latest = (Number) em.createQuery(
+                        "select coalesce(max(p.version), 0) from Packet p where p.meetingId = ?1")
                 .setParameter(1, meeting.id).getSingleResult();
         Packet packet = new Packet();
         packet.id = UUID.randomUUID();
@@ -114,27 +112,29 @@ public class PacketService {
         packet.trigger = trigger;
         packet.generatedAt = Instant.now(clock);
         packet.generatedBy = actor;
-        packet.contentJson = Json.write(builder.content(meeting, body, due, packet.version, packet.generatedAt));
+        packet.content(builder.content(meeting, body, due, packet.version, packet.generatedAt));
         packet.persist();
         changes.record(new PacketGenerated(meeting.id.toString(), meeting.allianceId, packet.version,
                 packet.generatedAt), null, PacketSummary.of(packet));
         return packet;
     }
 
+    /** Newest first unless {@code sort=version} asks for the oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PacketSummary> list(UUID meetingId) {
+    public Page<PacketSummary> list(UUID meetingId, String sort, int limit, String after) {
         Meeting meeting = meetings.find(meetingId);
-        return Packet.<Packet>find("meetingId = ?1 order by version desc", meeting.id).stream()
-                .map(PacketSummary::of).toList();
+        Where where = Where.all().and("e.meetingId = :meeting", "meeting", meeting.id);
+        return VERSIONS.page(em, where, SortKey.choose(sort == null ? "-version" : sort, SORTS), after, limit)
+                .map(PacketSummary::of);
     }
 
     /** {@code version} null means the latest. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Opened open(UUID meetingId, Integer version, Edition edition) {
+    public OpenedPacket open(UUID meetingId, Integer version, Edition edition) {
         if (edition == Edition.INTERNAL) {
             Access.requireInternalReader(user);
         }
-        return new Opened(packet(meetings.find(meetingId), version), edition);
+        return OpenedPacket.of(packet(meetings.find(meetingId), version), edition);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -143,8 +143,8 @@ public class PacketService {
             Access.requireInternalReader(user);
         }
         Meeting meeting = meetings.find(meetingId);
-        PacketContent before = Json.read(packet(meeting, from).contentJson, PacketContent.class);
-        PacketContent after = Json.read(packet(meeting, to).contentJson, PacketContent.class);
+        PacketContent before = packet(meeting, from).content();
+        PacketContent after = packet(meeting, to).content();
         return new PacketDiffView(meeting.id, from, to, edition.name(),
                 PacketComparison.compare(Editions.tree(before, edition), Editions.tree(after, edition)));
     }

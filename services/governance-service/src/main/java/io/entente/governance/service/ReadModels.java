@@ -1,7 +1,8 @@
 package io.entente.governance.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.entente.events.decision.DecisionEvent;
-import io.entente.governance.domain.Json;
 import io.entente.governance.domain.packet.PacketContent.ActionEntry;
 import io.entente.governance.domain.packet.PacketContent.DecisionEntry;
 import io.entente.governance.domain.packet.PacketContent.EscalationEntry;
@@ -10,6 +11,7 @@ import io.entente.governance.domain.packet.PacketContent.OptionEntry;
 import io.entente.governance.domain.packet.PacketContent.ProgressItem;
 import io.entente.governance.domain.packet.PacketContent.RiskEntry;
 import io.entente.governance.domain.packet.PacketContent.SprintProgress;
+import io.entente.platform.db.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -35,6 +37,8 @@ public class ReadModels {
     /** An open decision with what the packet and the agenda need, before filtering by body and horizon. */
     public record OpenDecision(DecisionEntry entry, EscalationEntry escalation) {
     }
+
+    private static final ObjectMapper OPTIONS = JsonColumns.mapper();
 
     private final EntityManager em;
 
@@ -65,7 +69,7 @@ public class ReadModels {
 
     private List<OpenDecision> openOrAny(String where, String parameter) {
         List<?> rows = em.createNativeQuery("""
-                        select decision_id, title, question, context, options_json, governance_body, due_date,
+                        select decision_id, title, question, context, cast(options_json as text), governance_body, due_date,
                                lead_time_days, driver, approver, status, proposed_option, risk_state, escalated_to,
                                internal_notes, escalated_from, escalation_level, escalation_reason, respond_by,
                                alliance_id
@@ -75,7 +79,7 @@ public class ReadModels {
         List<OpenDecision> decisions = new ArrayList<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            List<OptionEntry> options = Json.readList((String) r[4], DecisionEvent.Option.class).stream()
+            List<OptionEntry> options = options((String) r[4]).stream()
                     .map(o -> new OptionEntry(o.key(), o.title(), o.pros(), o.cons())).toList();
             DecisionEntry entry = new DecisionEntry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                     options, (String) r[5], date(r[6]), integer(r[7]), (String) r[8], (String) r[9],
@@ -189,6 +193,18 @@ public class ReadModels {
                     due != null && due.isBefore(today), (String) r[5], raised));
         }
         return actions;
+    }
+
+    private static List<DecisionEvent.Option> options(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return OPTIONS.readValue(json, OPTIONS.getTypeFactory().constructCollectionType(List.class,
+                    DecisionEvent.Option.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable options of a decision: " + json, e);
+        }
     }
 
     static LocalDate date(Object value) {

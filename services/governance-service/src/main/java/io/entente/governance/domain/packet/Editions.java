@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
-import io.entente.governance.domain.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +15,7 @@ import java.io.UncheckedIOException;
  */
 public final class Editions {
 
-    private static final ObjectMapper PARTNER = Json.MAPPER.copy()
+    private static final ObjectMapper PARTNER = Snapshots.MAPPER.copy()
             .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
                 @Override
                 public boolean hasIgnoreMarker(AnnotatedMember member) {
@@ -29,12 +28,12 @@ public final class Editions {
 
     /** The edition's JSON tree. */
     public static JsonNode tree(PacketContent content, Edition edition) {
-        return (edition == Edition.PARTNER ? PARTNER : Json.MAPPER).valueToTree(content);
+        return (edition == Edition.PARTNER ? PARTNER : Snapshots.MAPPER).valueToTree(content);
     }
 
     public static String json(PacketContent content, Edition edition) {
         try {
-            return (edition == Edition.PARTNER ? PARTNER : Json.MAPPER).writeValueAsString(content);
+            return (edition == Edition.PARTNER ? PARTNER : Snapshots.MAPPER).writeValueAsString(content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,6 +44,6 @@ public final class Editions {
         if (edition == Edition.INTERNAL) {
             return content;
         }
-        return Json.read(json(content, Edition.PARTNER), PacketContent.class);
+        return Snapshots.read(json(content, Edition.PARTNER));
     }
 }

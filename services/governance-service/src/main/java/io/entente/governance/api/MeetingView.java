@@ -1,4 +1,4 @@
-package io.entente.governance.rest;
+package io.entente.governance.api;
 
 import io.entente.governance.domain.AgendaItem;
 import io.entente.governance.domain.Attendance;
@@ -32,7 +32,7 @@ public record MeetingView(UUID id, String allianceId, UUID bodyId, String bodyTy
         return new MeetingView(m.id, m.allianceId, m.bodyId, body.type.name(), body.name, m.title,
                 m.startsAt.atZoneSameInstant(ZoneId.of(m.timeZone)).toOffsetDateTime(), m.timeZone,
                 m.durationMinutes, m.location, m.callLink, internal ? m.internalBriefing : null, m.attendees(),
-                agenda, m.attendanceJson == null ? null : m.attendance(), m.outcomes(), m.status.name(),
+                agenda, m.attendanceRecorded() ? m.attendance() : null, m.outcomes(), m.status.name(),
                 m.minutesApprovedAt, m.minutesApprovedBy, m.version, m.createdAt, m.updatedAt);
     }
 }

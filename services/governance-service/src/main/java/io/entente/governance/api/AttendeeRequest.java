@@ -1,4 +1,4 @@
-package io.entente.governance.rest;
+package io.entente.governance.api;
 
 import io.entente.governance.domain.Rsvp;
 import io.entente.governance.domain.Side;

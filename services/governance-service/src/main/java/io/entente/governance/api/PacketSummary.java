@@ -1,6 +1,5 @@
-package io.entente.governance.rest;
+package io.entente.governance.api;
 
-import io.entente.governance.domain.Json;
 import io.entente.governance.domain.Packet;
 import io.entente.governance.domain.packet.PacketContent;
 
@@ -14,7 +13,7 @@ public record PacketSummary(UUID meetingId, int version, String trigger, Instant
                             Map<String, Integer> sections) {
 
     public static PacketSummary of(Packet packet) {
-        PacketContent c = Json.read(packet.contentJson, PacketContent.class);
+        PacketContent c = packet.content();
         Map<String, Integer> sections = new LinkedHashMap<>();
         sections.put("agenda", c.agenda().size());
         sections.put("decisions", c.decisions().size());

@@ -1,4 +1,4 @@
-package io.entente.governance.rest;
+package io.entente.governance.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,0 +1,78 @@
+package io.entente.governance.service;
+
+import io.entente.governance.api.MeetingView;
+import io.entente.governance.domain.GovernanceBody;
+import io.entente.governance.domain.Meeting;
+import io.entente.governance.domain.MeetingStatus;
+import io.entente.platform.paging.AllianceScope;
+import io.entente.platform.paging.Keyset;
+import io.entente.platform.paging.Page;
+import io.entente.platform.paging.SortKey;
+import io.entente.platform.paging.Where;
+import io.entente.platform.rest.Problems;
+import io.entente.platform.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads meetings as the caller may see them. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class MeetingQueries {
+
+    private static final Keyset<Meeting> MEETINGS = Keyset.of(Meeting.class, "id", m -> m.id, UUID::fromString);
+    private static final List<SortKey<Meeting>> SORTS = List.of(
+            SortKey.of("startsAt", "e.startsAt", OffsetDateTime::parse,
+                    m -> m.startsAt.withOffsetSameInstant(ZoneOffset.UTC)));
+
+    private final CurrentUser user;
+    private final BodyService bodies;
+    private final EntityManager em;
+
+    public MeetingQueries(CurrentUser user, BodyService bodies, EntityManager em) {
+        this.user = user;
+        this.bodies = bodies;
+        this.em = em;
+    }
+
+    public MeetingView get(UUID id) {
+        Meeting meeting = find(id);
+        return view(meeting, bodies.find(meeting.bodyId));
+    }
+
+    public Page<MeetingView> list(String allianceId, UUID bodyId, MeetingStatus status, LocalDate from,
+                                  LocalDate to, String sort, int limit, String after) {
+        AllianceScope scope = AllianceScope.of(user, allianceId);
+        if (scope.isEmpty()) {
+            return Page.empty();
+        }
+        Where where = scope.restrict(Where.all(), "e.allianceId")
+                .and("e.bodyId = :body", "body", bodyId)
+                .and("e.status = :status", "status", status)
+                .and("e.startsAt >= :from", "from", from == null ? null : from.atStartOfDay().atOffset(ZoneOffset.UTC))
+                .and("e.startsAt < :to", "to", to == null ? null
+                        : to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        return MEETINGS.page(em, where, SortKey.choose(sort, SORTS), after, limit)
+                .map(m -> view(m, GovernanceBody.findById(m.bodyId)));
+    }
+
+    /** The meeting if the caller may see it; a meeting of an alliance they cannot see does not exist for them. */
+    Meeting find(UUID id) {
+        Meeting meeting = Meeting.findById(id);
+        if (meeting == null || !user.canSee(meeting.allianceId)) {
+            throw Problems.notFound("meeting", id);
+        }
+        return meeting;
+    }
+
+    /** The meeting as the caller may read it: internal material only for readers on our side. */
+    MeetingView view(Meeting meeting, GovernanceBody body) {
+        return MeetingView.of(meeting, body, Access.internalReader(user));
+    }
+}
