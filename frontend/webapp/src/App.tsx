@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { BrowserRouter, NavLink, Navigate, Route, Routes } from 'react-router-dom';
 import { useState } from 'react';
 import { ApiError, setCsrfToken } from './api/http';
-import { session as fetchSession } from './api/api';
+import { session as fetchSession } from './api/bff';
 import { SessionProvider, useSession } from './session';
 import { ErrorState, Loading } from './components/States';
 import { PortfolioPage } from './pages/PortfolioPage';

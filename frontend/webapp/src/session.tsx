@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Session } from './api/types';
+import type { Session } from './api/bff';
 
 const SessionContext = createContext<Session | null>(null);
 

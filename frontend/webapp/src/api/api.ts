@@ -1,39 +1,42 @@
 /**
- * Every call the app makes, by service. The BFF forwards /api/<service>/<path> to <service>/api/<path>.
- * Responses are normalised here so the screens see one shape even where services name ids differently.
+ * Every call the app makes, by service, through each service's typed client. Paths, parameters, request bodies and
+ * views come from the services' committed OpenAPI documents; lists answer {items, next} in every service.
  */
-import { getJson, getVersioned, pageOf, query, send, sendJson, type Page, type Versioned } from './http';
+import { body, etagOf, send, serviceClient, versioned, type Versioned } from './http';
+import type { paths as BacklogPaths } from './generated/backlog';
+import type { paths as DecisionPaths } from './generated/decision';
+import type { paths as GovernancePaths } from './generated/governance';
+import type { paths as SprintPaths } from './generated/sprint';
 import type {
-  Alliance, BacklogItem, BacklogItemInput, Board, BoardCard, BurndownPoint, Column, Decision, GovernanceBody,
-  Meeting, AgendaItem, Obligation, OutcomeInput, PacketDiff, PacketVersion, PlanningSummary, Playbook, Risk, Session,
-  Sprint, SprintCandidate, SprintDetail, Team, VelocityPoint,
-} from './types';
+  AgendaItem, Alliance, BacklogItem, BacklogItemRequest, BacklogItemUpdateRequest, CalendarFeed, Column, Decision,
+  Meeting, OutcomeRequest, PacketVersion,
+} from './schemas';
+import type { BoardCard, BoardView, SprintDetail } from './undocumented';
 
-const backlog = '/api/backlog';
-const sprint = '/api/sprint';
-const decision = '/api/decision';
-const governance = '/api/governance';
+export const backlog = serviceClient<BacklogPaths>('backlog');
+export const sprint = serviceClient<SprintPaths>('sprint');
+export const decision = serviceClient<DecisionPaths>('decision');
+export const governance = serviceClient<GovernancePaths>('governance');
 
-type Raw = Record<string, unknown>;
-
-function withId<T extends { id: string }>(raw: Raw, ...alternatives: string[]): T {
-  const id = raw.id ?? alternatives.map((name) => raw[name]).find((v) => v !== undefined);
-  return { ...raw, id: String(id) } as unknown as T;
+/** One page of a list: the items and the cursor of the next page (absent on the last). */
+export interface Page<T> {
+  items: T[];
+  next?: string;
 }
 
-export const session = (): Promise<Session> => getJson<Session>('/bff/session');
+const pageOf = <T>(page: { items?: T[]; next?: string }): Page<T> => ({ items: page.items ?? [], next: page.next ?? undefined });
+
+/** A filter value as a list parameter: absent when empty. */
+const listOf = <T extends string>(value: T | undefined): T[] | undefined => (value ? [value] : undefined);
 
 // ---- backlog service -------------------------------------------------------------------------------------------
 
-export async function alliances(signal?: AbortSignal): Promise<Alliance[]> {
-  const page = pageOf<Raw>(await getJson(`${backlog}/alliances`, signal));
-  return page.items.map((a) => ({ ...a, key: String(a.key ?? a.allianceId ?? a.id) }) as unknown as Alliance);
-}
+export const alliances = async (signal?: AbortSignal) =>
+  pageOf(await body(backlog.GET('/alliances', { params: { query: { limit: 200 } }, signal }))).items;
 
-export async function alliance(key: string, signal?: AbortSignal): Promise<Alliance> {
-  const raw = await getJson<Raw>(`${backlog}/alliances/${encodeURIComponent(key)}`, signal);
-  return { ...raw, key: String(raw.key ?? raw.allianceId ?? key) } as unknown as Alliance;
-}
+/** The service answers the view without describing it in its document (it sets the ETag itself). */
+export const alliance = async (key: string, signal?: AbortSignal) =>
+  (await body(backlog.GET('/alliances/{key}', { params: { path: { key } }, signal }))) as Alliance;
 
 export interface BacklogFilter {
   allianceId?: string;
@@ -41,168 +44,128 @@ export interface BacklogFilter {
   status?: string;
   type?: string;
   q?: string;
-  dueBefore?: string;
   after?: string;
   limit?: number;
 }
 
-export async function backlogItems(filter: BacklogFilter, signal?: AbortSignal): Promise<Page<BacklogItem>> {
-  const page = pageOf<Raw>(await getJson(`${backlog}/backlog-items${query({ limit: 100, ...filter })}`, signal));
-  return { items: page.items.map((raw) => withId<BacklogItem>(raw, 'itemId')), next: page.next };
-}
+export const backlogItems = async (filter: BacklogFilter, signal?: AbortSignal) =>
+  pageOf(await body(backlog.GET('/backlog-items', {
+    params: {
+      query: {
+        allianceId: listOf(filter.allianceId),
+        discipline: listOf(filter.discipline),
+        status: listOf(filter.status),
+        type: listOf(filter.type),
+        q: filter.q || undefined,
+        after: filter.after,
+        limit: filter.limit ?? 100,
+      },
+    },
+    signal,
+  })));
 
-export const backlogItem = (id: string, signal?: AbortSignal): Promise<Versioned<BacklogItem>> =>
-  getVersioned<BacklogItem>(`${backlog}/backlog-items/${id}`, signal);
-
-export const createBacklogItem = (input: BacklogItemInput): Promise<Versioned<BacklogItem>> =>
-  sendJson<BacklogItem>(`${backlog}/backlog-items`, { method: 'POST', body: input });
-
-/** The alliance of an item never changes: the update carries every other field (status kept as it is). */
-export const updateBacklogItem = (id: string, input: BacklogItemInput, etag: string): Promise<Versioned<BacklogItem>> => {
-  const { allianceId: _alliance, ...fields } = input;
-  void _alliance;
-  return sendJson<BacklogItem>(`${backlog}/backlog-items/${id}`, { method: 'PUT', body: fields, ifMatch: etag });
+export const backlogItem = async (id: string, signal?: AbortSignal) => {
+  const answer = await versioned(backlog.GET('/backlog-items/{id}', { params: { path: { id } }, signal }));
+  return answer as Versioned<BacklogItem>;
 };
 
+export const createBacklogItem = (request: BacklogItemRequest) => body(backlog.POST('/backlog-items', { body: request }));
+
+/** The item's new state; the service keeps its alliance, and its status and dependencies when they are left out. */
+export const updateBacklogItem = (id: string, request: BacklogItemUpdateRequest, etag: string) =>
+  body(backlog.PUT('/backlog-items/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body: request }));
+
 /** Moves an item directly above (or below) another one; the service rewrites that one item's rank only. */
-export const rankBacklogItem = (id: string, target: { above?: string; below?: string }, version: number) =>
-  sendJson<BacklogItem>(`${backlog}/backlog-items/${id}/rank`, {
-    method: 'POST',
+export const rankBacklogItem = (id: string, target: { above?: string; below?: string }, version: number | undefined) =>
+  body(backlog.POST('/backlog-items/{id}/rank', {
+    params: { path: { id }, header: { 'If-Match': etagOf(version) } },
     body: target.above ? { above: target.above } : { below: target.below },
-    ifMatch: `"${version}"`,
-  });
+  }));
 
-export async function playbooks(signal?: AbortSignal): Promise<Playbook[]> {
-  return pageOf<Raw>(await getJson(`${backlog}/playbooks`, signal)).items.map((raw) => withId<Playbook>(raw, 'key'));
-}
+export const playbooks = (signal?: AbortSignal) => body(backlog.GET('/playbooks', { signal }));
 
-export const applyPlaybook = (playbookKey: string, allianceId: string, anchorDate: string) =>
-  sendJson<{ items?: BacklogItem[] }>(`${backlog}/alliances/${encodeURIComponent(allianceId)}/playbook-applications`, {
-    method: 'POST',
-    body: { playbook: playbookKey, anchorDate },
-  });
+export const applyPlaybook = (playbook: string, allianceId: string, anchorDate: string) =>
+  body(backlog.POST('/alliances/{key}/playbook-applications', { params: { path: { key: allianceId } }, body: { playbook, anchorDate } }));
 
-export async function risks(allianceKey: string, signal?: AbortSignal): Promise<Risk[]> {
-  return pageOf<Raw>(await getJson(`${backlog}/risks${query({ allianceId: allianceKey, limit: 200 })}`, signal)).items.map((raw) =>
-    withId<Risk>(raw, 'riskId'));
-}
+export const risks = async (allianceKey: string, signal?: AbortSignal) =>
+  pageOf(await body(backlog.GET('/risks', { params: { query: { allianceId: [allianceKey], limit: 200 } }, signal }))).items;
 
-export async function obligations(allianceKey: string, signal?: AbortSignal): Promise<Obligation[]> {
-  return pageOf<Raw>(await getJson(`${backlog}/obligations${query({ allianceId: allianceKey, limit: 200 })}`, signal)).items.map(
-    (raw) => withId<Obligation>(raw, 'obligationId'));
-}
+export const obligations = async (allianceKey: string, signal?: AbortSignal) =>
+  pageOf(await body(backlog.GET('/obligations', { params: { query: { allianceId: [allianceKey], limit: 200 } }, signal }))).items;
 
 // ---- sprint service --------------------------------------------------------------------------------------------
 
-export async function teams(signal?: AbortSignal): Promise<Team[]> {
-  return pageOf<Raw>(await getJson(`${sprint}/teams${query({ limit: 200 })}`, signal)).items.map((raw) => withId<Team>(raw, 'teamId'));
-}
+export const teams = async (signal?: AbortSignal) =>
+  pageOf(await body(sprint.GET('/teams', { params: { query: { limit: 200 } }, signal }))).items;
 
-export async function sprints(filter: { teamId?: string; state?: string }, signal?: AbortSignal): Promise<Sprint[]> {
-  return pageOf<Raw>(await getJson(`${sprint}/sprints${query({ ...filter, limit: 200 })}`, signal)).items.map((raw) =>
-    withId<Sprint>(raw, 'sprintId'));
-}
+export const sprints = async (teamId: string, signal?: AbortSignal) =>
+  pageOf(await body(sprint.GET('/sprints', { params: { query: { teamId, limit: 200 } }, signal }))).items;
 
-export async function sprintCandidates(teamId: string, signal?: AbortSignal): Promise<SprintCandidate[]> {
-  return pageOf<Raw>(await getJson(`${sprint}/sprint-candidates${query({ teamId, limit: 200 })}`, signal)).items.map(
-    (raw) => withId<SprintCandidate>(raw, 'itemId'));
-}
+export const sprintCandidates = async (teamId: string, signal?: AbortSignal) =>
+  pageOf(await body(sprint.GET('/sprint-candidates', { params: { query: { teamId, limit: 200 } }, signal }))).items;
 
-export const sprintDetail = (sprintId: string, signal?: AbortSignal): Promise<Versioned<SprintDetail>> =>
-  getVersioned<SprintDetail>(`${sprint}/sprints/${sprintId}`, signal);
+export const sprintDetail = async (sprintId: string, signal?: AbortSignal) =>
+  (await body(sprint.GET('/sprints/{id}', { params: { path: { id: sprintId } }, signal }))) as SprintDetail;
 
-export const commitToSprint = (sprintId: string, itemId: string, overrideCapacity: boolean, reason?: string) =>
-  sendJson<unknown>(`${sprint}/sprints/${sprintId}/items`, {
-    method: 'POST',
-    body: { itemId, overrideCapacity, reason: overrideCapacity ? reason ?? 'Committed over capacity from sprint planning' : undefined },
-  });
-
-export const removeFromSprint = (sprintId: string, itemId: string, version: number) =>
-  send(`${sprint}/sprints/${sprintId}/items/${itemId}`, { method: 'DELETE', ifMatch: `"${version}"` });
+/** The reason is sent only with an override: it is what the audit log records about committing over capacity. */
+export const commitToSprint = (sprintId: string, itemId: string, overrideCapacity: boolean) =>
+  body(sprint.POST('/sprints/{sprintId}/items', {
+    params: { path: { sprintId } },
+    body: overrideCapacity ? { itemId, overrideCapacity, reason: 'Committed over capacity from sprint planning' } : { itemId },
+  }));
 
 /** The board, flattened to cards (the app draws its own swimlanes) with the columns' WIP limits and the plan. */
+export interface Board {
+  columns: BoardView['columns'];
+  cards: BoardCard[];
+  planning: BoardView['planning'];
+}
+
 export async function board(sprintId: string, signal?: AbortSignal): Promise<Board> {
-  const raw = await getJson<Raw>(`${sprint}/sprints/${sprintId}/board`, signal);
-  const cards: BoardCard[] = [];
-  for (const lane of (raw.lanes as Raw[] | undefined) ?? []) {
-    const columns = (lane.columns as Record<string, Raw[]> | undefined) ?? {};
-    for (const [column, list] of Object.entries(columns)) {
-      for (const c of list) {
-        cards.push({ ...c, itemId: String(c.id ?? c.itemId), column: String(c.column ?? column) as Column } as unknown as BoardCard);
-      }
-    }
-  }
-  return {
-    sprintId,
-    columns: ((raw.columns as Raw[] | undefined) ?? []).map((c) => ({ column: c.column as Column, wipLimit: (c.wipLimit as number | null) ?? null })),
-    cards,
-    planning: raw.planning as PlanningSummary | undefined,
-  };
+  const view = (await body(sprint.GET('/sprints/{id}/board', { params: { path: { id: sprintId }, query: {} }, signal }))) as BoardView;
+  const cards = view.lanes.flatMap((lane) => Object.values(lane.columns).flatMap((list) => list ?? []));
+  return { columns: view.columns, cards, planning: view.planning };
 }
 
-export const moveCard = (sprintId: string, card: BoardCard, toColumn: Column) =>
-  sendJson<unknown>(`${sprint}/sprints/${sprintId}/items/${card.itemId}`, {
-    method: 'PUT',
-    body: { column: toColumn, assignee: card.assignee ?? null },
-    ifMatch: card.version != null ? `"${card.version}"` : '*',
-  });
-
-export async function burndown(sprintId: string, signal?: AbortSignal): Promise<BurndownPoint[]> {
-  const raw = await getJson<Raw>(`${sprint}/sprints/${sprintId}/burndown`, signal);
-  return ((raw.days as Raw[] | undefined) ?? []).map((d) => ({
-    date: String(d.date),
-    remaining: (d.remainingPoints as number | null) ?? null,
-    ideal: Math.round(Number(d.idealPoints ?? 0) * 10) / 10,
+export const moveCard = (sprintId: string, card: BoardCard, column: Column) =>
+  body(sprint.PUT('/sprints/{sprintId}/items/{itemId}', {
+    params: { path: { sprintId, itemId: card.id }, header: { 'If-Match': etagOf(card.version ?? undefined) } },
+    body: { column, assignee: card.assignee ?? undefined },
   }));
-}
 
-export async function velocity(teamId: string, signal?: AbortSignal): Promise<VelocityPoint[]> {
-  const raw = await getJson<Raw>(`${sprint}/teams/${teamId}/velocity`, signal);
-  return ((raw.sprints as Raw[] | undefined) ?? []).map((v) => ({
-    sprintId: String(v.sprintId),
-    sprintName: String(v.name),
-    committed: Number(v.committedPoints ?? 0),
-    completed: Number(v.completedPoints ?? 0),
-  }));
-}
+export const burndown = (sprintId: string, signal?: AbortSignal) =>
+  body(sprint.GET('/sprints/{id}/burndown', { params: { path: { id: sprintId } }, signal }));
+
+export const velocity = (teamId: string, signal?: AbortSignal) =>
+  body(sprint.GET('/teams/{id}/velocity', { params: { path: { id: teamId }, query: {} }, signal }));
 
 // ---- decision service ------------------------------------------------------------------------------------------
 
 export interface DecisionFilter {
   alliance?: string;
   body?: string;
-  riskState?: string;
+  risk?: string;
 }
 
-export async function upcomingDecisions(filter: DecisionFilter, signal?: AbortSignal): Promise<Decision[]> {
-  const raw = await getJson<Raw>(`${decision}/decisions/upcoming${query({ alliance: filter.alliance, body: filter.body, risk: filter.riskState, weeks: 8 })}`, signal);
-  // The service groups by ISO week; the app regroups relative to the user's today, so it keeps the flat list.
-  const groups = (raw.groups as Raw[] | undefined) ?? [];
-  return groups.flatMap((g) => (g.decisions as Raw[] | undefined) ?? []).map((d) => withId<Decision>(d, 'decisionId'));
+/** The service groups by ISO week; the app regroups relative to the user's today, so it keeps the flat list. */
+export async function upcomingDecisions(filter: DecisionFilter, signal?: AbortSignal) {
+  const upcoming = await body(decision.GET('/decisions/upcoming', {
+    params: { query: { alliance: filter.alliance, body: filter.body, risk: filter.risk, weeks: 8 } },
+    signal,
+  }));
+  return (upcoming.groups ?? []).flatMap((week) => week.decisions ?? []);
 }
 
-export async function decisionsOf(allianceKey: string, signal?: AbortSignal): Promise<Decision[]> {
-  return pageOf<Raw>(await getJson(`${decision}/decisions${query({ alliance: allianceKey, limit: 200 })}`, signal)).items.map(
-    (d) => withId<Decision>(d, 'decisionId'));
-}
+export const decisionsOf = async (allianceKey: string, signal?: AbortSignal) =>
+  pageOf(await body(decision.GET('/decisions', { params: { query: { alliance: allianceKey, limit: 200 } }, signal }))).items;
 
-export async function decisionDetail(id: string, signal?: AbortSignal): Promise<Decision> {
-  return withId<Decision>(await getJson<Raw>(`${decision}/decisions/${id}`, signal), 'decisionId');
-}
-
-export interface CalendarFeed {
-  url?: string | null;
-  alliances?: string[];
-  createdAt?: string;
-  rotatedAt?: string | null;
-}
+export const decisionDetail = async (id: string, signal?: AbortSignal) =>
+  (await body(decision.GET('/decisions/{id}', { params: { path: { id } }, signal }))) as Decision;
 
 /** Whether the user has a feed; its URL (a revocable per-user secret, never a token) is shown only on creation. */
-export const calendarFeed = (signal?: AbortSignal): Promise<CalendarFeed> =>
-  getJson<CalendarFeed>(`${decision}/calendar-feeds/mine`, signal);
+export const calendarFeed = (signal?: AbortSignal) => body(decision.GET('/calendar-feeds/mine', { signal }));
 
-export const createCalendarFeed = (): Promise<Versioned<CalendarFeed>> =>
-  sendJson<CalendarFeed>(`${decision}/calendar-feeds`, { method: 'POST' });
+export const createCalendarFeed = async () => (await body(decision.POST('/calendar-feeds'))) as CalendarFeed;
 
 /** Calendar clients fetch the feed through the BFF's public /calendar/<secret>.ics. */
 export function subscriptionUrl(feedUrl: string, origin: string = window.location.origin): string {
@@ -212,37 +175,46 @@ export function subscriptionUrl(feedUrl: string, origin: string = window.locatio
 
 // ---- governance service ----------------------------------------------------------------------------------------
 
-export async function bodies(allianceKey: string, signal?: AbortSignal): Promise<GovernanceBody[]> {
-  return pageOf<Raw>(await getJson(`${governance}/governance-bodies${query({ allianceId: allianceKey, limit: 200 })}`, signal)).items.map(
-    (b) => withId<GovernanceBody>(b, 'bodyId'));
-}
+export const bodies = async (allianceKey: string, signal?: AbortSignal) =>
+  pageOf(await body(governance.GET('/governance-bodies', { params: { query: { allianceId: allianceKey, limit: 200 } }, signal }))).items;
 
-export async function meetings(filter: { allianceId?: string; from?: string }, signal?: AbortSignal): Promise<Meeting[]> {
-  return pageOf<Raw>(await getJson(`${governance}/meetings${query({ ...filter, limit: 200 })}`, signal)).items.map((m) =>
-    withId<Meeting>(m, 'meetingId'));
-}
+export const meetings = async (filter: { allianceId?: string }, signal?: AbortSignal) =>
+  pageOf(await body(governance.GET('/meetings', { params: { query: { allianceId: filter.allianceId, limit: 200 } }, signal }))).items;
 
-export async function meeting(id: string, signal?: AbortSignal): Promise<Versioned<Meeting>> {
-  const answer = await getVersioned<Raw>(`${governance}/meetings/${id}`, signal);
-  return { data: withId<Meeting>(answer.data, 'meetingId'), etag: answer.etag };
-}
+export const meeting = async (id: string, signal?: AbortSignal) =>
+  (await versioned(governance.GET('/meetings/{id}', { params: { path: { id } }, signal }))) as Versioned<Meeting>;
 
+/** The agenda as the service takes it back: the fields of each item the request defines, and nothing else. */
 export const saveAgenda = (meetingId: string, agenda: AgendaItem[], etag: string) =>
-  sendJson<Meeting>(`${governance}/meetings/${meetingId}/agenda`, { method: 'PUT', body: { items: agenda }, ifMatch: etag });
+  body(governance.PUT('/meetings/{id}/agenda', {
+    params: { path: { id: meetingId }, header: { 'If-Match': etag } },
+    body: {
+      items: agenda.map((item) => ({
+        id: item.id,
+        section: item.section ?? '',
+        title: item.title ?? '',
+        presenter: item.presenter,
+        durationMinutes: item.durationMinutes ?? 0,
+        purpose: item.purpose ?? 'INFORMATION',
+        decisionId: item.decisionId,
+        backlogItemId: item.backlogItemId,
+        internalNote: item.internalNote,
+      })),
+    },
+  }));
 
 /** Drafts the agenda from what is due (decisions, risks, obligations, actions). */
 export const draftAgenda = (meetingId: string, etag: string) =>
-  sendJson<Meeting>(`${governance}/meetings/${meetingId}/agenda/draft`, { method: 'POST', ifMatch: etag });
+  body(governance.POST('/meetings/{id}/agenda/draft', { params: { path: { id: meetingId }, header: { 'If-Match': etag } } }));
 
-export async function packetVersions(meetingId: string, signal?: AbortSignal): Promise<PacketVersion[]> {
-  return pageOf<PacketVersion>(await getJson(`${governance}/meetings/${meetingId}/packets`, signal)).items;
-}
+export const packetVersions = (meetingId: string, signal?: AbortSignal) =>
+  body(governance.GET('/meetings/{meetingId}/packets', { params: { path: { meetingId } }, signal }));
 
-export const generatePacket = (meetingId: string) =>
-  sendJson<PacketVersion>(`${governance}/meetings/${meetingId}/packets`, { method: 'POST' });
+export const generatePacket = async (meetingId: string) =>
+  (await body(governance.POST('/meetings/{meetingId}/packets', { params: { path: { meetingId } } }))) as PacketVersion;
 
 export const packetUrl = (meetingId: string, version: number, edition: string, format: 'html' | 'pdf') =>
-  `${governance}/meetings/${meetingId}/packets/${version}${query({ edition, format })}`;
+  `/api/governance/meetings/${meetingId}/packets/${version}?${new URLSearchParams({ edition, format })}`;
 
 export type PacketContent = { kind: 'html'; html: string } | { kind: 'json'; data: Record<string, unknown> };
 
@@ -255,15 +227,14 @@ export async function packetContent(meetingId: string, version: number, edition:
 }
 
 export const comparePackets = (meetingId: string, from: number, to: number, edition: string, signal?: AbortSignal) =>
-  getJson<PacketDiff>(`${governance}/meetings/${meetingId}/packets/compare${query({ from, to, edition })}`, signal);
+  body(governance.GET('/meetings/{meetingId}/packets/compare', { params: { path: { meetingId }, query: { from, to, edition } }, signal }));
 
-/** Empty form fields are left out: the service reads "" as a wrong value (a date "" is not "no date"). */
-export const recordOutcome = (meetingId: string, outcome: OutcomeInput, etag: string) =>
-  sendJson<Meeting>(`${governance}/meetings/${meetingId}/outcomes`, {
-    method: 'POST',
-    body: Object.fromEntries(Object.entries(outcome).filter(([, value]) => value !== '' && value != null)),
-    ifMatch: etag,
-  });
+/** Empty form fields are left out: a date "" is not "no date". */
+export const recordOutcome = (meetingId: string, outcome: OutcomeRequest, etag: string) =>
+  body(governance.POST('/meetings/{id}/outcomes', {
+    params: { path: { id: meetingId }, header: { 'If-Match': etag } },
+    body: Object.fromEntries(Object.entries(outcome).filter(([, value]) => value !== '' && value != null)) as OutcomeRequest,
+  }));
 
 export const approveMinutes = (meetingId: string, etag: string) =>
-  sendJson<Meeting>(`${governance}/meetings/${meetingId}/minutes/approval`, { method: 'POST', ifMatch: etag });
+  body(governance.POST('/meetings/{id}/minutes/approval', { params: { path: { id: meetingId }, header: { 'If-Match': etag } } }));

@@ -1,7 +1,11 @@
 /**
  * The app's only way to the server. Calls go to the BFF (same origin): the session cookie rides along, the BFF adds
  * the user's access token. The app never sees or stores a token; it only echoes the CSRF token on changes.
+ *
+ * Each service has one typed client, generated from the OpenAPI document committed for it (openapi/<service>.json):
+ * a path, parameter, request or view the service changed is a compile error in the screens that use it.
  */
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 
 export interface FieldError {
   field: string;
@@ -51,19 +55,6 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-export interface Versioned<T> {
-  data: T;
-  etag?: string;
-}
-
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  ifMatch?: string;
-  accept?: string;
-  signal?: AbortSignal;
-}
-
 /** What the browser should do when the session is gone: start the login flow again. */
 let onSessionExpired = (): void => {
   window.location.reload();
@@ -73,11 +64,16 @@ export function setSessionExpiredHandler(handler: () => void): void {
   onSessionExpired = handler;
 }
 
+export interface Versioned<T> {
+  data: T;
+  etag?: string;
+}
+
 async function problemOf(response: Response): Promise<Problem> {
   const type = response.headers.get('Content-Type') ?? '';
   if (type.includes('json')) {
     try {
-      const body = (await response.json()) as Partial<Problem>;
+      const body = (await response.clone().json()) as Partial<Problem>;
       return { title: body.title ?? response.statusText, status: body.status ?? response.status, ...body } as Problem;
     } catch {
       // fall through to the generic problem
@@ -90,34 +86,16 @@ async function problemOf(response: Response): Promise<Problem> {
   };
 }
 
-export async function send(url: string, options: RequestOptions = {}): Promise<Response> {
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = {
-    Accept: options.accept ?? 'application/json',
-    // Tells quarkus-oidc to answer 499 rather than redirect a fetch to the login page.
-    'X-Requested-With': 'JavaScript',
-  };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      credentials: 'same-origin',
-      signal: options.signal,
-      redirect: 'manual',
-    });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError({
-      title: 'Network error',
-      status: 0,
-      detail: 'Entente could not reach the server. Check your connection and try again.',
-    });
-  }
+/** Marks a request as the app's: JSON wanted, the CSRF token on changes, and no login redirect for a fetch. */
+function prepare(headers: Headers, method: string): void {
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  // Tells quarkus-oidc to answer 499 rather than redirect a fetch to the login page.
+  headers.set('X-Requested-With', 'JavaScript');
+  if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
+}
+
+/** A gone session starts a new login; any other failure becomes an ApiError carrying the problem+json. */
+async function check(response: Response): Promise<void> {
   if (response.status === 499 || response.status === 401 || response.type === 'opaqueredirect') {
     onSessionExpired();
     throw new ApiError({ title: 'Session expired', status: 401, detail: 'Your session ended; signing you in again.' });
@@ -125,50 +103,78 @@ export async function send(url: string, options: RequestOptions = {}): Promise<R
   if (!response.ok) {
     throw new ApiError(await problemOf(response));
   }
+}
+
+function unreachable(error: unknown): Error {
+  if (error instanceof DOMException && error.name === 'AbortError') return error;
+  return new ApiError({
+    title: 'Network error',
+    status: 0,
+    detail: 'Entente could not reach the server. Check your connection and try again.',
+  });
+}
+
+const browserBehaviour: Middleware = {
+  onRequest({ request }) {
+    prepare(request.headers, request.method);
+    return request;
+  },
+  async onResponse({ response }) {
+    await check(response);
+    return undefined;
+  },
+  onError({ error }) {
+    return unreachable(error);
+  },
+};
+
+/** A service's paths as the app calls them through the BFF: /api/<service>/<path> reaches the service's /api/<path>. */
+type ThroughBff<Paths> = { [P in keyof Paths as P extends `/api${infer Rest}` ? Rest : never]: Paths[P] };
+
+/** The typed client of one service; every failure is thrown as an ApiError (so `data` is there when a call returns). */
+export function serviceClient<Paths extends object>(service: string): Client<ThroughBff<Paths>> {
+  const client = createClient<ThroughBff<Paths>>({
+    baseUrl: new URL(`/api/${service}`, window.location.origin).href,
+    credentials: 'same-origin',
+    redirect: 'manual',
+    // Looked up per call (not captured once) so tests can stand in for the network.
+    fetch: (request: Request) => globalThis.fetch(request),
+  });
+  client.use(browserBehaviour);
+  return client;
+}
+
+interface Answer<T> {
+  data?: T;
+  response: Response;
+}
+
+/** The body of a successful call (failures were thrown by the middleware). */
+export async function body<T>(call: Promise<Answer<T>>): Promise<T> {
+  const { data } = await call;
+  return data as T;
+}
+
+/** The body of a successful call with its ETag, for a later If-Match. */
+export async function versioned<T>(call: Promise<Answer<T>>): Promise<Versioned<T>> {
+  const { data, response } = await call;
+  return { data: data as T, etag: response.headers.get('ETag') ?? undefined };
+}
+
+/** The ETag form of a view's version, for an If-Match when the view (not an ETag header) is at hand. */
+export const etagOf = (version: number | undefined): string => (version != null ? `"${version}"` : '*');
+
+/** A call outside the services' documents (the BFF's own endpoints, a packet as HTML), with the same behaviour. */
+export async function send(url: string, options: { accept?: string; signal?: AbortSignal } = {}): Promise<Response> {
+  const headers = new Headers();
+  if (options.accept) headers.set('Accept', options.accept);
+  prepare(headers, 'GET');
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'GET', headers, credentials: 'same-origin', signal: options.signal, redirect: 'manual' });
+  } catch (e) {
+    throw unreachable(e);
+  }
+  await check(response);
   return response;
-}
-
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await send(url, { signal });
-  return (await response.json()) as T;
-}
-
-export async function getVersioned<T>(url: string, signal?: AbortSignal): Promise<Versioned<T>> {
-  const response = await send(url, { signal });
-  return { data: (await response.json()) as T, etag: response.headers.get('ETag') ?? undefined };
-}
-
-export async function sendJson<T>(url: string, options: RequestOptions): Promise<Versioned<T>> {
-  const response = await send(url, options);
-  const text = await response.text();
-  return {
-    data: (text ? JSON.parse(text) : undefined) as T,
-    etag: response.headers.get('ETag') ?? undefined,
-  };
-}
-
-/** Lists come as a bare array or as a keyset page; either way the app gets the items and the next cursor. */
-export interface Page<T> {
-  items: T[];
-  next?: string;
-}
-
-export function pageOf<T>(body: unknown): Page<T> {
-  if (Array.isArray(body)) return { items: body as T[] };
-  if (body && typeof body === 'object') {
-    const record = body as Record<string, unknown>;
-    const items = (record.items ?? record.content ?? record.data ?? record.results ?? []) as T[];
-    const next = (record.next ?? record.nextCursor ?? record.after ?? record.cursor) as string | undefined;
-    return { items: Array.isArray(items) ? items : [], next: next ?? undefined };
-  }
-  return { items: [] };
-}
-
-export function query(params: Record<string, string | number | boolean | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
 }

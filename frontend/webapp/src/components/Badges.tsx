@@ -1,6 +1,7 @@
 import { humanize } from './format';
 
-export function TierBadge({ tier }: { tier: number }) {
+export function TierBadge({ tier }: { tier?: number }) {
+  if (tier == null) return null;
   return (
     <span className={`badge tier tier-${tier}`} title={`Tier ${tier}: ${tierMeaning(tier)}`}>
       Tier {tier}
@@ -14,7 +15,8 @@ function tierMeaning(tier: number): string {
   return 'light touch';
 }
 
-export function PhaseBadge({ phase }: { phase: string }) {
+export function PhaseBadge({ phase }: { phase?: string }) {
+  if (!phase) return null;
   return <span className={`badge phase phase-${phase.toLowerCase()}`}>{humanize(phase)}</span>;
 }
 
@@ -25,7 +27,8 @@ export function RiskBadge({ state }: { state?: string | null }) {
   return <span className={`badge risk risk-${state.toLowerCase()}`}>{RISK_LABEL[state] ?? humanize(state)}</span>;
 }
 
-export function StatusBadge({ status }: { status: string }) {
+export function StatusBadge({ status }: { status?: string }) {
+  if (!status) return null;
   return <span className={`badge status status-${status.toLowerCase()}`}>{humanize(status)}</span>;
 }
 

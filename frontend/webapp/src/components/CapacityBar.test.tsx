@@ -1,8 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SprintCapacity } from '../api/types';
 import { CapacityBar, CapacityPanel } from './CapacityBar';
-import { project, warningsOf } from './capacity';
+import { project, warningsOf, type SprintCapacity } from './capacity';
 
 const plan: SprintCapacity = {
   capacity: 30,

@@ -1,5 +1,4 @@
-import type { SprintCapacity } from '../api/types';
-import { warningsOf } from './capacity';
+import { warningsOf, type SprintCapacity } from './capacity';
 
 interface BarProps {
   label: string;

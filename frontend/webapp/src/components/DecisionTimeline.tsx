@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { Decision } from '../api/types';
+import type { UpcomingDecision } from '../api/schemas';
 import { AllianceTag, RiskBadge } from './Badges';
 import { formatDay } from './format';
 import { daysUntil, groupByDueWeek } from './timeline';
@@ -11,7 +11,7 @@ function dueText(days: number): string {
   return `in ${days} day${days === 1 ? '' : 's'}`;
 }
 
-export function DecisionTimeline({ decisions, today }: { decisions: Decision[]; today: string }) {
+export function DecisionTimeline({ decisions, today }: { decisions: UpcomingDecision[]; today: string }) {
   const groups = groupByDueWeek(decisions, today);
   if (groups.length === 0) return <Empty title="No open decisions">Nothing is due for the alliances you follow.</Empty>;
   return (
@@ -36,7 +36,7 @@ export function DecisionTimeline({ decisions, today }: { decisions: Decision[]; 
                       <AllianceTag id={d.allianceId} />
                       {d.governanceBody && <span className="badge body">{d.governanceBody}</span>}
                       <RiskBadge state={d.riskState} />
-                      {d.leadTimeDays != null && <span className="muted">{d.leadTimeDays} days of preparation</span>}
+                      {d.prepDeadline && <span className="muted">ready by {formatDay(d.prepDeadline)}</span>}
                     </div>
                     {d.riskReason && d.riskState !== 'ON_TRACK' && <p className="risk-reason">Why: {d.riskReason}</p>}
                   </div>

@@ -1,31 +1,34 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/http';
-import { DISCIPLINES, ITEM_TYPES, type BacklogItemInput } from '../api/types';
+import { DISCIPLINES, ITEM_TYPES, type BacklogItemRequest } from '../api/schemas';
+
+/** What the form edits: the create request's fields an alliance manager fills in. */
+export type ItemFields = Pick<BacklogItemRequest, 'allianceId' | 'title' | 'description' | 'discipline' | 'type' | 'estimate' | 'dueDate'>;
 import { humanize } from './format';
 
 interface Props {
   alliances: string[];
-  initial?: Partial<BacklogItemInput>;
+  initial?: Partial<ItemFields>;
   submitLabel: string;
-  onSubmit: (input: BacklogItemInput) => Promise<unknown>;
+  onSubmit: (input: ItemFields) => Promise<unknown>;
   onCancel: () => void;
 }
 
 /** Create or edit a backlog item; the service's problem+json errors[] appear next to their fields. */
 export function ItemForm({ alliances, initial, submitLabel, onSubmit, onCancel }: Props) {
-  const [value, setValue] = useState<BacklogItemInput>({
+  const [value, setValue] = useState<ItemFields>({
     allianceId: initial?.allianceId ?? alliances[0] ?? '',
     title: initial?.title ?? '',
     description: initial?.description ?? '',
     discipline: initial?.discipline ?? 'GOVERNANCE',
     type: initial?.type ?? 'TASK',
-    estimate: initial?.estimate ?? null,
-    dueDate: initial?.dueDate ?? null,
+    estimate: initial?.estimate,
+    dueDate: initial?.dueDate,
   });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const set = <K extends keyof BacklogItemInput>(key: K, v: BacklogItemInput[K]) => setValue((old) => ({ ...old, [key]: v }));
+  const set = <K extends keyof ItemFields>(key: K, v: ItemFields[K]) => setValue((old) => ({ ...old, [key]: v }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -35,7 +38,7 @@ export function ItemForm({ alliances, initial, submitLabel, onSubmit, onCancel }
       await onSubmit({
         ...value,
         description: value.description?.trim() ? value.description : undefined,
-        dueDate: value.dueDate || null,
+        dueDate: value.dueDate || undefined,
       });
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError({ title: 'Could not save', status: 0, detail: String(e) }));
@@ -78,14 +81,14 @@ export function ItemForm({ alliances, initial, submitLabel, onSubmit, onCancel }
       <div className="field-row">
         <div className="field">
           <label htmlFor="f-discipline">Discipline</label>
-          <select id="f-discipline" value={value.discipline} onChange={(e) => set('discipline', e.target.value)} aria-invalid={!!fieldError('discipline')} aria-describedby={described('discipline')}>
+          <select id="f-discipline" value={value.discipline} onChange={(e) => set('discipline', e.target.value as ItemFields['discipline'])} aria-invalid={!!fieldError('discipline')} aria-describedby={described('discipline')}>
             {DISCIPLINES.map((d) => <option key={d} value={d}>{humanize(d)}</option>)}
           </select>
           {fieldError('discipline') && <span className="field-error" id="err-discipline">{fieldError('discipline')}</span>}
         </div>
         <div className="field">
           <label htmlFor="f-type">Type</label>
-          <select id="f-type" value={value.type} onChange={(e) => set('type', e.target.value)} aria-invalid={!!fieldError('type')} aria-describedby={described('type')}>
+          <select id="f-type" value={value.type} onChange={(e) => set('type', e.target.value as ItemFields['type'])} aria-invalid={!!fieldError('type')} aria-describedby={described('type')}>
             {ITEM_TYPES.map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
           </select>
           {fieldError('type') && <span className="field-error" id="err-type">{fieldError('type')}</span>}
@@ -94,7 +97,7 @@ export function ItemForm({ alliances, initial, submitLabel, onSubmit, onCancel }
       <div className="field-row">
         <div className="field">
           <label htmlFor="f-estimate">Estimate (points)</label>
-          <input id="f-estimate" type="number" inputMode="numeric" value={value.estimate ?? ''} onChange={(e) => set('estimate', e.target.value === '' ? null : Number(e.target.value))} aria-invalid={!!fieldError('estimate')} aria-describedby={described('estimate')} />
+          <input id="f-estimate" type="number" inputMode="numeric" value={value.estimate ?? ''} onChange={(e) => set('estimate', e.target.value === '' ? undefined : Number(e.target.value))} aria-invalid={!!fieldError('estimate')} aria-describedby={described('estimate')} />
           {fieldError('estimate') && <span className="field-error" id="err-estimate">{fieldError('estimate')}</span>}
         </div>
         <div className="field">

@@ -1,4 +1,23 @@
-import type { SprintCapacity } from '../api/types';
+export interface MemberCapacity {
+  userId: string;
+  displayName?: string | null;
+  capacity: number;
+  committed: number;
+}
+
+export interface AllianceLoad {
+  allianceId: string;
+  points: number;
+}
+
+/** A sprint's plan as the screens draw it: capacity per member and team, load per alliance, the service's warnings. */
+export interface SprintCapacity {
+  capacity: number;
+  committed: number;
+  members: MemberCapacity[];
+  byAlliance: AllianceLoad[];
+  warnings?: string[];
+}
 
 /** Practitioners' concentration rule: no one partner should take more than a third of a team's capacity. */
 export const CONCENTRATION_LIMIT = 1 / 3;

@@ -1,6 +1,6 @@
 /** Dates in the API are ISO dates (yyyy-mm-dd) or instants; the app shows them in the user's locale. */
 
-export function parseDay(iso: string): Date {
+export function parseDay(iso: string = ''): Date {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   return new Date(y, m - 1, d);
 }

@@ -1,12 +1,12 @@
 import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '../api/types';
+import type { UpcomingDecision } from '../api/schemas';
 import { DecisionTimeline } from './DecisionTimeline';
 import { groupByDueWeek } from './timeline';
 
 const TODAY = '2026-11-25'; // a Wednesday
-const d = (id: string, dueDate: string, extra: Partial<Decision> = {}): Decision => ({
+const d = (id: string, dueDate: string, extra: Partial<UpcomingDecision> = {}): UpcomingDecision => ({
   id, allianceId: 'ONC-HELIX', title: `Decision ${id}`, dueDate, status: 'OPEN', ...extra,
 });
 

@@ -1,10 +1,10 @@
-import type { Decision } from '../api/types';
+import type { UpcomingDecision } from '../api/schemas';
 import { isoDay, parseDay } from './format';
 
 export interface TimelineGroup {
   key: string;
   label: string;
-  decisions: Decision[];
+  decisions: UpcomingDecision[];
 }
 
 const CLOSED = new Set(['DECIDED', 'WITHDRAWN', 'SUPERSEDED']);
@@ -20,14 +20,14 @@ function mondayOf(day: Date): Date {
  * Stakeholders' view of decisions by due date: overdue first, then this week, next week and each later week.
  * Decided and withdrawn decisions are left out; weeks start on Monday.
  */
-export function groupByDueWeek(decisions: Decision[], todayIso: string): TimelineGroup[] {
+export function groupByDueWeek(decisions: UpcomingDecision[], todayIso: string): TimelineGroup[] {
   const today = parseDay(todayIso);
   const thisMonday = mondayOf(today);
   const open = decisions
     .filter((d) => !CLOSED.has((d.status ?? '').toUpperCase()))
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title));
+    .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || (a.title ?? '').localeCompare(b.title ?? ''));
   const groups = new Map<string, TimelineGroup>();
-  const add = (key: string, label: string, decision: Decision) => {
+  const add = (key: string, label: string, decision: UpcomingDecision) => {
     if (!groups.has(key)) groups.set(key, { key, label, decisions: [] });
     groups.get(key)!.decisions.push(decision);
   };
@@ -49,6 +49,6 @@ export function groupByDueWeek(decisions: Decision[], todayIso: string): Timelin
   return [...groups.values()].sort((a, b) => order(a.key) - order(b.key));
 }
 
-export function daysUntil(dueIso: string, todayIso: string = isoDay(new Date())): number {
+export function daysUntil(dueIso: string | undefined, todayIso: string = isoDay(new Date())): number {
   return Math.round((parseDay(dueIso).getTime() - parseDay(todayIso).getTime()) / 86_400_000);
 }

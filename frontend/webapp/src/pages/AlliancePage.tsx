@@ -130,7 +130,7 @@ export function AlliancePage() {
           <QueryState query={meetingList} isEmpty={(l) => l.length === 0} empty={<Empty title="No meetings scheduled" />}>
             {(list) => (
               <ul className="list">
-                {list.filter((m) => new Date(m.startsAt).getTime() > Date.now() - 86_400_000).map((m) => (
+                {list.filter((m) => new Date(m.startsAt ?? 0).getTime() > Date.now() - 86_400_000).map((m) => (
                   <li key={m.id}>
                     <Link to={`/meetings/${m.id}`}>{m.title}</Link>
                     <span className="list-meta">{m.bodyType && <span className="badge body">{m.bodyType}</span>} {formatDateTime(m.startsAt, m.timeZone)}</span>

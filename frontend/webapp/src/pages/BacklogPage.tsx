@@ -6,10 +6,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { applyPlaybook, backlogItem, backlogItems, createBacklogItem, playbooks, rankBacklogItem, updateBacklogItem, type BacklogFilter } from '../api/api';
 import { ApiError } from '../api/http';
-import { DISCIPLINES, ITEM_STATUSES, ITEM_TYPES, type BacklogItem } from '../api/types';
+import { DISCIPLINES, ITEM_STATUSES, ITEM_TYPES, type BacklogItem } from '../api/schemas';
 import { AllianceTag, StatusBadge } from '../components/Badges';
 import { Dialog } from '../components/Dialog';
-import { ItemForm } from '../components/ItemForm';
+import { ItemForm, type ItemFields } from '../components/ItemForm';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { announcements, screenReaderInstructions, useDndSensors } from '../components/dnd';
 import { formatDay, humanize, today } from '../components/format';
@@ -51,7 +51,7 @@ export function BacklogPage() {
 
   const [rankError, setRankError] = useState<unknown>(null);
   const rank = useMutation({
-    mutationFn: (args: { id: string; version: number; above?: string; below?: string }) => rankBacklogItem(args.id, args, args.version),
+    mutationFn: (args: { id: string; version?: number; above?: string; below?: string }) => rankBacklogItem(args.id, args, args.version),
     onError: (e) => { setRankError(e); setOrder(loaded); },
     onSuccess: () => { setRankError(null); void client.invalidateQueries({ queryKey: ['backlog'] }); },
   });
@@ -66,7 +66,7 @@ export function BacklogPage() {
     const below = moved[to - 1];
     const above = moved[to + 1];
     const item = order[from];
-    rank.mutate(above ? { id: item.id, version: item.version, above: above.id } : { id: item.id, version: item.version, below: below?.id });
+    rank.mutate(above ? { id: item.id!, version: item.version, above: above.id } : { id: item.id!, version: item.version, below: below?.id });
   };
 
   const [creating, setCreating] = useState(false);
@@ -135,7 +135,7 @@ export function BacklogPage() {
                   ),
                 }}
               >
-                <SortableContext items={order.map((i) => i.id)} strategy={verticalListSortingStrategy}>
+                <SortableContext items={order.map((i) => i.id ?? '')} strategy={verticalListSortingStrategy}>
                   <ol className="backlog" aria-label="Backlog items in rank order">
                     {order.map((item, index) => (
                       <SortableRow key={item.id} item={item} position={index + 1} draggable={editable && !filter.q} onEdit={() => setEditing(item)} editable={editable} />
@@ -167,14 +167,22 @@ export function BacklogPage() {
         {editing && (
           <ItemForm
             alliances={session.alliances}
-            initial={{ ...editing, description: editing.description ?? '' }}
+            initial={{ ...editing, discipline: editing.discipline as ItemFields['discipline'], type: editing.type as ItemFields['type'], description: editing.description ?? '' }}
             submitLabel="Save changes"
             onCancel={() => setEditing(null)}
             onSubmit={async (input) => {
-              const current = await backlogItem(editing.id);
+              const current = await backlogItem(editing.id!);
               // The ETag must be the version the user started from: a change since then is a 412, not an overwrite.
               const etag = current.data.version === editing.version ? current.etag : `"${editing.version}"`;
-              await updateBacklogItem(editing.id, input, etag ?? `"${editing.version}"`);
+              // The form edits only some fields; the ones it does not show are sent as they are, or PUT would clear them.
+              const { allianceId: _alliance, ...fields } = input;
+              void _alliance;
+              await updateBacklogItem(editing.id!, {
+                ...fields,
+                beneficiary: editing.beneficiary,
+                stakeholderValue: editing.stakeholderValue,
+                owner: editing.owner,
+              }, etag ?? `"${editing.version}"`);
               setEditing(null);
               await client.invalidateQueries({ queryKey: ['backlog'] });
             }}
@@ -189,7 +197,7 @@ export function BacklogPage() {
 }
 
 function SortableRow({ item, position, draggable, editable, onEdit }: { item: BacklogItem; position: number; draggable: boolean; editable: boolean; onEdit: () => void }) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !draggable });
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id ?? '', disabled: !draggable });
   return (
     <li ref={setNodeRef} className={`backlog-row ${isDragging ? 'dragging' : ''}`} style={{ transform: CSS.Transform.toString(transform), transition }} data-testid="backlog-row">
       {draggable && (

@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DndContext, pointerWithin, rectIntersection, useDraggable, useDroppable, type CollisionDetection, type DragEndEvent } from '@dnd-kit/core';
 import { useEffect, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { board, burndown, moveCard, velocity } from '../api/api';
-import { COLUMNS, type Board, type BoardCard, type Column } from '../api/types';
+import { board, burndown, moveCard, velocity, type Board } from '../api/api';
+import { COLUMNS, type Column } from '../api/schemas';
+import type { BoardCard } from '../api/undocumented';
 import { BoardCardView } from '../components/BoardCard';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { SprintPicker } from '../components/SprintPicker';
@@ -19,7 +20,7 @@ const collision: CollisionDetection = (args) => {
 };
 
 export function wipLimitOf(b: Board, column: Column): number | null {
-  return b.columns?.find((c) => c.column === column)?.wipLimit ?? b.wipLimits?.[column] ?? null;
+  return b.columns.find((c) => c.column === column)?.wipLimit ?? null;
 }
 
 export function BoardPage() {
@@ -43,7 +44,7 @@ export function BoardPage() {
   const sensors = useDndSensors();
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || !boardQuery.data) return;
-    const card = cards.find((c) => c.itemId === active.id);
+    const card = cards.find((c) => c.id === active.id);
     const to = String(over.id).split('|')[0] as Column;
     if (!card || card.column === to) return;
     const limit = wipLimitOf(boardQuery.data, to);
@@ -52,7 +53,7 @@ export function BoardPage() {
       setMoveError(new Error(`${humanize(to)} is at its WIP limit (${limit}). Finish something there first.`));
       return;
     }
-    setCards((all) => all.map((c) => (c.itemId === card.itemId ? { ...c, column: to } : c)));
+    setCards((all) => all.map((c) => (c.id === card.id ? { ...c, column: to } : c)));
     move.mutate({ card, to });
   };
 
@@ -87,7 +88,7 @@ export function BoardPage() {
           accessibility={{
             screenReaderInstructions,
             announcements: announcements(
-              (id) => { const c = cards.find((x) => x.itemId === id); return c?.title ?? 'restricted item'; },
+              (id) => { const c = cards.find((x) => x.id === id); return c?.title ?? 'restricted item'; },
               (id) => `column ${humanize(String(id).split('|')[0])}`,
             ),
           }}
@@ -102,7 +103,7 @@ export function BoardPage() {
                     const total = cards.filter((c) => c.column === column).length;
                     return (
                       <BoardColumn key={column} id={`${column}|${lane}`} column={column} count={total} limit={wipLimitOf(boardQuery.data, column)} points={inColumn.reduce((s, c) => s + (c.estimate ?? 0), 0)}>
-                        {inColumn.map((card) => <DraggableCard key={card.itemId} card={card} disabled={!editable || !!card.restricted} />)}
+                        {inColumn.map((card) => <DraggableCard key={card.id} card={card} disabled={!editable || !!card.restricted} />)}
                       </BoardColumn>
                     );
                   })}
@@ -140,14 +141,14 @@ function BoardColumn({ id, column, count, limit, points, children }: { id: strin
 }
 
 function DraggableCard({ card, disabled }: { card: BoardCard; disabled: boolean }) {
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: card.itemId, disabled });
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: card.id, disabled });
   return (
     <div
       ref={setNodeRef}
       className={`draggable ${isDragging ? 'dragging' : ''}`}
       style={transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined}
       data-testid="board-card"
-      data-item-id={card.itemId}
+      data-item-id={card.id}
       {...listeners}
       {...attributes}
       aria-roledescription="draggable card"
@@ -158,8 +159,23 @@ function DraggableCard({ card, disabled }: { card: BoardCard; disabled: boolean 
 }
 
 function Charts({ sprintId, teamId }: { sprintId: string; teamId?: string }) {
-  const burn = useQuery({ queryKey: ['burndown', sprintId], queryFn: ({ signal }) => burndown(sprintId, signal) });
-  const vel = useQuery({ queryKey: ['velocity', teamId], queryFn: ({ signal }) => velocity(teamId!, signal), enabled: !!teamId });
+  const burn = useQuery({
+    queryKey: ['burndown', sprintId],
+    queryFn: async ({ signal }) => ((await burndown(sprintId, signal)).days ?? []).map((d) => ({
+      date: d.date ?? '',
+      remaining: d.remainingPoints ?? null,
+      ideal: Math.round((d.idealPoints ?? 0) * 10) / 10,
+    })),
+  });
+  const vel = useQuery({
+    queryKey: ['velocity', teamId],
+    queryFn: async ({ signal }) => ((await velocity(teamId!, signal)).sprints ?? []).map((v) => ({
+      sprintName: v.name ?? '',
+      committed: v.committedPoints ?? 0,
+      completed: v.completedPoints ?? 0,
+    })),
+    enabled: !!teamId,
+  });
   return (
     <div className="grid-2 charts">
       <section className="panel" aria-labelledby="h-burndown">

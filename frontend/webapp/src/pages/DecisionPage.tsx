@@ -94,7 +94,7 @@ export function DecisionPage() {
   );
 }
 
-function shift(iso: string, days: number): string {
+function shift(iso: string | undefined, days: number): string {
   const date = parseDay(iso);
   date.setDate(date.getDate() + days);
   return isoDay(date);

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { calendarFeed, createCalendarFeed, subscriptionUrl, upcomingDecisions } from '../api/api';
 import { ApiError } from '../api/http';
+import { GOVERNANCE_BODIES as BODIES } from '../api/schemas';
 import { DecisionTimeline } from '../components/DecisionTimeline';
 import { ErrorState, Loading } from '../components/States';
 import { today } from '../components/format';
 import { useSession } from '../session';
 
-const BODIES = ['JSC', 'JDC', 'JCC', 'FINANCE', 'EXECUTIVE_SPONSORS'];
 
 export function DecisionsPage() {
   const session = useSession();
@@ -16,7 +16,7 @@ export function DecisionsPage() {
   const filter = {
     alliance: params.get('alliance') ?? undefined,
     body: params.get('body') ?? undefined,
-    riskState: params.get('risk') ?? undefined,
+    risk: params.get('risk') ?? undefined,
   };
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -28,7 +28,7 @@ export function DecisionsPage() {
   const shown = (list.data ?? []).filter((d) =>
     (!filter.alliance || d.allianceId === filter.alliance)
     && (!filter.body || d.governanceBody === filter.body)
-    && (!filter.riskState || d.riskState === filter.riskState));
+    && (!filter.risk || d.riskState === filter.risk));
 
   return (
     <div className="page">
@@ -53,7 +53,7 @@ export function DecisionsPage() {
           </select>
         </label>
         <label className="field inline"><span>Risk</span>
-          <select value={filter.riskState ?? ''} onChange={(e) => setFilter('risk', e.target.value)}>
+          <select value={filter.risk ?? ''} onChange={(e) => setFilter('risk', e.target.value)}>
             <option value="">All</option>
             <option value="ON_TRACK">On track</option>
             <option value="AT_RISK">At risk</option>
@@ -90,7 +90,7 @@ function CalendarLink() {
   const create = useMutation({
     mutationFn: createCalendarFeed,
     onSuccess: (answer) => {
-      setUrl(answer.data?.url ? subscriptionUrl(answer.data.url) : null);
+      setUrl(answer.url ? subscriptionUrl(answer.url) : null);
       setCopied(false);
       void client.invalidateQueries({ queryKey: ['calendar-feed'] });
     },

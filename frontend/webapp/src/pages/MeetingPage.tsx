@@ -6,7 +6,7 @@ import {
   recordOutcome, saveAgenda, type PacketContent,
 } from '../api/api';
 import { ApiError } from '../api/http';
-import type { AgendaItem, Meeting, OutcomeInput, OutcomeType, PacketVersion } from '../api/types';
+import { OUTCOME_TYPES, PURPOSES, type AgendaItem, type Meeting, type OutcomeRequest, type OutcomeType } from '../api/schemas';
 import { AllianceTag } from '../components/Badges';
 import { Empty, ErrorState, Loading, QueryState } from '../components/States';
 import { formatDateTime, formatDay, humanize } from '../components/format';
@@ -55,7 +55,6 @@ export function MeetingPage() {
   );
 }
 
-const PURPOSES = ['INFORMATION', 'DISCUSSION', 'DECISION'];
 
 function AgendaEditor({ meeting: m, etag: readEtag }: { meeting: Meeting; etag?: string }) {
   const session = useSession();
@@ -66,11 +65,11 @@ function AgendaEditor({ meeting: m, etag: readEtag }: { meeting: Meeting; etag?:
   const [dirty, setDirty] = useState(false);
   useEffect(() => { setItems(m.agenda ?? []); setDirty(false); }, [m]);
   const save = useMutation({
-    mutationFn: () => saveAgenda(m.id, items, etag),
+    mutationFn: () => saveAgenda(m.id!, items, etag),
     onSuccess: async () => { setDirty(false); await client.invalidateQueries({ queryKey: ['meeting', m.id] }); },
   });
   const draft = useMutation({
-    mutationFn: () => draftAgenda(m.id, etag),
+    mutationFn: () => draftAgenda(m.id!, etag),
     onSuccess: async () => { setDirty(false); await client.invalidateQueries({ queryKey: ['meeting', m.id] }); },
   });
   const update = (index: number, patch: Partial<AgendaItem>) => { setItems((all) => all.map((it, i) => (i === index ? { ...it, ...patch } : it))); setDirty(true); };
@@ -115,10 +114,10 @@ function AgendaEditor({ meeting: m, etag: readEtag }: { meeting: Meeting; etag?:
               {editable ? (
                 <div className="agenda-fields">
                   <input aria-label={`Section of item ${index + 1}`} placeholder="Section" value={item.section ?? ''} onChange={(e) => update(index, { section: e.target.value })} />
-                  <input aria-label={`Title of item ${index + 1}`} placeholder="Title" className="grow" value={item.title} onChange={(e) => update(index, { title: e.target.value })} />
+                  <input aria-label={`Title of item ${index + 1}`} placeholder="Title" className="grow" value={item.title ?? ''} onChange={(e) => update(index, { title: e.target.value })} />
                   <input aria-label={`Presenter of item ${index + 1}`} placeholder="Presenter" value={item.presenter ?? ''} onChange={(e) => update(index, { presenter: e.target.value })} />
                   <input aria-label={`Minutes for item ${index + 1}`} type="number" min={0} className="narrow" value={item.durationMinutes ?? ''} onChange={(e) => update(index, { durationMinutes: e.target.value === '' ? undefined : Number(e.target.value) })} />
-                  <select aria-label={`Purpose of item ${index + 1}`} value={item.purpose} onChange={(e) => update(index, { purpose: e.target.value })}>
+                  <select aria-label={`Purpose of item ${index + 1}`} value={item.purpose} onChange={(e) => update(index, { purpose: e.target.value as AgendaItem['purpose'] })}>
                     {PURPOSES.map((p) => <option key={p} value={p}>{humanize(p)}</option>)}
                   </select>
                   <span className="agenda-buttons">
@@ -130,7 +129,7 @@ function AgendaEditor({ meeting: m, etag: readEtag }: { meeting: Meeting; etag?:
               ) : (
                 <div className="agenda-fields readonly">
                   <span className="muted">{item.section}</span><strong className="grow">{item.title}</strong>
-                  <span>{item.presenter}</span><span>{item.durationMinutes ?? '–'} min</span><span className={`badge purpose-${item.purpose.toLowerCase()}`}>{humanize(item.purpose)}</span>
+                  <span>{item.presenter}</span><span>{item.durationMinutes ?? '–'} min</span><span className={`badge purpose-${(item.purpose ?? '').toLowerCase()}`}>{humanize(item.purpose)}</span>
                 </div>
               )}
             </li>
@@ -145,21 +144,20 @@ function PacketPanel({ meeting: m }: { meeting: Meeting }) {
   const session = useSession();
   const client = useQueryClient();
   const [edition, setEdition] = useState<'internal' | 'partner'>('internal');
-  const versions = useQuery({ queryKey: ['packets', m.id], queryFn: ({ signal }) => packetVersions(m.id, signal) });
-  const sorted = [...(versions.data ?? [])].sort((a, b) => b.version - a.version);
+  const versions = useQuery({ queryKey: ['packets', m.id], queryFn: ({ signal }) => packetVersions(m.id!, signal) });
+  const sorted = [...(versions.data ?? [])].sort((a, b) => (b.version ?? 0) - (a.version ?? 0));
   const [selected, setSelected] = useState<number | null>(null);
   const [compareWith, setCompareWith] = useState<number | null>(null);
   const current = selected ?? sorted[0]?.version ?? null;
   const [started, setStarted] = useState<number | null>(null);
   const [elapsed, setElapsed] = useState(0);
   const generate = useMutation({
-    mutationFn: () => generatePacket(m.id),
+    mutationFn: () => generatePacket(m.id!),
     onMutate: () => { setStarted(Date.now()); setElapsed(0); },
     onSettled: () => setStarted(null),
     onSuccess: async (answer) => {
       await client.invalidateQueries({ queryKey: ['packets', m.id] });
-      const created = answer.data as PacketVersion | undefined;
-      setSelected(created?.version ?? null);
+      setSelected(answer.version ?? null);
       setCompareWith(null);
     },
   });
@@ -194,7 +192,7 @@ function PacketPanel({ meeting: m }: { meeting: Meeting }) {
         </div>
       )}
       {generate.isError && <ErrorState error={generate.error} />}
-      {generate.isSuccess && <p className="notice success" role="status">Packet version {(generate.data.data as PacketVersion | undefined)?.version ?? ''} generated.</p>}
+      {generate.isSuccess && <p className="notice success" role="status">Packet version {generate.data.version ?? ''} generated.</p>}
       {versions.isPending ? <Loading label="Loading packet versions…" /> : versions.isError ? <ErrorState error={versions.error} retry={() => void versions.refetch()} />
         : sorted.length === 0 ? <Empty title="No packet yet">{isGovernanceOps(session) ? 'Generate the first version.' : 'Governance operations has not generated one yet.'}</Empty>
           : (
@@ -204,12 +202,12 @@ function PacketPanel({ meeting: m }: { meeting: Meeting }) {
                 <ul className="versions">
                   {sorted.map((v) => (
                     <li key={v.version} className={v.version === current ? 'current' : ''}>
-                      <button type="button" className="link-button" onClick={() => { setSelected(v.version); setCompareWith(null); }} aria-current={v.version === current}>
+                      <button type="button" className="link-button" onClick={() => { setSelected(v.version ?? null); setCompareWith(null); }} aria-current={v.version === current}>
                         Version {v.version}
                       </button>
                       <span className="muted small">{formatDateTime(v.generatedAt)}</span>
                       {v.version !== current && current != null && (
-                        <button type="button" className="link-button small" onClick={() => setCompareWith(v.version)}>Compare with v{current}</button>
+                        <button type="button" className="link-button small" onClick={() => setCompareWith(v.version ?? null)}>Compare with v{current}</button>
                       )}
                     </li>
                   ))}
@@ -219,13 +217,13 @@ function PacketPanel({ meeting: m }: { meeting: Meeting }) {
                 <div className="packet-view">
                   <div className="row">
                     <h3>Version {current} · {edition === 'partner' ? 'partner edition' : 'internal edition'}</h3>
-                    <a className="button secondary" href={packetUrl(m.id, current, edition, 'pdf')} download={`${m.allianceId}-${m.bodyType ?? 'meeting'}-packet-v${current}-${edition}.pdf`} data-testid="download-pdf">
+                    <a className="button secondary" href={packetUrl(m.id!, current, edition, 'pdf')} download={`${m.allianceId}-${m.bodyType ?? 'meeting'}-packet-v${current}-${edition}.pdf`} data-testid="download-pdf">
                       Download PDF
                     </a>
                   </div>
                   {compareWith != null
-                    ? <PacketCompare meetingId={m.id} edition={edition} from={Math.min(compareWith, current)} to={Math.max(compareWith, current)} />
-                    : <PacketViewer meetingId={m.id} version={current} edition={edition} />}
+                    ? <PacketCompare meetingId={m.id!} edition={edition} from={Math.min(compareWith, current)} to={Math.max(compareWith, current)} />
+                    : <PacketViewer meetingId={m.id!} version={current} edition={edition} />}
                 </div>
               )}
             </div>
@@ -269,7 +267,8 @@ function PacketCompare({ meetingId, edition, from, to }: { meetingId: string; ed
   return (
     <QueryState query={diff} label="Comparing versions…">
       {(d) => {
-        const changed = d.sections.filter((sec) => sec.added.length || sec.removed.length || sec.changed.length);
+        const changed = (d.sections ?? []).map((sec) => ({ section: sec.section ?? '', added: sec.added ?? [], removed: sec.removed ?? [], changed: sec.changed ?? [] }))
+          .filter((sec) => sec.added.length || sec.removed.length || sec.changed.length);
         return (
           <div className="diff" aria-label={`Changes from version ${from} to ${to}`}>
             <p className="muted">{changed.length === 0 ? `Versions ${from} and ${to} have the same content.` : `What changed from version ${from} to ${to}:`}</p>
@@ -279,7 +278,7 @@ function PacketCompare({ meetingId, edition, from, to }: { meetingId: string; ed
                 <ul>
                   {sec.added.map((a) => <li key={`a-${a}`} className="diff-added"><span aria-hidden="true">+ </span><span className="visually-hidden">added </span>{a}</li>)}
                   {sec.removed.map((r) => <li key={`r-${r}`} className="diff-removed"><span aria-hidden="true">− </span><span className="visually-hidden">removed </span>{r}</li>)}
-                  {sec.changed.map((c) => <li key={`c-${c.key}`} className="diff-changed"><span aria-hidden="true">~ </span>{c.key}: {c.fields.join(', ')} changed</li>)}
+                  {sec.changed.map((c) => <li key={`c-${c.key}`} className="diff-changed"><span aria-hidden="true">~ </span>{c.key}: {(c.fields ?? []).join(', ')} changed</li>)}
                 </ul>
               </section>
             ))}
@@ -295,7 +294,7 @@ function agendaFieldLabel(field: string): string {
   return match ? `Item ${Number(match[1]) + 1}, ${match[2]}` : field;
 }
 
-const OUTCOME_LABEL: Record<string, string> = {
+const OUTCOME_LABEL: Record<OutcomeType, string> = {
   INFORMATION_NOTED: 'Information noted',
   DECISION_MADE: 'Decision taken',
   ACTION_ITEM: 'Action item',
@@ -307,16 +306,16 @@ function MinutesPanel({ meeting: m, etag }: { meeting: Meeting; etag: string }) 
   const client = useQueryClient();
   const agenda = m.agenda ?? [];
   const outcomes = m.outcomes ?? [];
-  const [draft, setDraft] = useState<OutcomeInput>({ agendaItemId: agenda[0]?.id ?? '', type: 'INFORMATION_NOTED' });
+  const [draft, setDraft] = useState<OutcomeRequest>({ agendaItemId: agenda[0]?.id ?? '', type: 'INFORMATION_NOTED' });
   const refresh = () => client.invalidateQueries({ queryKey: ['meeting', m.id] });
   const record = useMutation({
-    mutationFn: (input: OutcomeInput) => recordOutcome(m.id, input, etag),
+    mutationFn: (input: OutcomeRequest) => recordOutcome(m.id!, input, etag),
     onSuccess: async () => { setDraft({ agendaItemId: draft.agendaItemId, type: 'INFORMATION_NOTED' }); await refresh(); },
   });
-  const approve = useMutation({ mutationFn: () => approveMinutes(m.id, etag), onSuccess: refresh });
+  const approve = useMutation({ mutationFn: () => approveMinutes(m.id!, etag), onSuccess: refresh });
   const approved = !!m.minutesApprovedAt;
   const actions = outcomes.filter((o) => o.type === 'ACTION_ITEM');
-  const titleOf = (id: string) => agenda.find((a) => a.id === id)?.title ?? id;
+  const titleOf = (id?: string) => agenda.find((a) => a.id === id)?.title ?? id;
   const error = record.error instanceof ApiError ? record.error : null;
   return (
     <section className="panel" aria-label="Minutes">
@@ -337,7 +336,7 @@ function MinutesPanel({ meeting: m, etag }: { meeting: Meeting; etag: string }) 
             {outcomes.map((o) => (
               <tr key={o.id}>
                 <td>{titleOf(o.agendaItemId)}</td>
-                <td>{OUTCOME_LABEL[o.type] ?? humanize(o.type)}</td>
+                <td>{o.type ? OUTCOME_LABEL[o.type] : humanize(o.type)}</td>
                 <td>
                   {o.notes}
                   {o.chosenOption && <div>Chosen option: <strong>{o.chosenOption}</strong>{o.rationale ? ` — ${o.rationale}` : ''}</div>}
@@ -366,7 +365,7 @@ function MinutesPanel({ meeting: m, etag }: { meeting: Meeting; etag: string }) 
             </label>
             <label className="field"><span>Outcome</span>
               <select value={draft.type} onChange={(e) => setDraft({ agendaItemId: draft.agendaItemId, notes: draft.notes, type: e.target.value as OutcomeType })}>
-                {Object.entries(OUTCOME_LABEL).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+                {OUTCOME_TYPES.map((k) => <option key={k} value={k}>{OUTCOME_LABEL[k]}</option>)}
               </select>
             </label>
           </div>

@@ -16,8 +16,8 @@ export function MeetingsPage() {
       <QueryState query={list} label="Loading meetings…" isEmpty={(l) => l.length === 0} empty={<Empty title="No meetings scheduled" />}>
         {(all) => {
           const now = Date.now() - 12 * 3_600_000;
-          const upcoming = all.filter((m) => new Date(m.startsAt).getTime() >= now).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-          const past = all.filter((m) => new Date(m.startsAt).getTime() < now).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+          const upcoming = all.filter((m) => new Date(m.startsAt ?? 0).getTime() >= now).sort((a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? ''));
+          const past = all.filter((m) => new Date(m.startsAt ?? 0).getTime() < now).sort((a, b) => (b.startsAt ?? '').localeCompare(a.startsAt ?? ''));
           return (
             <>
               <MeetingTable title="Upcoming" list={upcoming} />

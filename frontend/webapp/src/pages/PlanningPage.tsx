@@ -3,10 +3,11 @@ import { DndContext, pointerWithin, rectIntersection, useDraggable, useDroppable
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { board, commitToSprint, sprintCandidates, sprintDetail } from '../api/api';
-import type { BoardCard, SprintCandidate, SprintCapacity, SprintDetail } from '../api/types';
+import type { SprintCandidate } from '../api/schemas';
+import type { BoardCard, SprintDetail } from '../api/undocumented';
 import { AllianceTag } from '../components/Badges';
 import { CapacityPanel } from '../components/CapacityBar';
-import { project, warningsOf } from '../components/capacity';
+import { project, warningsOf, type SprintCapacity } from '../components/capacity';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { SprintPicker } from '../components/SprintPicker';
 import { announcements, screenReaderInstructions, useDndSensors } from '../components/dnd';
@@ -30,16 +31,16 @@ export function planOf(sprint: SprintDetail | undefined, cards: BoardCard[]): Sp
     byAlliance.set(key, (byAlliance.get(key) ?? 0) + (c.estimate ?? 0));
   }
   return {
-    capacity: planning?.capacityPoints ?? sprint?.capacityPoints ?? 0,
+    capacity: planning?.capacityPoints ?? 0,
     committed: planning?.committedPoints ?? cards.reduce((sum, c) => sum + (c.estimate ?? 0), 0),
     members: (sprint?.capacity ?? []).map((m) => ({
       userId: m.userId,
-      displayName: m.displayName,
+      displayName: m.displayName ?? undefined,
       capacity: m.capacityPoints,
       committed: cards.filter((c) => c.assignee === m.userId).reduce((sum, c) => sum + (c.estimate ?? 0), 0),
     })),
     byAlliance: planning?.loadByAlliance?.length
-      ? planning.loadByAlliance.map((l) => ({ allianceId: l.restricted ? 'Restricted' : l.allianceId, points: l.points }))
+      ? planning.loadByAlliance.map((l) => ({ allianceId: l.restricted ? 'Restricted' : l.allianceId ?? 'Restricted', points: l.points }))
       : [...byAlliance.entries()].map(([allianceId, points]) => ({ allianceId, points })),
     warnings: planning?.warnings?.map((w) => w.message),
   };
@@ -67,11 +68,11 @@ export function PlanningPage() {
   const [staged, setStaged] = useState<SprintCandidate[]>([]);
   const [dragging, setDragging] = useState<SprintCandidate | null>(null);
   const [override, setOverride] = useState(false);
-  const inSprint = new Set((sprintBoard.data?.cards ?? []).map((c) => c.itemId));
+  const inSprint = new Set((sprintBoard.data?.cards ?? []).map((c) => c.id));
   const available = (candidates.data ?? []).filter(
-    (i) => !inSprint.has(i.id) && !staged.some((s) => s.id === i.id) && !['IN_SPRINT', 'DONE', 'DROPPED'].includes(i.status));
+    (i) => !inSprint.has(i.itemId ?? '') && !staged.some((s) => s.itemId === i.itemId) && !['IN_SPRINT', 'DONE', 'DROPPED'].includes(i.status ?? ''));
 
-  const base = planOf(capacity.data?.data, sprintBoard.data?.cards ?? []);
+  const base = planOf(capacity.data, sprintBoard.data?.cards ?? []);
   const pendingItems = dragging ? [...staged, dragging] : staged;
   const projected = useMemo(() => project(base, pendingItems), [base, pendingItems]);
   const pendingPoints = pendingItems.reduce((s, i) => s + (i.estimate ?? 0), 0);
@@ -79,7 +80,7 @@ export function PlanningPage() {
 
   const commit = useMutation({
     mutationFn: async () => {
-      for (const item of staged) await commitToSprint(sprintId!, item.id, override);
+      for (const item of staged) await commitToSprint(sprintId!, item.itemId!, override);
     },
     onSuccess: async () => {
       setStaged([]);
@@ -94,9 +95,9 @@ export function PlanningPage() {
   });
 
   const sensors = useDndSensors();
-  const onDragStart = ({ active }: DragStartEvent) => setDragging(available.find((i) => i.id === active.id) ?? null);
+  const onDragStart = ({ active }: DragStartEvent) => setDragging(available.find((i) => i.itemId === active.id) ?? null);
   const onDragEnd = ({ active, over }: DragEndEvent) => {
-    const item = available.find((i) => i.id === active.id);
+    const item = available.find((i) => i.itemId === active.id);
     setDragging(null);
     if (item && over?.id === SPRINT_ZONE) setStaged((s) => [...s, item]);
   };
@@ -124,7 +125,7 @@ export function PlanningPage() {
           onDragCancel={() => setDragging(null)}
           accessibility={{
             screenReaderInstructions,
-            announcements: announcements((id) => available.find((i) => i.id === id)?.title ?? 'item', () => `the sprint ${choice.sprint?.name ?? ''}`),
+            announcements: announcements((id) => available.find((i) => i.itemId === id)?.title ?? 'item', () => `the sprint ${choice.sprint?.name ?? ''}`),
           }}
         >
           <div className="planning">
@@ -134,7 +135,7 @@ export function PlanningPage() {
                 : available.length === 0 ? <Empty title="Nothing ready to pull" />
                   : (
                     <ul className="candidates" aria-label="Backlog items you can pull into the sprint">
-                      {available.map((item) => <Candidate key={item.id} item={item} disabled={!editable} />)}
+                      {available.map((item) => <Candidate key={item.itemId} item={item} disabled={!editable} />)}
                     </ul>
                   )}
             </section>
@@ -148,10 +149,10 @@ export function PlanningPage() {
                 {staged.length > 0 && (
                   <ul className="staged" aria-label="Items about to be committed">
                     {staged.map((i) => (
-                      <li key={i.id} className="card staged-card" data-testid="staged-item">
+                      <li key={i.itemId} className="card staged-card" data-testid="staged-item">
                         <span className="card-title">{i.title}</span>
                         <span className="card-meta"><AllianceTag id={i.allianceId} /> <span className="points">{i.estimate ?? 0} pts</span>
-                          <button type="button" className="link-button" onClick={() => setStaged((s) => s.filter((x) => x.id !== i.id))} aria-label={`Take ${i.title} back out`}>Remove</button>
+                          <button type="button" className="link-button" onClick={() => setStaged((s) => s.filter((x) => x.itemId !== i.itemId))} aria-label={`Take ${i.title} back out`}>Remove</button>
                         </span>
                       </li>
                     ))}
@@ -161,7 +162,7 @@ export function PlanningPage() {
                   : sprintBoard.data.cards.length === 0 && staged.length === 0 ? <p className="muted drop-hint">Drop backlog items here.</p>
                     : (
                       <ul className="committed" aria-label="Committed items">
-                        {sprintBoard.data.cards.map((c) => <li key={c.itemId} data-testid="committed-item"><BoardCardView card={c} /></li>)}
+                        {sprintBoard.data.cards.map((c) => <li key={c.id} data-testid="committed-item"><BoardCardView card={c} /></li>)}
                       </ul>
                     )}
               </SprintZone>
@@ -188,7 +189,7 @@ export function PlanningPage() {
 }
 
 function Candidate({ item, disabled }: { item: SprintCandidate; disabled: boolean }) {
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: item.id, disabled });
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: item.itemId ?? '', disabled });
   return (
     <li
       ref={setNodeRef}

@@ -4,15 +4,14 @@ import { alliances, upcomingDecisions } from '../api/api';
 import { PhaseBadge, TierBadge } from '../components/Badges';
 import { Empty, QueryState } from '../components/States';
 import { humanize } from '../components/format';
-import type { Decision } from '../api/types';
 
 export function PortfolioPage() {
   const portfolio = useQuery({ queryKey: ['alliances'], queryFn: ({ signal }) => alliances(signal) });
   const decisions = useQuery({ queryKey: ['decisions', 'upcoming', {}], queryFn: ({ signal }) => upcomingDecisions({}, signal) });
 
-  const counts = (key: string) => {
+  const counts = (key?: string) => {
     if (!decisions.data) return undefined;
-    const open = decisions.data.filter((d: Decision) => d.allianceId === key);
+    const open = decisions.data.filter((d) => d.allianceId === key);
     return { open: open.length, atRisk: open.filter((d) => d.riskState === 'AT_RISK' || d.riskState === 'OVERDUE').length };
   };
 
@@ -48,7 +47,7 @@ export function PortfolioPage() {
                 </tr>
               </thead>
               <tbody>
-                {[...list].sort((a, b) => a.tier - b.tier || a.key.localeCompare(b.key)).map((a) => {
+                {[...list].sort((a, b) => (a.tier ?? 0) - (b.tier ?? 0) || (a.key ?? '').localeCompare(b.key ?? '')).map((a) => {
                   const c = counts(a.key);
                   return (
                     <tr key={a.key} data-testid={`alliance-row-${a.key}`}>
