@@ -8,8 +8,8 @@ import type { paths as DecisionPaths } from './generated/decision';
 import type { paths as GovernancePaths } from './generated/governance';
 import type { paths as SprintPaths } from './generated/sprint';
 import type {
-  AgendaItem, Alliance, BacklogItem, BacklogItemRequest, BacklogItemUpdateRequest, CalendarFeed, Column, Decision,
-  Meeting, OutcomeRequest, PacketVersion,
+  AgendaItem, Alliance, BacklogItem, BacklogItemRequest, BacklogItemUpdateRequest, CalendarFeed, Column, CommitteeKind,
+  Decision, Edition, Meeting, OutcomeRequest, PacketVersion, RiskState,
 } from './schemas';
 import type { BoardCard, BoardView, SprintDetail } from './undocumented';
 
@@ -82,7 +82,8 @@ export const rankBacklogItem = (id: string, target: { above?: string; below?: st
     body: target.above ? { above: target.above } : { below: target.below },
   }));
 
-export const playbooks = (signal?: AbortSignal) => body(backlog.GET('/playbooks', { signal }));
+export const playbooks = async (signal?: AbortSignal) =>
+  pageOf(await body(backlog.GET('/playbooks', { params: { query: { limit: 200 } }, signal }))).items;
 
 export const applyPlaybook = (playbook: string, allianceId: string, anchorDate: string) =>
   body(backlog.POST('/alliances/{key}/playbook-applications', { params: { path: { key: allianceId } }, body: { playbook, anchorDate } }));
@@ -142,22 +143,22 @@ export const velocity = (teamId: string, signal?: AbortSignal) =>
 // ---- decision service ------------------------------------------------------------------------------------------
 
 export interface DecisionFilter {
-  alliance?: string;
-  body?: string;
-  risk?: string;
+  allianceId?: string;
+  body?: CommitteeKind;
+  risk?: RiskState;
 }
 
 /** The service groups by ISO week; the app regroups relative to the user's today, so it keeps the flat list. */
 export async function upcomingDecisions(filter: DecisionFilter, signal?: AbortSignal) {
   const upcoming = await body(decision.GET('/decisions/upcoming', {
-    params: { query: { alliance: filter.alliance, body: filter.body, risk: filter.risk, weeks: 8 } },
+    params: { query: { allianceId: filter.allianceId, body: filter.body, risk: filter.risk, weeks: 8 } },
     signal,
   }));
   return (upcoming.groups ?? []).flatMap((week) => week.decisions ?? []);
 }
 
 export const decisionsOf = async (allianceKey: string, signal?: AbortSignal) =>
-  pageOf(await body(decision.GET('/decisions', { params: { query: { alliance: allianceKey, limit: 200 } }, signal }))).items;
+  pageOf(await body(decision.GET('/decisions', { params: { query: { allianceId: allianceKey, limit: 200 } }, signal }))).items;
 
 export const decisionDetail = async (id: string, signal?: AbortSignal) =>
   (await body(decision.GET('/decisions/{id}', { params: { path: { id } }, signal }))) as Decision;
@@ -207,26 +208,26 @@ export const saveAgenda = (meetingId: string, agenda: AgendaItem[], etag: string
 export const draftAgenda = (meetingId: string, etag: string) =>
   body(governance.POST('/meetings/{id}/agenda/draft', { params: { path: { id: meetingId }, header: { 'If-Match': etag } } }));
 
-export const packetVersions = (meetingId: string, signal?: AbortSignal) =>
-  body(governance.GET('/meetings/{meetingId}/packets', { params: { path: { meetingId } }, signal }));
+export const packetVersions = async (meetingId: string, signal?: AbortSignal) =>
+  pageOf(await body(governance.GET('/meetings/{meetingId}/packets', { params: { path: { meetingId }, query: { limit: 200 } }, signal }))).items;
 
 export const generatePacket = async (meetingId: string) =>
   (await body(governance.POST('/meetings/{meetingId}/packets', { params: { path: { meetingId } } }))) as PacketVersion;
 
-export const packetUrl = (meetingId: string, version: number, edition: string, format: 'html' | 'pdf') =>
+export const packetUrl = (meetingId: string, version: number, edition: Edition, format: 'html' | 'pdf') =>
   `/api/governance/meetings/${meetingId}/packets/${version}?${new URLSearchParams({ edition, format })}`;
 
 export type PacketContent = { kind: 'html'; html: string } | { kind: 'json'; data: Record<string, unknown> };
 
 /** The packet as HTML (shown in a sandboxed frame) or, where the service answers JSON, as its sections. */
-export async function packetContent(meetingId: string, version: number, edition: string, signal?: AbortSignal): Promise<PacketContent> {
+export async function packetContent(meetingId: string, version: number, edition: Edition, signal?: AbortSignal): Promise<PacketContent> {
   const response = await send(packetUrl(meetingId, version, edition, 'html'), { accept: 'text/html', signal });
   const type = response.headers.get('Content-Type') ?? '';
   if (type.includes('json')) return { kind: 'json', data: (await response.json()) as Record<string, unknown> };
   return { kind: 'html', html: await response.text() };
 }
 
-export const comparePackets = (meetingId: string, from: number, to: number, edition: string, signal?: AbortSignal) =>
+export const comparePackets = (meetingId: string, from: number, to: number, edition: Edition, signal?: AbortSignal) =>
   body(governance.GET('/meetings/{meetingId}/packets/compare', { params: { path: { meetingId }, query: { from, to, edition } }, signal }));
 
 /** Empty form fields are left out: a date "" is not "no date". */

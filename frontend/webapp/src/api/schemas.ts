@@ -35,6 +35,9 @@ export type Decision = DecisionSchemas['DecisionView'];
 /** A decision as the upcoming timeline lists it (fewer fields than the decision itself). */
 export type UpcomingDecision = DecisionSchemas['Item'];
 export type CalendarFeed = DecisionSchemas['CalendarFeedView'];
+/** The kind of committee a decision is due at (the decision service's name for it). */
+export type CommitteeKind = DecisionSchemas['GovernanceBody'];
+export type RiskState = DecisionSchemas['RiskState'];
 
 export type GovernanceBody = GovernanceSchemas['BodyView'];
 export type Meeting = GovernanceSchemas['MeetingView'];
@@ -46,8 +49,9 @@ export type OutcomeType = GovernanceSchemas['OutcomeType'];
 export type Purpose = GovernanceSchemas['Purpose'];
 export type PacketVersion = GovernanceSchemas['PacketSummary'];
 export type PacketDiff = GovernanceSchemas['PacketDiffView'];
+export type Edition = GovernanceSchemas['Edition'];
 
 export { disciplineValues as DISCIPLINES, itemStatusValues as ITEM_STATUSES, itemTypeValues as ITEM_TYPES } from './generated/backlog';
 export { boardColumnValues as COLUMNS } from './generated/sprint';
-export { governanceBodyValues as GOVERNANCE_BODIES } from './generated/decision';
+export { governanceBodyValues as GOVERNANCE_BODIES, riskStateValues as RISK_STATES } from './generated/decision';
 export { outcomeTypeValues as OUTCOME_TYPES, purposeValues as PURPOSES } from './generated/governance';

@@ -3,20 +3,24 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { calendarFeed, createCalendarFeed, subscriptionUrl, upcomingDecisions } from '../api/api';
 import { ApiError } from '../api/http';
-import { GOVERNANCE_BODIES as BODIES } from '../api/schemas';
+import { GOVERNANCE_BODIES as BODIES, RISK_STATES } from '../api/schemas';
 import { DecisionTimeline } from '../components/DecisionTimeline';
 import { ErrorState, Loading } from '../components/States';
 import { today } from '../components/format';
 import { useSession } from '../session';
 
+function oneOf<T extends string>(values: ReadonlyArray<T>, value: string | null): T | undefined {
+  return values.find((v) => v === value);
+}
 
 export function DecisionsPage() {
   const session = useSession();
   const [params, setParams] = useSearchParams();
+  // A hand-edited address with a committee or risk the service does not know is read as "all".
   const filter = {
-    alliance: params.get('alliance') ?? undefined,
-    body: params.get('body') ?? undefined,
-    risk: params.get('risk') ?? undefined,
+    allianceId: params.get('alliance') ?? undefined,
+    body: oneOf(BODIES, params.get('body')),
+    risk: oneOf(RISK_STATES, params.get('risk')),
   };
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -26,7 +30,7 @@ export function DecisionsPage() {
   const list = useQuery({ queryKey: ['decisions', 'upcoming', filter], queryFn: ({ signal }) => upcomingDecisions(filter, signal) });
   // Filtered here as well, so the screen is right even where the service ignores a filter.
   const shown = (list.data ?? []).filter((d) =>
-    (!filter.alliance || d.allianceId === filter.alliance)
+    (!filter.allianceId || d.allianceId === filter.allianceId)
     && (!filter.body || d.governanceBody === filter.body)
     && (!filter.risk || d.riskState === filter.risk));
 
@@ -41,7 +45,7 @@ export function DecisionsPage() {
       </header>
       <form className="filters" aria-label="Filter decisions" onSubmit={(e) => e.preventDefault()}>
         <label className="field inline"><span>Alliance</span>
-          <select value={filter.alliance ?? ''} onChange={(e) => setFilter('alliance', e.target.value)}>
+          <select value={filter.allianceId ?? ''} onChange={(e) => setFilter('alliance', e.target.value)}>
             <option value="">All</option>
             {session.alliances.map((a) => <option key={a} value={a}>{a}</option>)}
           </select>

@@ -6,7 +6,7 @@ import {
   recordOutcome, saveAgenda, type PacketContent,
 } from '../api/api';
 import { ApiError } from '../api/http';
-import { OUTCOME_TYPES, PURPOSES, type AgendaItem, type Meeting, type OutcomeRequest, type OutcomeType } from '../api/schemas';
+import { OUTCOME_TYPES, PURPOSES, type AgendaItem, type Edition, type Meeting, type OutcomeRequest, type OutcomeType } from '../api/schemas';
 import { AllianceTag } from '../components/Badges';
 import { Empty, ErrorState, Loading, QueryState } from '../components/States';
 import { formatDateTime, formatDay, humanize } from '../components/format';
@@ -143,7 +143,7 @@ function AgendaEditor({ meeting: m, etag: readEtag }: { meeting: Meeting; etag?:
 function PacketPanel({ meeting: m }: { meeting: Meeting }) {
   const session = useSession();
   const client = useQueryClient();
-  const [edition, setEdition] = useState<'internal' | 'partner'>('internal');
+  const [edition, setEdition] = useState<Edition>('INTERNAL');
   const versions = useQuery({ queryKey: ['packets', m.id], queryFn: ({ signal }) => packetVersions(m.id!, signal) });
   const sorted = [...(versions.data ?? [])].sort((a, b) => (b.version ?? 0) - (a.version ?? 0));
   const [selected, setSelected] = useState<number | null>(null);
@@ -173,9 +173,9 @@ function PacketPanel({ meeting: m }: { meeting: Meeting }) {
         <h2>Prep packet</h2>
         <div className="actions">
           <label className="field inline"><span>Edition</span>
-            <select value={edition} onChange={(e) => setEdition(e.target.value as 'internal' | 'partner')}>
-              <option value="internal">Internal</option>
-              <option value="partner">Partner (shareable)</option>
+            <select value={edition} onChange={(e) => setEdition(e.target.value as Edition)}>
+              <option value="INTERNAL">Internal</option>
+              <option value="PARTNER">Partner (shareable)</option>
             </select>
           </label>
           {isGovernanceOps(session) && (
@@ -216,8 +216,8 @@ function PacketPanel({ meeting: m }: { meeting: Meeting }) {
               {current != null && (
                 <div className="packet-view">
                   <div className="row">
-                    <h3>Version {current} · {edition === 'partner' ? 'partner edition' : 'internal edition'}</h3>
-                    <a className="button secondary" href={packetUrl(m.id!, current, edition, 'pdf')} download={`${m.allianceId}-${m.bodyType ?? 'meeting'}-packet-v${current}-${edition}.pdf`} data-testid="download-pdf">
+                    <h3>Version {current} · {edition === 'PARTNER' ? 'partner edition' : 'internal edition'}</h3>
+                    <a className="button secondary" href={packetUrl(m.id!, current, edition, 'pdf')} download={`${m.allianceId}-${m.bodyType ?? 'meeting'}-packet-v${current}-${edition.toLowerCase()}.pdf`} data-testid="download-pdf">
                       Download PDF
                     </a>
                   </div>
@@ -232,7 +232,7 @@ function PacketPanel({ meeting: m }: { meeting: Meeting }) {
   );
 }
 
-function PacketViewer({ meetingId, version, edition }: { meetingId: string; version: number; edition: string }) {
+function PacketViewer({ meetingId, version, edition }: { meetingId: string; version: number; edition: Edition }) {
   const content = useQuery({ queryKey: ['packet', meetingId, version, edition], queryFn: ({ signal }) => packetContent(meetingId, version, edition, signal) });
   return (
     <QueryState query={content} label="Loading packet…">
@@ -262,7 +262,7 @@ function PacketBody({ content }: { content: PacketContent }) {
   );
 }
 
-function PacketCompare({ meetingId, edition, from, to }: { meetingId: string; edition: string; from: number; to: number }) {
+function PacketCompare({ meetingId, edition, from, to }: { meetingId: string; edition: Edition; from: number; to: number }) {
   const diff = useQuery({ queryKey: ['packet-diff', meetingId, from, to, edition], queryFn: ({ signal }) => comparePackets(meetingId, from, to, edition, signal) });
   return (
     <QueryState query={diff} label="Comparing versions…">

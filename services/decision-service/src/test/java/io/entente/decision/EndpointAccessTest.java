@@ -49,8 +49,8 @@ class EndpointAccessTest extends EndpointAccess {
             row("POST /api/calendar-feeds").foreign(SHARED, "the caller's own feed; it shows what they may see"),
             row("DELETE /api/calendar-feeds/mine").foreign(SHARED, "the caller's own feed"),
 
-            row("GET /api/decisions").at("/api/decisions?alliance={A}"),
-            row("GET /api/decisions/upcoming").at("/api/decisions/upcoming?alliance={A}"),
+            row("GET /api/decisions").at("/api/decisions?allianceId={A}"),
+            row("GET /api/decisions/upcoming").at("/api/decisions/upcoming?allianceId={A}"),
             row("GET /api/decisions/{id}").at("/api/decisions/{decision}"),
             row("POST /api/decisions").body(DECISION),
             row("PUT /api/decisions/{id}").at("/api/decisions/{draft}").body(DRAFT)

@@ -43,7 +43,13 @@ public final class Cursor {
             return null;
         }
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
+            byte[] bytes = Base64.getUrlDecoder().decode(after);
+            // The last character of unpadded base64 may carry bits the decoder drops: without this check two
+            // spellings would read as one cursor, and an edited cursor could pass for the original.
+            if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(after)) {
+                throw invalid();
+            }
+            String raw = new String(bytes, StandardCharsets.UTF_8);
             int split = raw.indexOf(SEPARATOR);
             if (split > 0) {
                 String body = raw.substring(split + 1);

@@ -45,6 +45,16 @@ class CursorTest {
     }
 
     @Test
+    void aCursorWithItsLastCharacterChangedIsRefusedEvenWhereOnlyDroppedBitsChanged() {
+        for (String title : List.of("A", "Al", "Alp", "Alph", "Alpha", "Alpha ")) {
+            String cursor = Cursor.encode("title", List.of(title, "1"));
+            char last = cursor.charAt(cursor.length() - 1);
+            String edited = cursor.substring(0, cursor.length() - 1) + (last == 'A' ? 'B' : 'A');
+            assertRefused(() -> Cursor.decode(edited, "title", 2), "after");
+        }
+    }
+
+    @Test
     void limitsDefaultAndStayInRange() {
         assertEquals(Limit.DEFAULT, Limit.of(null));
         assertEquals(200, Limit.of(200));

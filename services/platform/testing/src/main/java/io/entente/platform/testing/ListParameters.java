@@ -36,6 +36,12 @@ public abstract class ListParameters {
         }
     }
 
+    /**
+     * Stands for a real cursor of the list with its last character changed. It is fetched when the case runs, not
+     * when JUnit collects the cases, because Quarkus points RestAssured at the test port only then.
+     */
+    protected static final String TAMPERED = "<a real cursor of this list, edited>";
+
     /** Every list endpoint of the service. */
     protected abstract List<ListEndpoint> lists();
 
@@ -48,7 +54,7 @@ public abstract class ListParameters {
         for (ListEndpoint list : lists()) {
             cases.add(new BadParameter(list, "after", "abc"));
             cases.add(new BadParameter(list, "after", "bm90IGEgY3Vyc29y"));
-            cases.add(new BadParameter(list, "after", tampered(list)));
+            cases.add(new BadParameter(list, "after", TAMPERED));
             cases.add(new BadParameter(list, "limit", "0"));
             cases.add(new BadParameter(list, "limit", "201"));
         }
@@ -58,7 +64,8 @@ public abstract class ListParameters {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badParameters")
     void anUnreadableParameterIsA400NamingIt(BadParameter bad) {
-        Response response = given().auth().oauth2(bad.list().token()).queryParam(bad.parameter(), bad.value())
+        String value = TAMPERED.equals(bad.value()) ? tampered(bad.list()) : bad.value();
+        Response response = given().auth().oauth2(bad.list().token()).queryParam(bad.parameter(), value)
                 .get(bad.list().path());
         assertEquals(400, response.statusCode(), bad + " answered " + response.asString());
         assertTrue(response.contentType().startsWith("application/problem+json"), bad + ": " + response.contentType());
