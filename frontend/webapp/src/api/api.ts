@@ -2,16 +2,15 @@
  * Every call the app makes, by service, through each service's typed client. Paths, parameters, request bodies and
  * views come from the services' committed OpenAPI documents; lists answer {items, next} in every service.
  */
-import { body, etagOf, send, serviceClient, versioned, type Versioned } from './http';
+import { body, etagOf, send, serviceClient, versioned } from './http';
 import type { paths as BacklogPaths } from './generated/backlog';
 import type { paths as DecisionPaths } from './generated/decision';
 import type { paths as GovernancePaths } from './generated/governance';
 import type { paths as SprintPaths } from './generated/sprint';
 import type {
-  AgendaItem, Alliance, BacklogItem, BacklogItemRequest, BacklogItemUpdateRequest, CalendarFeed, Column, CommitteeKind,
-  Decision, Edition, Meeting, OutcomeRequest, PacketVersion, RiskState,
+  AgendaItem, BacklogItemRequest, BacklogItemUpdateRequest, BoardCard, BoardView, Column, CommitteeKind, Edition,
+  OutcomeRequest, RiskState,
 } from './schemas';
-import type { BoardCard, BoardView, SprintDetail } from './undocumented';
 
 export const backlog = serviceClient<BacklogPaths>('backlog');
 export const sprint = serviceClient<SprintPaths>('sprint');
@@ -34,9 +33,8 @@ const listOf = <T extends string>(value: T | undefined): T[] | undefined => (val
 export const alliances = async (signal?: AbortSignal) =>
   pageOf(await body(backlog.GET('/alliances', { params: { query: { limit: 200 } }, signal }))).items;
 
-/** The service answers the view without describing it in its document (it sets the ETag itself). */
-export const alliance = async (key: string, signal?: AbortSignal) =>
-  (await body(backlog.GET('/alliances/{key}', { params: { path: { key } }, signal }))) as Alliance;
+export const alliance = (key: string, signal?: AbortSignal) =>
+  body(backlog.GET('/alliances/{key}', { params: { path: { key } }, signal }));
 
 export interface BacklogFilter {
   allianceId?: string;
@@ -64,10 +62,8 @@ export const backlogItems = async (filter: BacklogFilter, signal?: AbortSignal) 
     signal,
   })));
 
-export const backlogItem = async (id: string, signal?: AbortSignal) => {
-  const answer = await versioned(backlog.GET('/backlog-items/{id}', { params: { path: { id } }, signal }));
-  return answer as Versioned<BacklogItem>;
-};
+export const backlogItem = (id: string, signal?: AbortSignal) =>
+  versioned(backlog.GET('/backlog-items/{id}', { params: { path: { id } }, signal }));
 
 export const createBacklogItem = (request: BacklogItemRequest) => body(backlog.POST('/backlog-items', { body: request }));
 
@@ -105,8 +101,8 @@ export const sprints = async (teamId: string, signal?: AbortSignal) =>
 export const sprintCandidates = async (teamId: string, signal?: AbortSignal) =>
   pageOf(await body(sprint.GET('/sprint-candidates', { params: { query: { teamId, limit: 200 } }, signal }))).items;
 
-export const sprintDetail = async (sprintId: string, signal?: AbortSignal) =>
-  (await body(sprint.GET('/sprints/{id}', { params: { path: { id: sprintId } }, signal }))) as SprintDetail;
+export const sprintDetail = (sprintId: string, signal?: AbortSignal) =>
+  body(sprint.GET('/sprints/{id}', { params: { path: { id: sprintId } }, signal }));
 
 /** The reason is sent only with an override: it is what the audit log records about committing over capacity. */
 export const commitToSprint = (sprintId: string, itemId: string, overrideCapacity: boolean) =>
@@ -117,20 +113,20 @@ export const commitToSprint = (sprintId: string, itemId: string, overrideCapacit
 
 /** The board, flattened to cards (the app draws its own swimlanes) with the columns' WIP limits and the plan. */
 export interface Board {
-  columns: BoardView['columns'];
+  columns: NonNullable<BoardView['columns']>;
   cards: BoardCard[];
   planning: BoardView['planning'];
 }
 
 export async function board(sprintId: string, signal?: AbortSignal): Promise<Board> {
-  const view = (await body(sprint.GET('/sprints/{id}/board', { params: { path: { id: sprintId }, query: {} }, signal }))) as BoardView;
-  const cards = view.lanes.flatMap((lane) => Object.values(lane.columns).flatMap((list) => list ?? []));
-  return { columns: view.columns, cards, planning: view.planning };
+  const view = await body(sprint.GET('/sprints/{id}/board', { params: { path: { id: sprintId }, query: {} }, signal }));
+  const cards = (view.lanes ?? []).flatMap((lane) => Object.values(lane.columns ?? {}).flatMap((list) => list ?? []));
+  return { columns: view.columns ?? [], cards, planning: view.planning };
 }
 
 export const moveCard = (sprintId: string, card: BoardCard, column: Column) =>
   body(sprint.PUT('/sprints/{sprintId}/items/{itemId}', {
-    params: { path: { sprintId, itemId: card.id }, header: { 'If-Match': etagOf(card.version ?? undefined) } },
+    params: { path: { sprintId, itemId: card.id ?? '' }, header: { 'If-Match': etagOf(card.version ?? undefined) } },
     body: { column, assignee: card.assignee ?? undefined },
   }));
 
@@ -160,13 +156,13 @@ export async function upcomingDecisions(filter: DecisionFilter, signal?: AbortSi
 export const decisionsOf = async (allianceKey: string, signal?: AbortSignal) =>
   pageOf(await body(decision.GET('/decisions', { params: { query: { allianceId: allianceKey, limit: 200 } }, signal }))).items;
 
-export const decisionDetail = async (id: string, signal?: AbortSignal) =>
-  (await body(decision.GET('/decisions/{id}', { params: { path: { id } }, signal }))) as Decision;
+export const decisionDetail = (id: string, signal?: AbortSignal) =>
+  body(decision.GET('/decisions/{id}', { params: { path: { id } }, signal }));
 
 /** Whether the user has a feed; its URL (a revocable per-user secret, never a token) is shown only on creation. */
 export const calendarFeed = (signal?: AbortSignal) => body(decision.GET('/calendar-feeds/mine', { signal }));
 
-export const createCalendarFeed = async () => (await body(decision.POST('/calendar-feeds'))) as CalendarFeed;
+export const createCalendarFeed = () => body(decision.POST('/calendar-feeds'));
 
 /** Calendar clients fetch the feed through the BFF's public /calendar/<secret>.ics. */
 export function subscriptionUrl(feedUrl: string, origin: string = window.location.origin): string {
@@ -182,8 +178,8 @@ export const bodies = async (allianceKey: string, signal?: AbortSignal) =>
 export const meetings = async (filter: { allianceId?: string }, signal?: AbortSignal) =>
   pageOf(await body(governance.GET('/meetings', { params: { query: { allianceId: filter.allianceId, limit: 200 } }, signal }))).items;
 
-export const meeting = async (id: string, signal?: AbortSignal) =>
-  (await versioned(governance.GET('/meetings/{id}', { params: { path: { id } }, signal }))) as Versioned<Meeting>;
+export const meeting = (id: string, signal?: AbortSignal) =>
+  versioned(governance.GET('/meetings/{id}', { params: { path: { id } }, signal }));
 
 /** The agenda as the service takes it back: the fields of each item the request defines, and nothing else. */
 export const saveAgenda = (meetingId: string, agenda: AgendaItem[], etag: string) =>
@@ -211,8 +207,8 @@ export const draftAgenda = (meetingId: string, etag: string) =>
 export const packetVersions = async (meetingId: string, signal?: AbortSignal) =>
   pageOf(await body(governance.GET('/meetings/{meetingId}/packets', { params: { path: { meetingId }, query: { limit: 200 } }, signal }))).items;
 
-export const generatePacket = async (meetingId: string) =>
-  (await body(governance.POST('/meetings/{meetingId}/packets', { params: { path: { meetingId } } }))) as PacketVersion;
+export const generatePacket = (meetingId: string) =>
+  body(governance.POST('/meetings/{meetingId}/packets', { params: { path: { meetingId } } }));
 
 export const packetUrl = (meetingId: string, version: number, edition: Edition, format: 'html' | 'pdf') =>
   `/api/governance/meetings/${meetingId}/packets/${version}?${new URLSearchParams({ edition, format })}`;

@@ -25,6 +25,11 @@ export type Obligation = BacklogSchemas['ObligationView'];
 
 export type Team = SprintSchemas['TeamView'];
 export type Sprint = SprintSchemas['SprintListItem'];
+/** GET /api/sprints/{id}: the sprint with its capacity plan and planning summary. */
+export type SprintDetail = SprintSchemas['SprintView'];
+export type BoardView = SprintSchemas['BoardView'];
+/** One card of the board; an item of another alliance is restricted and carries its points only. */
+export type BoardCard = SprintSchemas['CardView'];
 export type SprintState = SprintSchemas['SprintState'];
 export type SprintCandidate = SprintSchemas['SprintCandidateView'];
 export type Column = SprintSchemas['BoardColumn'];

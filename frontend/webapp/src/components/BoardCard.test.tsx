@@ -11,7 +11,7 @@ describe('<BoardCardView>', () => {
   });
 
   it('shows another alliance only as a restricted card with its points', () => {
-    render(<BoardCardView card={{ id: '2', allianceId: null, title: null, estimate: 5, column: 'IN_PROGRESS', restricted: true }} />);
+    render(<BoardCardView card={{ id: '2', allianceId: undefined, title: undefined, estimate: 5, column: 'IN_PROGRESS', restricted: true }} />);
     const card = screen.getByRole('article', { name: 'Restricted item, 5 points' });
     expect(card).toHaveTextContent('Restricted');
     expect(card).toHaveTextContent('5 pts');

@@ -1,4 +1,4 @@
-import type { BoardCard as Card } from '../api/undocumented';
+import type { BoardCard as Card } from '../api/schemas';
 import { AllianceTag } from './Badges';
 import { formatDay, humanize } from './format';
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { board, burndown, moveCard, velocity, type Board } from '../api/api';
 import { COLUMNS, type Column } from '../api/schemas';
-import type { BoardCard } from '../api/undocumented';
+import type { BoardCard } from '../api/schemas';
 import { BoardCardView } from '../components/BoardCard';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { SprintPicker } from '../components/SprintPicker';
@@ -141,7 +141,7 @@ function BoardColumn({ id, column, count, limit, points, children }: { id: strin
 }
 
 function DraggableCard({ card, disabled }: { card: BoardCard; disabled: boolean }) {
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: card.id, disabled });
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: card.id ?? '', disabled });
   return (
     <div
       ref={setNodeRef}

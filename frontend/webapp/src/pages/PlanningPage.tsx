@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { board, commitToSprint, sprintCandidates, sprintDetail } from '../api/api';
 import type { SprintCandidate } from '../api/schemas';
-import type { BoardCard, SprintDetail } from '../api/undocumented';
+import type { BoardCard, SprintDetail } from '../api/schemas';
 import { AllianceTag } from '../components/Badges';
 import { CapacityPanel } from '../components/CapacityBar';
 import { project, warningsOf, type SprintCapacity } from '../components/capacity';
@@ -34,15 +34,15 @@ export function planOf(sprint: SprintDetail | undefined, cards: BoardCard[]): Sp
     capacity: planning?.capacityPoints ?? 0,
     committed: planning?.committedPoints ?? cards.reduce((sum, c) => sum + (c.estimate ?? 0), 0),
     members: (sprint?.capacity ?? []).map((m) => ({
-      userId: m.userId,
+      userId: m.userId ?? '',
       displayName: m.displayName ?? undefined,
-      capacity: m.capacityPoints,
+      capacity: m.capacityPoints ?? 0,
       committed: cards.filter((c) => c.assignee === m.userId).reduce((sum, c) => sum + (c.estimate ?? 0), 0),
     })),
     byAlliance: planning?.loadByAlliance?.length
-      ? planning.loadByAlliance.map((l) => ({ allianceId: l.restricted ? 'Restricted' : l.allianceId ?? 'Restricted', points: l.points }))
+      ? planning.loadByAlliance.map((l) => ({ allianceId: l.restricted ? 'Restricted' : l.allianceId ?? 'Restricted', points: l.points ?? 0 }))
       : [...byAlliance.entries()].map(([allianceId, points]) => ({ allianceId, points })),
-    warnings: planning?.warnings?.map((w) => w.message),
+    warnings: planning?.warnings?.map((w) => w.message ?? ''),
   };
 }
 

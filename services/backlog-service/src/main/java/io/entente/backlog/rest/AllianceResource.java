@@ -31,10 +31,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 import java.util.List;
 
@@ -56,10 +60,13 @@ public class AllianceResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER})
     @Operation(summary = "Register an alliance in the portfolio",
             description = "Admins, or alliance managers who are already members of the alliance's group.")
-    public Response register(@Valid @NotNull AllianceRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllianceView.class)))
+    public RestResponse<AllianceView> register(@Valid @NotNull AllianceRequest request, UriInfo uri) {
         AllianceView created = alliances.register(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.key()).build())
-                .tag(ETags.tag(created.version())).entity(created).build();
+        return ResponseBuilder.create(RestResponse.Status.CREATED, created)
+                .location(uri.getAbsolutePathBuilder().path(created.key()).build())
+                .tag(ETags.tag(created.version())).build();
     }
 
     @GET
@@ -89,19 +96,20 @@ public class AllianceResource {
     @Path("{key}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Read one alliance")
-    public Response get(@PathParam("key") String key) {
+    public RestResponse<AllianceView> get(@PathParam("key") String key) {
         AllianceView view = alliances.get(key);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ResponseBuilder.ok(view).tag(ETags.tag(view.version())).build();
     }
 
     @PUT
     @Path("{key}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER})
     @Operation(summary = "Change an alliance's descriptive fields (If-Match required)")
-    public Response update(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull AllianceUpdateRequest request) {
+    public RestResponse<AllianceView> update(@PathParam("key") String key,
+                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                             @Valid @NotNull AllianceUpdateRequest request) {
         AllianceView view = alliances.update(key, request, ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ResponseBuilder.ok(view).tag(ETags.tag(view.version())).build();
     }
 
     @POST
@@ -109,19 +117,22 @@ public class AllianceResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER})
     @Operation(summary = "Move an alliance to its next lifecycle phase (If-Match required)",
             description = "Only the transitions listed in the alliance's nextPhases are allowed.")
-    public Response changePhase(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @Valid @NotNull PhaseChangeRequest request) {
+    public RestResponse<AllianceView> changePhase(@PathParam("key") String key,
+                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                  @Valid @NotNull PhaseChangeRequest request) {
         AllianceView view = alliances.changePhase(key, request, ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ResponseBuilder.ok(view).tag(ETags.tag(view.version())).build();
     }
 
     @POST
     @Path("{key}/playbook-applications")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Apply a playbook: create its backlog items, due at anchor date + offset, in one go")
-    public Response applyPlaybook(@PathParam("key") String key,
-                                  @Valid @NotNull PlaybookApplicationRequest request) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlaybookApplicationView.class)))
+    public RestResponse<PlaybookApplicationView> applyPlaybook(@PathParam("key") String key,
+                                                               @Valid @NotNull PlaybookApplicationRequest request) {
         PlaybookApplicationView applied = playbooks.apply(key, request);
-        return Response.status(Response.Status.CREATED).entity(applied).build();
+        return RestResponse.status(RestResponse.Status.CREATED, applied);
     }
 }

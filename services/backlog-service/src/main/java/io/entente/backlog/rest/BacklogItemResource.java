@@ -29,8 +29,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 import java.util.List;
 import java.util.UUID;
@@ -56,11 +62,13 @@ public class BacklogItemResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Add an item to the bottom of the backlog")
-    public Response create(@Valid @NotNull BacklogItemRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BacklogItemView.class)))
+    public RestResponse<BacklogItemView> create(@Valid @NotNull BacklogItemRequest request, UriInfo uri) {
         BacklogItemView created = commands.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(ETags.tag(created.version()))
-                .entity(created).build();
+        return ResponseBuilder.create(RestResponse.Status.CREATED, created)
+                .location(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(ETags.tag(created.version())).build();
     }
 
     @GET
@@ -82,6 +90,8 @@ public class BacklogItemResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "The filtered backlog as CSV (same filters and sorts as the list)",
             description = "At most entente.backlog.export-max-rows rows; header X-Entente-Truncated says when cut.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response export(@BeanParam ItemFilters filters, @QueryParam("sort") String sort) {
         int max = items.exportMaxRows();
         List<BacklogItemView> rows = items.export(filters.query(), sort, max);
@@ -97,19 +107,20 @@ public class BacklogItemResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Read one backlog item")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<BacklogItemView> get(@PathParam("id") UUID id) {
         BacklogItemView item = items.get(id);
-        return Response.ok(item).tag(ETags.tag(item.version())).build();
+        return ResponseBuilder.ok(item).tag(ETags.tag(item.version())).build();
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Change an item (If-Match required)")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull BacklogItemUpdateRequest request) {
+    public RestResponse<BacklogItemView> update(@PathParam("id") UUID id,
+                                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                @Valid @NotNull BacklogItemUpdateRequest request) {
         BacklogItemView item = commands.update(id, request, ifMatch);
-        return Response.ok(item).tag(ETags.tag(item.version())).build();
+        return ResponseBuilder.ok(item).tag(ETags.tag(item.version())).build();
     }
 
     @POST
@@ -117,19 +128,21 @@ public class BacklogItemResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Move an item directly above or below another (If-Match required)",
             description = "Only the moved item's rank changes: the backlog is never renumbered.")
-    public Response rank(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                         @Valid @NotNull RankRequest request) {
+    public RestResponse<BacklogItemView> rank(@PathParam("id") UUID id,
+                                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                              @Valid @NotNull RankRequest request) {
         BacklogItemView item = ranking.rank(id, request, ifMatch);
-        return Response.ok(item).tag(ETags.tag(item.version())).build();
+        return ResponseBuilder.ok(item).tag(ETags.tag(item.version())).build();
     }
 
     @POST
     @Path("{id}/drop")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Drop an item that will not be done (If-Match required)")
-    public Response drop(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                         @Valid @NotNull ReasonRequest request) {
+    public RestResponse<BacklogItemView> drop(@PathParam("id") UUID id,
+                                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                              @Valid @NotNull ReasonRequest request) {
         BacklogItemView item = commands.drop(id, request.reason(), ifMatch);
-        return Response.ok(item).tag(ETags.tag(item.version())).build();
+        return ResponseBuilder.ok(item).tag(ETags.tag(item.version())).build();
     }
 }

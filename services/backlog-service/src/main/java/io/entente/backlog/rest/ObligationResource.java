@@ -25,10 +25,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -51,10 +55,13 @@ public class ObligationResource {
     @Operation(summary = "Register an obligation from a contract clause",
             description = "Its backlog item is created when the window opens (due date minus lead time): at once "
                     + "if that is today or earlier.")
-    public Response register(@Valid @NotNull ObligationRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObligationView.class)))
+    public RestResponse<ObligationView> register(@Valid @NotNull ObligationRequest request, UriInfo uri) {
         ObligationView created = obligations.register(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(ETags.tag(created.version())).entity(created).build();
+        return ResponseBuilder.create(RestResponse.Status.CREATED, created)
+                .location(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(ETags.tag(created.version())).build();
     }
 
     @GET
@@ -78,18 +85,18 @@ public class ObligationResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Read one obligation")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<ObligationView> get(@PathParam("id") UUID id) {
         ObligationView view = obligations.get(id);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ResponseBuilder.ok(view).tag(ETags.tag(view.version())).build();
     }
 
     @POST
     @Path("{id}/met")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Record that the obligation was met (If-Match); a recurring one rolls to its next date")
-    public Response met(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                        @Valid @NotNull ObligationMetRequest request) {
+    public RestResponse<ObligationView> met(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                            @Valid @NotNull ObligationMetRequest request) {
         ObligationView view = obligations.met(id, request.metOn(), ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ResponseBuilder.ok(view).tag(ETags.tag(view.version())).build();
     }
 }

@@ -28,10 +28,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 import java.util.List;
 import java.util.UUID;
@@ -53,10 +57,13 @@ public class RiskResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Raise a risk; one at or above the alliance's threshold gets a follow-up backlog item")
-    public Response raise(@Valid @NotNull RiskRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RiskView.class)))
+    public RestResponse<RiskView> raise(@Valid @NotNull RiskRequest request, UriInfo uri) {
         RiskView created = register.raise(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(ETags.tag(created.version())).entity(created).build();
+        return ResponseBuilder.create(RestResponse.Status.CREATED, created)
+                .location(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(ETags.tag(created.version())).build();
     }
 
     @GET
@@ -79,38 +86,38 @@ public class RiskResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Read one risk")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<RiskView> get(@PathParam("id") UUID id) {
         RiskView view = risks.get(id);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ResponseBuilder.ok(view).tag(ETags.tag(view.version())).build();
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Change a risk's description, owner, mitigation, status or review date (If-Match)")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull RiskUpdateRequest request) {
+    public RestResponse<RiskView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                         @Valid @NotNull RiskUpdateRequest request) {
         RiskView view = register.update(id, request, ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ResponseBuilder.ok(view).tag(ETags.tag(view.version())).build();
     }
 
     @POST
     @Path("{id}/assessment")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Re-rate a risk (If-Match); crossing the threshold raises a follow-up item")
-    public Response assess(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull RiskAssessmentRequest request) {
+    public RestResponse<RiskView> assess(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                         @Valid @NotNull RiskAssessmentRequest request) {
         RiskView view = register.assess(id, request, ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ResponseBuilder.ok(view).tag(ETags.tag(view.version())).build();
     }
 
     @POST
     @Path("{id}/close")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Close a risk with a reason (If-Match)")
-    public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @Valid @NotNull ReasonRequest request) {
+    public RestResponse<RiskView> close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                        @Valid @NotNull ReasonRequest request) {
         RiskView view = register.close(id, request.reason(), ifMatch);
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ResponseBuilder.ok(view).tag(ETags.tag(view.version())).build();
     }
 }

@@ -10,10 +10,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 import java.net.URI;
 
@@ -34,9 +38,11 @@ public class CalendarFeedResource {
     @Operation(summary = "Create the caller's decision calendar feed, or rotate its secret",
             description = "Returns the subscription URL once (Location and body). Rotating invalidates the old URL "
                     + "and refreshes the alliances the feed shows from the caller's current memberships.")
-    public Response createOrRotate(UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarFeedView.class)))
+    public RestResponse<CalendarFeedView> createOrRotate(UriInfo uri) {
         CalendarFeedView feed = feeds.createOrRotate(uri.getBaseUri().toString());
-        return Response.created(URI.create(feed.url())).entity(feed).build();
+        return ResponseBuilder.create(RestResponse.Status.CREATED, feed).location(URI.create(feed.url())).build();
     }
 
     @GET
@@ -51,8 +57,8 @@ public class CalendarFeedResource {
     @Path("mine")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Revoke the caller's feed: its URL answers 404 from now on")
-    public Response revoke() {
+    public RestResponse<Void> revoke() {
         feeds.revoke();
-        return Response.noContent().build();
+        return RestResponse.noContent();
     }
 }

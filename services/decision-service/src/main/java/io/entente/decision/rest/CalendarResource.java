@@ -8,6 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -32,6 +36,8 @@ public class CalendarResource {
     @Produces(TEXT_CALENDAR)
     @Operation(summary = "Decision due dates as an iCalendar (RFC 5545) feed; the secret comes from POST "
             + "/api/calendar-feeds")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = TEXT_CALENDAR, schema = @Schema(type = SchemaType.STRING)))
     public Response feed(@PathParam("secret") String secret) {
         return Response.ok(feeds.render(secret), TEXT_CALENDAR + "; charset=utf-8")
                 .header("Cache-Control", "private, no-cache")

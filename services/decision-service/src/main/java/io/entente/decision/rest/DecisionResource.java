@@ -31,10 +31,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -63,7 +67,9 @@ public class DecisionResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Open a decision (or keep it a draft with \"draft\": true)",
             description = "Opening publishes DecisionOpened; the backlog creates the prep items from it.")
-    public Response create(@Valid @NotNull DecisionRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class)))
+    public RestResponse<DecisionView> create(@Valid @NotNull DecisionRequest request, UriInfo uri) {
         DecisionView created = drafting.create(request);
         return created(created, uri.getAbsolutePathBuilder().path(created.id().toString()).build());
     }
@@ -96,7 +102,7 @@ public class DecisionResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Read one decision with its prep progress and risk")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<DecisionView> get(@PathParam("id") UUID id) {
         return ok(queries.get(id));
     }
 
@@ -104,8 +110,9 @@ public class DecisionResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Edit a draft decision (If-Match required)")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull DecisionRequest request) {
+    public RestResponse<DecisionView> update(@PathParam("id") UUID id,
+                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                             @Valid @NotNull DecisionRequest request) {
         return ok(drafting.updateDraft(id, ifMatch, request));
     }
 
@@ -113,7 +120,8 @@ public class DecisionResource {
     @Path("{id}/open")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Open a draft: publishes DecisionOpened (If-Match required)")
-    public Response open(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<DecisionView> open(@PathParam("id") UUID id,
+                                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(lifecycle.open(id, ifMatch));
     }
 
@@ -121,8 +129,9 @@ public class DecisionResource {
     @Path("{id}/propose")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Put a recommended option to the approver (If-Match required)")
-    public Response propose(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @Valid @NotNull ActionRequests.Propose request) {
+    public RestResponse<DecisionView> propose(@PathParam("id") UUID id,
+                                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                              @Valid @NotNull ActionRequests.Propose request) {
         return ok(lifecycle.propose(id, ifMatch, request));
     }
 
@@ -130,8 +139,9 @@ public class DecisionResource {
     @Path("{id}/decide")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Record the outcome with its rationale; the decision becomes final (If-Match required)")
-    public Response decide(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull ActionRequests.Decide request) {
+    public RestResponse<DecisionView> decide(@PathParam("id") UUID id,
+                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                             @Valid @NotNull ActionRequests.Decide request) {
         return ok(lifecycle.decide(id, ifMatch, request));
     }
 
@@ -139,8 +149,8 @@ public class DecisionResource {
     @Path("{id}/defer")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Move the due date out, with a reason (If-Match required)")
-    public Response defer(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @Valid @NotNull ActionRequests.Defer request) {
+    public RestResponse<DecisionView> defer(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                            @Valid @NotNull ActionRequests.Defer request) {
         return ok(lifecycle.defer(id, ifMatch, request));
     }
 
@@ -148,8 +158,9 @@ public class DecisionResource {
     @Path("{id}/withdraw")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Withdraw a decision that no longer needs taking (If-Match required)")
-    public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                             @Valid @NotNull ActionRequests.Withdraw request) {
+    public RestResponse<DecisionView> withdraw(@PathParam("id") UUID id,
+                                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                               @Valid @NotNull ActionRequests.Withdraw request) {
         return ok(lifecycle.withdraw(id, ifMatch, request));
     }
 
@@ -157,17 +168,21 @@ public class DecisionResource {
     @Path("{id}/supersede")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Replace a decided decision with a new one that links back (If-Match of the decided one)")
-    public Response supersede(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                              @Valid @NotNull DecisionRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class)))
+    public RestResponse<DecisionView> supersede(@PathParam("id") UUID id,
+                                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                @Valid @NotNull DecisionRequest request, UriInfo uri) {
         DecisionView created = lifecycle.supersede(id, ifMatch, request);
         return created(created, uri.getBaseUriBuilder().path("api/decisions").path(created.id().toString()).build());
     }
 
-    private static Response ok(DecisionView view) {
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+    private static RestResponse<DecisionView> ok(DecisionView view) {
+        return ResponseBuilder.ok(view).tag(ETags.tag(view.version())).build();
     }
 
-    private static Response created(DecisionView view, URI location) {
-        return Response.created(location).tag(ETags.tag(view.version())).entity(view).build();
+    private static RestResponse<DecisionView> created(DecisionView view, URI location) {
+        return ResponseBuilder.create(RestResponse.Status.CREATED, view).location(location)
+                .tag(ETags.tag(view.version())).build();
     }
 }

@@ -17,9 +17,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 @Path("/api/escalation-ladders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,18 +38,19 @@ public class LadderResource {
     @Path("{allianceId}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "An alliance's escalation ladder, lowest body first")
-    public Response get(@PathParam("allianceId") String allianceId) {
+    public RestResponse<LadderView> get(@PathParam("allianceId") String allianceId) {
         LadderView ladder = ladders.get(allianceId);
-        return Response.ok(ladder).tag(ETags.tag(ladder.version())).build();
+        return ResponseBuilder.ok(ladder).tag(ETags.tag(ladder.version())).build();
     }
 
     @PUT
     @Path("{allianceId}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER})
     @Operation(summary = "Set the ladder from the alliance's governance charter (If-Match required)")
-    public Response replace(@PathParam("allianceId") String allianceId,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull LadderRequest request) {
+    public RestResponse<LadderView> replace(@PathParam("allianceId") String allianceId,
+                                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                            @Valid @NotNull LadderRequest request) {
         LadderView ladder = ladders.replace(allianceId, ifMatch, request);
-        return Response.ok(ladder).tag(ETags.tag(ladder.version())).build();
+        return ResponseBuilder.ok(ladder).tag(ETags.tag(ladder.version())).build();
     }
 }

@@ -23,10 +23,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 import java.util.UUID;
 
@@ -45,10 +49,13 @@ public class BodyResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Set up a committee (JSC, JDC, JCC, finance, executive sponsors) for an alliance")
-    public Response create(@Valid @NotNull BodyRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BodyView.class)))
+    public RestResponse<BodyView> create(@Valid @NotNull BodyRequest request, UriInfo uri) {
         BodyView created = bodies.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(ETags.tag(created.version())).entity(created).build();
+        return ResponseBuilder.create(RestResponse.Status.CREATED, created)
+                .location(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(ETags.tag(created.version())).build();
     }
 
     @GET
@@ -64,18 +71,18 @@ public class BodyResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Read one body with its members, quorum, cadence and decision rights")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<BodyView> get(@PathParam("id") UUID id) {
         BodyView body = bodies.get(id);
-        return Response.ok(body).tag(ETags.tag(body.version())).build();
+        return ResponseBuilder.ok(body).tag(ETags.tag(body.version())).build();
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Change a body's name, quorum, cadence, decision rights and members (If-Match required)")
-    public Response update(@PathParam("id") UUID id, @Valid @NotNull BodyUpdateRequest request,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<BodyView> update(@PathParam("id") UUID id, @Valid @NotNull BodyUpdateRequest request,
+                                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         BodyView body = bodies.update(id, request, ifMatch);
-        return Response.ok(body).tag(ETags.tag(body.version())).build();
+        return ResponseBuilder.ok(body).tag(ETags.tag(body.version())).build();
     }
 }

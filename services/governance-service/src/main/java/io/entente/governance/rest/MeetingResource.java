@@ -28,10 +28,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -55,10 +59,13 @@ public class MeetingResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Schedule a meeting of a body (publishes MeetingScheduled)")
-    public Response schedule(@Valid @NotNull MeetingRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingView.class)))
+    public RestResponse<MeetingView> schedule(@Valid @NotNull MeetingRequest request, UriInfo uri) {
         MeetingView created = scheduling.schedule(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(ETags.tag(created.version())).entity(created).build();
+        return ResponseBuilder.create(RestResponse.Status.CREATED, created)
+                .location(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(ETags.tag(created.version())).build();
     }
 
     @GET
@@ -76,7 +83,7 @@ public class MeetingResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Read a meeting with attendees, agenda and minutes")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<MeetingView> get(@PathParam("id") UUID id) {
         return ok(queries.get(id));
     }
 
@@ -84,8 +91,8 @@ public class MeetingResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Reschedule or change a meeting's logistics and attendees' RSVPs (If-Match required)")
-    public Response update(@PathParam("id") UUID id, @Valid @NotNull MeetingUpdateRequest request,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<MeetingView> update(@PathParam("id") UUID id, @Valid @NotNull MeetingUpdateRequest request,
+                                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(scheduling.update(id, request, ifMatch));
     }
 
@@ -93,8 +100,8 @@ public class MeetingResource {
     @Path("{id}/agenda")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Replace the agenda (If-Match required)")
-    public Response agenda(@PathParam("id") UUID id, @Valid @NotNull AgendaRequest request,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<MeetingView> agenda(@PathParam("id") UUID id, @Valid @NotNull AgendaRequest request,
+                                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(scheduling.replaceAgenda(id, request, ifMatch));
     }
 
@@ -104,7 +111,8 @@ public class MeetingResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Draft the agenda from what is due: decisions, escalations, progress, risks, obligations, "
             + "open actions and last minutes (If-Match required)")
-    public Response draftAgenda(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<MeetingView> draftAgenda(@PathParam("id") UUID id,
+                                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(scheduling.draftAgenda(id, ifMatch));
     }
 
@@ -112,8 +120,8 @@ public class MeetingResource {
     @Path("{id}/attendance")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Record who attended (If-Match required)")
-    public Response attendance(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request,
-                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<MeetingView> attendance(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request,
+                                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(records.recordAttendance(id, request, ifMatch));
     }
 
@@ -122,8 +130,8 @@ public class MeetingResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Record the outcome of an agenda item: information noted, decision made (publishes "
             + "DecisionRecorded) or action item (publishes ActionItemRaised); If-Match required")
-    public Response outcome(@PathParam("id") UUID id, @Valid @NotNull OutcomeRequest request,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<MeetingView> outcome(@PathParam("id") UUID id, @Valid @NotNull OutcomeRequest request,
+                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(records.recordOutcome(id, request, ifMatch));
     }
 
@@ -133,11 +141,12 @@ public class MeetingResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Approve the minutes; they can no longer change (publishes MinutesApproved; If-Match "
             + "required)")
-    public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<MeetingView> approve(@PathParam("id") UUID id,
+                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(records.approveMinutes(id, ifMatch));
     }
 
-    private static Response ok(MeetingView meeting) {
-        return Response.ok(meeting).tag(ETags.tag(meeting.version())).build();
+    private static RestResponse<MeetingView> ok(MeetingView meeting) {
+        return ResponseBuilder.ok(meeting).tag(ETags.tag(meeting.version())).build();
     }
 }

@@ -5,6 +5,7 @@ import io.entente.governance.api.PacketDiffView;
 import io.entente.governance.api.PacketSummary;
 import io.entente.governance.domain.packet.Edition;
 import io.entente.governance.domain.packet.Editions;
+import io.entente.governance.domain.packet.PacketContent;
 import io.entente.governance.service.PacketRenderer;
 import io.entente.governance.service.PacketService;
 import io.entente.platform.paging.Limit;
@@ -25,7 +26,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 import java.util.UUID;
 
@@ -51,10 +58,13 @@ public class PacketResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Generate a new packet version from live data (publishes PacketGenerated)")
-    public Response generate(@PathParam("meetingId") UUID meetingId, @Context UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PacketSummary.class)))
+    public RestResponse<PacketSummary> generate(@PathParam("meetingId") UUID meetingId, @Context UriInfo uri) {
         PacketSummary created = packets.generate(meetingId);
-        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(created.version())).build())
-                .tag(tag(created.version(), Edition.INTERNAL)).entity(created).build();
+        return ResponseBuilder.create(RestResponse.Status.CREATED, created)
+                .location(uri.getAbsolutePathBuilder().path(Integer.toString(created.version())).build())
+                .tag(tag(created.version(), Edition.INTERNAL)).build();
     }
 
     @GET
@@ -90,6 +100,10 @@ public class PacketResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Read a packet version (or latest) as JSON, HTML or PDF (Accept header, or "
             + "format=json|html|pdf); edition=internal (default) or partner")
+    @APIResponse(responseCode = "200", description = "OK", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PacketContent.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response read(@PathParam("meetingId") UUID meetingId, @PathParam("version") String version,
                          @QueryParam("edition") Edition edition,
                          @QueryParam("format") String format, @Context HttpHeaders headers) {

@@ -23,10 +23,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 import java.util.UUID;
 
@@ -48,39 +52,44 @@ public class SprintItemResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Commit a backlog item to the sprint; 409 over capacity unless overrideCapacity with a reason")
-    public Response commit(@PathParam("sprintId") UUID sprintId, @Valid @NotNull CommitRequest request,
-                           UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitResult.class)))
+    public RestResponse<CommitResult> commit(@PathParam("sprintId") UUID sprintId,
+                                             @Valid @NotNull CommitRequest request, UriInfo uri) {
         CommitResult result = moves.commit(sprintId, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(result.card().id()).build())
-                .tag(ETags.tag(result.card().version())).entity(result).build();
+        return ResponseBuilder.create(RestResponse.Status.CREATED, result)
+                .location(uri.getAbsolutePathBuilder().path(result.card().id()).build())
+                .tag(ETags.tag(result.card().version())).build();
     }
 
     @GET
     @Path("{itemId}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "One card")
-    public Response get(@PathParam("sprintId") UUID sprintId, @PathParam("itemId") UUID itemId) {
+    public RestResponse<CardView> get(@PathParam("sprintId") UUID sprintId, @PathParam("itemId") UUID itemId) {
         CardView card = queries.card(sprintId, itemId);
-        return Response.ok(card).tag(ETags.tag(card.version())).build();
+        return ResponseBuilder.ok(card).tag(ETags.tag(card.version())).build();
     }
 
     @PUT
     @Path("{itemId}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Move a card to a column and/or assign it (If-Match: the card's ETag); WIP limits hold")
-    public Response move(@PathParam("sprintId") UUID sprintId, @PathParam("itemId") UUID itemId,
-                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull MoveRequest request) {
+    public RestResponse<CardView> move(@PathParam("sprintId") UUID sprintId, @PathParam("itemId") UUID itemId,
+                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                       @Valid @NotNull MoveRequest request) {
         CardView card = moves.move(sprintId, itemId, ifMatch, request);
-        return Response.ok(card).tag(ETags.tag(card.version())).build();
+        return ResponseBuilder.ok(card).tag(ETags.tag(card.version())).build();
     }
 
     @DELETE
     @Path("{itemId}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Take a card off an open sprint (If-Match: the card's ETag); the item is a candidate again")
-    public Response remove(@PathParam("sprintId") UUID sprintId, @PathParam("itemId") UUID itemId,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @QueryParam("reason") String reason) {
+    public RestResponse<Void> remove(@PathParam("sprintId") UUID sprintId, @PathParam("itemId") UUID itemId,
+                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     @QueryParam("reason") String reason) {
         moves.remove(sprintId, itemId, ifMatch, reason);
-        return Response.noContent().build();
+        return RestResponse.noContent();
     }
 }

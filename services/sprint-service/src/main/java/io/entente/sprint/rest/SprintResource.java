@@ -34,10 +34,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 import java.util.UUID;
 
@@ -71,10 +75,13 @@ public class SprintResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Plan a sprint for a team (members of the team or admin); capacity starts from the members")
-    public Response plan(@Valid @NotNull SprintRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SprintView.class)))
+    public RestResponse<SprintView> plan(@Valid @NotNull SprintRequest request, UriInfo uri) {
         SprintView sprint = planning.plan(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(sprint.id().toString()).build())
-                .tag(ETags.tag(sprint.version())).entity(sprint).build();
+        return ResponseBuilder.create(RestResponse.Status.CREATED, sprint)
+                .location(uri.getAbsolutePathBuilder().path(sprint.id().toString()).build())
+                .tag(ETags.tag(sprint.version())).build();
     }
 
     @GET
@@ -89,19 +96,20 @@ public class SprintResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "A sprint with its capacity plan, committed points and load by alliance")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<SprintView> get(@PathParam("id") UUID id) {
         SprintView sprint = sprints.get(id);
-        return Response.ok(sprint).tag(ETags.tag(sprint.version())).build();
+        return ResponseBuilder.ok(sprint).tag(ETags.tag(sprint.version())).build();
     }
 
     @PUT
     @Path("{id}/capacity")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Replace the sprint's capacity plan: members, planned absence days, points per day")
-    public Response capacity(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                             @Valid @NotNull CapacityRequest request) {
+    public RestResponse<SprintView> capacity(@PathParam("id") UUID id,
+                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                             @Valid @NotNull CapacityRequest request) {
         SprintView sprint = planning.updateCapacity(id, ifMatch, request);
-        return Response.ok(sprint).tag(ETags.tag(sprint.version())).build();
+        return ResponseBuilder.ok(sprint).tag(ETags.tag(sprint.version())).build();
     }
 
     @PUT
@@ -109,21 +117,22 @@ public class SprintResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Start (state ACTIVE; one active sprint per team) or close (state CLOSED: record velocity, "
             + "send unfinished items to the backlog or the next sprint) a sprint; If-Match required")
-    public Response changeState(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @Valid @NotNull StateChangeRequest request) {
+    public RestResponse<StateChangeResult> changeState(@PathParam("id") UUID id,
+                                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                       @Valid @NotNull StateChangeRequest request) {
         StateChangeResult result = lifecycle.changeState(id, ifMatch, request);
-        return Response.ok(result).tag(ETags.tag(result.sprint().version())).build();
+        return ResponseBuilder.ok(result).tag(ETags.tag(result.sprint().version())).build();
     }
 
     @GET
     @Path("{id}/board")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "The board: columns with WIP limits, swimlanes by alliance (default) or assignee, totals")
-    public Response board(@PathParam("id") UUID id,
-                          @QueryParam("swimlanes") BoardQueries.Swimlanes swimlanes) {
+    public RestResponse<BoardView> board(@PathParam("id") UUID id,
+                                         @QueryParam("swimlanes") BoardQueries.Swimlanes swimlanes) {
         BoardView view = board.read(id, swimlanes == null ? BoardQueries.Swimlanes.ALLIANCE : swimlanes,
                 Visibility.of(user));
-        return Response.ok(view).tag(ETags.tag(view.sprint().version())).build();
+        return ResponseBuilder.ok(view).tag(ETags.tag(view.sprint().version())).build();
     }
 
     @GET

@@ -25,11 +25,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import io.entente.platform.rest.Problems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 import java.util.UUID;
 
@@ -50,10 +54,13 @@ public class TeamResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Set up a specialist team: disciplines, covered alliances, members, WIP limits")
-    public Response create(@Valid @NotNull TeamRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TeamView.class)))
+    public RestResponse<TeamView> create(@Valid @NotNull TeamRequest request, UriInfo uri) {
         TeamView team = teams.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(team.id().toString()).build())
-                .tag(ETags.tag(team.version())).entity(team).build();
+        return ResponseBuilder.create(RestResponse.Status.CREATED, team)
+                .location(uri.getAbsolutePathBuilder().path(team.id().toString()).build())
+                .tag(ETags.tag(team.version())).build();
     }
 
     @GET
@@ -70,19 +77,19 @@ public class TeamResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "One team")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<TeamView> get(@PathParam("id") UUID id) {
         TeamView team = teams.get(id);
-        return Response.ok(team).tag(ETags.tag(team.version())).build();
+        return ResponseBuilder.ok(team).tag(ETags.tag(team.version())).build();
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Replace a team's definition (If-Match required); covered alliances you cannot see are kept")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull TeamRequest request) {
+    public RestResponse<TeamView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                         @Valid @NotNull TeamRequest request) {
         TeamView team = teams.update(id, ifMatch, request);
-        return Response.ok(team).tag(ETags.tag(team.version())).build();
+        return ResponseBuilder.ok(team).tag(ETags.tag(team.version())).build();
     }
 
     @GET

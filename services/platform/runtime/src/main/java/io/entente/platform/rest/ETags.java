@@ -10,7 +10,7 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** For {@code Response.ok(...).tag(ETags.tag(version))}. */
+    /** For {@code ResponseBuilder.ok(view).tag(ETags.tag(version))} (RestResponse). */
     public static jakarta.ws.rs.core.EntityTag tag(long version) {
         return new jakarta.ws.rs.core.EntityTag(Long.toString(version));
     }
