@@ -9,7 +9,7 @@ import io.entente.backlog.service.BacklogItemCommands;
 import io.entente.backlog.service.BacklogItemQueries;
 import io.entente.backlog.service.BacklogItemRanking;
 import io.entente.platform.paging.Page;
-import io.entente.platform.rest.ETags;
+import io.entente.platform.versioning.ETags;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

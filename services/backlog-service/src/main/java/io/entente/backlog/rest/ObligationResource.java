@@ -9,7 +9,7 @@ import io.entente.backlog.domain.ObligationStatus;
 import io.entente.backlog.domain.OwedBy;
 import io.entente.backlog.service.ObligationService;
 import io.entente.platform.paging.Page;
-import io.entente.platform.rest.ETags;
+import io.entente.platform.versioning.ETags;
 import io.entente.platform.rest.QueryParams;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -11,7 +11,7 @@ import io.entente.backlog.domain.RiskStatus;
 import io.entente.backlog.service.RiskQueries;
 import io.entente.backlog.service.RiskRegister;
 import io.entente.platform.paging.Page;
-import io.entente.platform.rest.ETags;
+import io.entente.platform.versioning.ETags;
 import io.entente.platform.rest.QueryParams;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -8,7 +8,7 @@ import io.entente.backlog.domain.Ranks;
 import io.entente.events.backlog.BacklogItemEvent.BacklogItemCreated;
 import io.entente.events.backlog.BacklogItemEvent.BacklogItemUpdated;
 import io.entente.platform.audit.ChangeLog;
-import io.entente.platform.rest.FreeText;
+import io.entente.platform.text.FreeText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -11,7 +11,7 @@ import io.entente.platform.paging.Limit;
 import io.entente.platform.paging.Page;
 import io.entente.platform.paging.SortKey;
 import io.entente.platform.paging.Where;
-import io.entente.platform.rest.Problems;
+import io.entente.platform.problem.Problems;
 import io.entente.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -14,7 +14,7 @@ import io.entente.decision.service.DecisionLifecycle;
 import io.entente.decision.service.DecisionQueries;
 import io.entente.decision.service.StakeholderViews;
 import io.entente.platform.paging.Page;
-import io.entente.platform.rest.ETags;
+import io.entente.platform.versioning.ETags;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

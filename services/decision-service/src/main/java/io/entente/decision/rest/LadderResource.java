@@ -3,7 +3,7 @@ package io.entente.decision.rest;
 import io.entente.decision.api.LadderRequest;
 import io.entente.decision.api.LadderView;
 import io.entente.decision.service.LadderService;
-import io.entente.platform.rest.ETags;
+import io.entente.platform.versioning.ETags;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -3,7 +3,7 @@ package io.entente.decision.service;
 import io.entente.decision.api.DecisionView;
 import io.entente.decision.domain.Decision;
 import io.entente.decision.domain.PrepItem;
-import io.entente.platform.rest.Problems;
+import io.entente.platform.problem.Problems;
 import io.entente.platform.security.CurrentUser;
 import io.entente.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;

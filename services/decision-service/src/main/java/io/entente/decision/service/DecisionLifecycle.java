@@ -11,7 +11,7 @@ import io.entente.events.decision.DecisionEvent.DecisionDeferred;
 import io.entente.events.decision.DecisionEvent.DecisionProposed;
 import io.entente.events.decision.DecisionEvent.DecisionWithdrawn;
 import io.entente.platform.audit.ChangeLog;
-import io.entente.platform.rest.ETags;
+import io.entente.platform.versioning.ETags;
 import io.entente.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -6,7 +6,7 @@ import io.entente.decision.api.UpcomingQuery;
 import io.entente.decision.api.UpcomingView;
 import io.entente.platform.paging.AllianceScope;
 import io.entente.platform.paging.Where;
-import io.entente.platform.rest.Problems;
+import io.entente.platform.problem.Problems;
 import io.entente.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

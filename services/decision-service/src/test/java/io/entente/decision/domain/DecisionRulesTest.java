@@ -1,6 +1,6 @@
 package io.entente.decision.domain;
 
-import io.entente.platform.rest.ProblemException;
+import io.entente.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

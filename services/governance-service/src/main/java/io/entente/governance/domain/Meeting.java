@@ -1,6 +1,6 @@
 package io.entente.governance.domain;
 
-import io.entente.platform.rest.Problems;
+import io.entente.platform.problem.Problems;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

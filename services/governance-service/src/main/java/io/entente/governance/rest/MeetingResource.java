@@ -12,7 +12,7 @@ import io.entente.governance.service.MeetingRecords;
 import io.entente.governance.service.MeetingScheduling;
 import io.entente.platform.paging.Limit;
 import io.entente.platform.paging.Page;
-import io.entente.platform.rest.ETags;
+import io.entente.platform.versioning.ETags;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -10,7 +10,7 @@ import io.entente.governance.service.PacketRenderer;
 import io.entente.governance.service.PacketService;
 import io.entente.platform.paging.Limit;
 import io.entente.platform.paging.Page;
-import io.entente.platform.rest.Problems;
+import io.entente.platform.problem.Problems;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

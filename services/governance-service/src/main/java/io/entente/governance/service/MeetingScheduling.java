@@ -15,8 +15,8 @@ import io.entente.governance.domain.MeetingStatus;
 import io.entente.governance.domain.Member;
 import io.entente.governance.domain.Rsvp;
 import io.entente.platform.audit.ChangeLog;
-import io.entente.platform.rest.ETags;
-import io.entente.platform.rest.Problems;
+import io.entente.platform.versioning.ETags;
+import io.entente.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -4,7 +4,7 @@ import io.entente.sprint.api.CardView;
 import io.entente.sprint.api.CommitRequest;
 import io.entente.sprint.api.CommitResult;
 import io.entente.sprint.api.MoveRequest;
-import io.entente.platform.rest.ETags;
+import io.entente.platform.versioning.ETags;
 import io.entente.platform.security.Roles;
 import io.entente.sprint.service.BoardMoves;
 import io.entente.sprint.service.BoardQueries;

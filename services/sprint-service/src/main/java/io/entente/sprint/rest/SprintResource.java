@@ -10,7 +10,7 @@ import io.entente.sprint.api.StateChangeRequest;
 import io.entente.sprint.api.StateChangeResult;
 import io.entente.platform.paging.Limit;
 import io.entente.platform.paging.Page;
-import io.entente.platform.rest.ETags;
+import io.entente.platform.versioning.ETags;
 import io.entente.platform.security.CurrentUser;
 import io.entente.platform.security.Roles;
 import io.entente.sprint.domain.SprintState;

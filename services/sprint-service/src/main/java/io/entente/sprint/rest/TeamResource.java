@@ -1,12 +1,12 @@
 package io.entente.sprint.rest;
 
-import io.entente.platform.rest.FreeText;
+import io.entente.platform.text.FreeText;
 import io.entente.sprint.api.TeamRequest;
 import io.entente.sprint.api.TeamView;
 import io.entente.sprint.api.VelocityView;
 import io.entente.platform.paging.Limit;
 import io.entente.platform.paging.Page;
-import io.entente.platform.rest.ETags;
+import io.entente.platform.versioning.ETags;
 import io.entente.platform.rest.QueryParams;
 import io.entente.platform.security.Roles;
 import io.entente.sprint.service.ReportService;
@@ -26,7 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import io.entente.platform.rest.Problems;
+import io.entente.platform.problem.Problems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

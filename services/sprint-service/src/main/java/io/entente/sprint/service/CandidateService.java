@@ -5,7 +5,7 @@ import io.entente.platform.paging.Cursor;
 import io.entente.platform.paging.Keyset;
 import io.entente.platform.paging.Page;
 import io.entente.platform.paging.Where;
-import io.entente.platform.rest.Problems;
+import io.entente.platform.problem.Problems;
 import io.entente.platform.security.CurrentUser;
 import io.entente.sprint.domain.BacklogItemCopy;
 import io.entente.sprint.domain.SprintItemStatus;

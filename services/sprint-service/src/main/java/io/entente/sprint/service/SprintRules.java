@@ -1,6 +1,6 @@
 package io.entente.sprint.service;
 
-import io.entente.platform.rest.Problems;
+import io.entente.platform.problem.Problems;
 import io.entente.sprint.domain.Sprint;
 import io.entente.sprint.domain.SprintState;
 import jakarta.persistence.LockModeType;

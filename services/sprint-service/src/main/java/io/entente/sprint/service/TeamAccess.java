@@ -1,6 +1,6 @@
 package io.entente.sprint.service;
 
-import io.entente.platform.rest.ProblemException;
+import io.entente.platform.problem.ProblemException;
 import io.entente.platform.security.CurrentUser;
 import io.entente.sprint.domain.Team;
 import io.entente.sprint.domain.TeamMember;

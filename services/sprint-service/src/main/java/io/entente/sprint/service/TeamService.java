@@ -1,8 +1,8 @@
 package io.entente.sprint.service;
 
 import io.entente.platform.audit.ChangeLog;
-import io.entente.platform.rest.ETags;
-import io.entente.platform.rest.Problems;
+import io.entente.platform.versioning.ETags;
+import io.entente.platform.problem.Problems;
 import io.entente.platform.security.CurrentUser;
 import io.entente.sprint.domain.BoardColumn;
 import io.entente.sprint.domain.Team;

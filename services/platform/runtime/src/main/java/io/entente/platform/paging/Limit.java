@@ -1,6 +1,6 @@
 package io.entente.platform.paging;
 
-import io.entente.platform.rest.Problems;
+import io.entente.platform.problem.Problems;
 
 /** How many rows one page holds: {@value #DEFAULT} unless asked, never more than {@value #MAX}. */
 public final class Limit {

@@ -1,6 +1,6 @@
 package io.entente.platform.paging;
 
-import io.entente.platform.rest.Problems;
+import io.entente.platform.problem.Problems;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,12 +1,14 @@
 package io.entente.platform.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.entente.platform.db.DatabaseUnavailable;
+import io.entente.platform.problem.Problem;
+import io.entente.platform.problem.ProblemException;
 import io.quarkus.security.ForbiddenException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;

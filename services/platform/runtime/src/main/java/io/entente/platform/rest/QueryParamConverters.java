@@ -1,5 +1,6 @@
 package io.entente.platform.rest;
 
+import io.entente.platform.problem.ProblemException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;

@@ -1,5 +1,6 @@
 package io.entente.platform.rest;
 
+import io.entente.platform.problem.Problems;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

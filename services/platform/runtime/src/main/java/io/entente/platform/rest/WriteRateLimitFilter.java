@@ -2,6 +2,7 @@ package io.entente.platform.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.entente.platform.problem.Problem;
 import io.entente.platform.security.RateLimitConfig;
 import io.entente.platform.security.TokenBuckets;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,6 +1,6 @@
 package io.entente.platform.security;
 
-import io.entente.platform.rest.Problems;
+import io.entente.platform.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;

@@ -1,6 +1,6 @@
 package io.entente.platform.paging;
 
-import io.entente.platform.rest.ProblemException;
+import io.entente.platform.problem.ProblemException;
 import io.entente.platform.rest.QueryParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -48,6 +48,15 @@ public abstract class LayeringRules {
     }
 
     @Test
+    void onlyTheRestLayerUsesThePlatformsHttpPieces() {
+        noClasses().that().resideOutsideOfPackage(basePackage() + ".rest..")
+                .should().dependOnClassesThat().resideInAPackage("io.entente.platform.rest..")
+                .because("use cases speak problems (platform.problem), versions (platform.versioning) and text "
+                        + "(platform.text), not HTTP; the platform's rest package is for resources")
+                .check(classes);
+    }
+
+    @Test
     void useCasesAndHandlersDoNotReachIntoEachOther() {
         noClasses().that().resideInAnyPackage(basePackage() + ".service..")
                 .should().dependOnClassesThat().resideInAPackage(basePackage() + ".messaging..")

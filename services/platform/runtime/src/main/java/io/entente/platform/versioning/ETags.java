@@ -1,4 +1,6 @@
-package io.entente.platform.rest;
+package io.entente.platform.versioning;
+
+import io.entente.platform.problem.Problems;
 
 /** Optimistic locking over HTTP: the entity version is the ETag, updates must send it back in If-Match. */
 public final class ETags {

@@ -1,7 +1,7 @@
-package io.entente.platform.rest;
+package io.entente.platform.text;
 
 /**
- * The one rule for free text, wherever it arrives (request bodies through {@link StrictJson}, query parameters, event
+ * The one rule for free text, wherever it arrives (request bodies through {@link io.entente.platform.rest.StrictJson}, query parameters, event
  * payloads): surrounding blanks are dropped and text with nothing left is no text at all, so "   " is never stored as
  * an owner or matched as a search, and a required field left blank is refused like a missing one.
  */

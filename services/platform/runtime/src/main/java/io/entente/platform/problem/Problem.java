@@ -1,4 +1,4 @@
-package io.entente.platform.rest;
+package io.entente.platform.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
