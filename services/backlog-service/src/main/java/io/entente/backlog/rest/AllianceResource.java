@@ -13,6 +13,7 @@ import io.entente.backlog.service.AllianceService;
 import io.entente.backlog.service.PlaybookService;
 import io.entente.platform.paging.Page;
 import io.entente.platform.rest.ETags;
+import io.entente.platform.rest.FreeText;
 import io.entente.platform.rest.Problems;
 import io.entente.platform.rest.QueryParams;
 import io.entente.platform.security.Roles;
@@ -72,7 +73,7 @@ public class AllianceResource {
                                    @QueryParam("limit") Integer limit) {
         AllianceQuery query = new AllianceQuery(QueryParams.enumValues("phase", phase, AlliancePhase.class),
                 QueryParams.enumValues("type", type, AllianceType.class), tiers(tier),
-                allianceManager == null || allianceManager.isBlank() ? null : allianceManager.strip());
+                FreeText.orNull(allianceManager));
         return alliances.list(query, sort, after, limit);
     }
 

@@ -4,6 +4,7 @@ import io.entente.backlog.api.ItemQuery;
 import io.entente.backlog.domain.Discipline;
 import io.entente.backlog.domain.ItemStatus;
 import io.entente.backlog.domain.ItemType;
+import io.entente.platform.rest.FreeText;
 import io.entente.platform.rest.Problems;
 import io.entente.platform.rest.QueryParams;
 import jakarta.ws.rs.QueryParam;
@@ -49,7 +50,7 @@ public class ItemFilters {
     public UUID sprintId;
 
     public ItemQuery query() {
-        String text = blankToNull(q);
+        String text = FreeText.orNull(q);
         if (text != null && text.length() > 200) {
             throw Problems.invalid("q", "must be at most 200 characters");
         }
@@ -57,10 +58,6 @@ public class ItemFilters {
                 QueryParams.enumValues("discipline", discipline, Discipline.class),
                 QueryParams.enumValues("status", status, ItemStatus.class),
                 QueryParams.enumValues("type", type, ItemType.class),
-                dueBefore, text, blankToNull(sourceRef), sprintId);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+                dueBefore, text, FreeText.orNull(sourceRef), sprintId);
     }
 }

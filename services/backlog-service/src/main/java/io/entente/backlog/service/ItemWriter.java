@@ -8,6 +8,7 @@ import io.entente.backlog.domain.Ranks;
 import io.entente.events.backlog.BacklogItemEvent.BacklogItemCreated;
 import io.entente.events.backlog.BacklogItemEvent.BacklogItemUpdated;
 import io.entente.platform.audit.ChangeLog;
+import io.entente.platform.rest.FreeText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -55,13 +56,13 @@ public class ItemWriter {
         item.id = UUID.randomUUID();
         item.allianceId = spec.allianceId();
         item.title = spec.title().strip();
-        item.description = blankToNull(spec.description());
+        item.description = FreeText.orNull(spec.description());
         item.discipline = spec.discipline();
         item.type = spec.type();
         item.estimate = spec.estimate();
-        item.beneficiary = blankToNull(spec.beneficiary());
+        item.beneficiary = FreeText.orNull(spec.beneficiary());
         item.stakeholderValue = spec.stakeholderValue();
-        item.owner = blankToNull(spec.owner());
+        item.owner = FreeText.orNull(spec.owner());
         item.dueDate = spec.dueDate();
         item.sourceRef = spec.sourceRef();
         item.status = ItemStatus.NEW;
@@ -176,9 +177,5 @@ public class ItemWriter {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,6 @@
 package io.entente.sprint.rest;
 
+import io.entente.platform.rest.FreeText;
 import io.entente.sprint.api.TeamRequest;
 import io.entente.sprint.api.TeamView;
 import io.entente.sprint.api.VelocityView;
@@ -62,7 +63,7 @@ public class TeamResource {
                                @QueryParam("member") String member, @QueryParam("limit") Integer limit,
                                @QueryParam("after") String after) {
         return teams.list(QueryParams.key("discipline", discipline), QueryParams.key("allianceId", allianceId),
-                member == null || member.isBlank() ? null : member.strip(), Limit.of(limit), after);
+                FreeText.orNull(member), Limit.of(limit), after);
     }
 
     @GET

@@ -6,6 +6,7 @@ import io.entente.events.sprint.SprintEvent.ItemCommittedToSprint;
 import io.entente.events.sprint.SprintEvent.ItemRemovedFromSprint;
 import io.entente.platform.audit.ChangeLog;
 import io.entente.platform.rest.ETags;
+import io.entente.platform.rest.FreeText;
 import io.entente.platform.rest.Problems;
 import io.entente.platform.security.CurrentUser;
 import io.entente.sprint.domain.BacklogItemCopy;
@@ -134,7 +135,7 @@ public class BoardMoves {
         access.requireMember(team);
         ETags.requireMatch(ifMatch, card.version);
         SprintRules.requireOpen(sprint);
-        String assignee = request.assignee() == null || request.assignee().isBlank() ? null : request.assignee().strip();
+        String assignee = FreeText.orNull(request.assignee());
         Map<String, String> members = Cards.memberNames(team.id);
         if (assignee != null && !members.containsKey(assignee)) {
             throw Problems.invalid("assignee", assignee + " is not a member of team '" + team.name + "'");
@@ -187,7 +188,7 @@ public class BoardMoves {
         if (reason != null && reason.length() > 500) {
             throw Problems.invalid("reason", "at most 500 characters");
         }
-        takeOff(card, BacklogItemCopy.findById(itemId), reason == null || reason.isBlank() ? null : reason.strip());
+        takeOff(card, BacklogItemCopy.findById(itemId), FreeText.orNull(reason));
     }
 
     /** The backlog dropped the item: it leaves the open board it sits on, if any. */

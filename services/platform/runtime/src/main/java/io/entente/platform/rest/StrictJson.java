@@ -84,7 +84,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         @Override
         public String deserialize(JsonParser p, DeserializationContext context) throws IOException {
             String text = StringDeserializer.instance.deserialize(p, context);
-            return text == null || text.isBlank() ? null : text.strip();
+            return FreeText.orNull(text);
         }
     }
 
