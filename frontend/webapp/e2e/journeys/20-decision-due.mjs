@@ -13,8 +13,10 @@ export default [
     log(`first decision due ${iso} (${text})`);
     await shot(page, '06-decisions-timeline');
     await first.getByRole('link').click();
-    await page.getByTestId('decision-due').waitFor();
+    // The timeline's due dates stay on screen until the route changes: wait for the detail page before reading it.
+    await page.waitForURL(/\/decisions\/[^/?]+$/);
     await page.getByRole('heading', { name: 'Options' }).waitFor();
+    await page.getByTestId('decision-due').waitFor();
     await shot(page, '07-decision-detail');
   }),
 ];
