@@ -8,6 +8,7 @@ import { ErrorState, Loading } from './components/States';
 import { PortfolioPage } from './pages/PortfolioPage';
 import { AlliancePage } from './pages/AlliancePage';
 import { BacklogPage } from './pages/BacklogPage';
+import { ItemPage } from './pages/ItemPage';
 import { PlanningPage } from './pages/PlanningPage';
 import { BoardPage } from './pages/BoardPage';
 import { DecisionsPage } from './pages/DecisionsPage';
@@ -102,6 +103,7 @@ function Shell() {
           <Route path="/portfolio" element={<PortfolioPage />} />
           <Route path="/alliances/:key" element={<AlliancePage />} />
           <Route path="/backlog" element={<BacklogPage />} />
+          <Route path="/items/:id" element={<ItemPage />} />
           <Route path="/planning" element={<PlanningPage />} />
           <Route path="/board" element={<BoardPage />} />
           <Route path="/decisions" element={<DecisionsPage />} />

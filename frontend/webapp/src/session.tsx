@@ -21,3 +21,8 @@ export function canEdit(session: Session): boolean {
 export function isGovernanceOps(session: Session): boolean {
   return session.roles.some((r) => ['admin', 'governance-ops'].includes(r));
 }
+
+/** Registering, editing and moving alliances through their lifecycle: the service allows admins and alliance managers. */
+export function canManageAlliances(session: Session): boolean {
+  return session.roles.some((r) => ['admin', 'alliance-manager'].includes(r));
+}

@@ -8,8 +8,9 @@ import type { paths as DecisionPaths } from './generated/decision';
 import type { paths as GovernancePaths } from './generated/governance';
 import type { paths as SprintPaths } from './generated/sprint';
 import type {
-  AgendaItem, BacklogItemRequest, BacklogItemUpdateRequest, BoardCard, BoardView, Column, CommitteeKind, Edition,
-  OutcomeRequest, RiskState,
+  AgendaItem, AlliancePhase, AllianceRequest, AllianceUpdateRequest, BacklogItemRequest, BacklogItemUpdateRequest,
+  BoardCard, BoardView, Column, CommitteeKind, Edition, ObligationRequest, OutcomeRequest, RiskAssessmentRequest,
+  RiskRequest, RiskState,
 } from './schemas';
 
 export const backlog = serviceClient<BacklogPaths>('backlog');
@@ -71,6 +72,13 @@ export const createBacklogItem = (request: BacklogItemRequest) => body(backlog.P
 export const updateBacklogItem = (id: string, request: BacklogItemUpdateRequest, etag: string) =>
   body(backlog.PUT('/backlog-items/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body: request }));
 
+export const dropBacklogItem = (id: string, reason: string, version: number | undefined) =>
+  body(backlog.POST('/backlog-items/{id}/drop', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { reason } }));
+
+/** Who changed the item, what and when, newest first. */
+export const itemHistory = async (id: string, signal?: AbortSignal) =>
+  pageOf(await body(backlog.GET('/backlog-items/{id}/history', { params: { path: { id }, query: { limit: 200 } }, signal }))).items;
+
 /** Moves an item directly above (or below) another one; the service rewrites that one item's rank only. */
 export const rankBacklogItem = (id: string, target: { above?: string; below?: string }, version: number | undefined) =>
   body(backlog.POST('/backlog-items/{id}/rank', {
@@ -84,11 +92,47 @@ export const playbooks = async (signal?: AbortSignal) =>
 export const applyPlaybook = (playbook: string, allianceId: string, anchorDate: string) =>
   body(backlog.POST('/alliances/{key}/playbook-applications', { params: { path: { key: allianceId } }, body: { playbook, anchorDate } }));
 
-export const risks = async (allianceKey: string, signal?: AbortSignal) =>
-  pageOf(await body(backlog.GET('/risks', { params: { query: { allianceId: [allianceKey], limit: 200 } }, signal }))).items;
+export const registerAlliance = (request: AllianceRequest) => body(backlog.POST('/alliances', { body: request }));
 
-export const obligations = async (allianceKey: string, signal?: AbortSignal) =>
-  pageOf(await body(backlog.GET('/obligations', { params: { query: { allianceId: [allianceKey], limit: 200 } }, signal }))).items;
+/** The alliance's descriptive fields; the If-Match is the version the user started editing from. */
+export const updateAlliance = (key: string, request: AllianceUpdateRequest, version: number | undefined) =>
+  body(backlog.PUT('/alliances/{key}', { params: { path: { key }, header: { 'If-Match': etagOf(version) } }, body: request }));
+
+export const changePhase = (key: string, phase: AlliancePhase, reason: string | undefined, version: number | undefined) =>
+  body(backlog.POST('/alliances/{key}/phase', {
+    params: { path: { key }, header: { 'If-Match': etagOf(version) } },
+    body: { phase, reason: reason || undefined },
+  }));
+
+/** Who changed the alliance, newest first; field narrows it to one field's changes (e.g. the phase). */
+export const allianceHistory = async (key: string, field?: string, signal?: AbortSignal) =>
+  pageOf(await body(backlog.GET('/alliances/{key}/history', { params: { path: { key }, query: { field, limit: 200 } }, signal }))).items;
+
+export const risks = async (allianceKey: string, signal?: AbortSignal, status?: string[]) =>
+  pageOf(await body(backlog.GET('/risks', { params: { query: { allianceId: [allianceKey], status, limit: 200 } }, signal }))).items;
+
+export const raiseRisk = (request: RiskRequest) => body(backlog.POST('/risks', { body: request }));
+
+export const assessRisk = (id: string, request: RiskAssessmentRequest, version: number | undefined) =>
+  body(backlog.POST('/risks/{id}/assessment', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: request }));
+
+export const closeRisk = (id: string, reason: string, version: number | undefined) =>
+  body(backlog.POST('/risks/{id}/close', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { reason } }));
+
+export const obligations = async (allianceKey: string, signal?: AbortSignal, status?: string[]) =>
+  pageOf(await body(backlog.GET('/obligations', { params: { query: { allianceId: [allianceKey], status, limit: 200 } }, signal }))).items;
+
+export const registerObligation = (request: ObligationRequest) => body(backlog.POST('/obligations', { body: request }));
+
+export const meetObligation = (id: string, metOn: string | undefined, version: number | undefined) =>
+  body(backlog.POST('/obligations/{id}/met', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { metOn: metOn || undefined } }));
+
+/** The CSV downloads: a plain link through the BFF, filtered (and need-to-know narrowed) like the list. */
+export function exportUrl(list: 'backlog-items' | 'risks' | 'obligations', filter: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
+  const suffix = query.toString();
+  return `/api/backlog/${list}/export${suffix ? `?${suffix}` : ''}`;
+}
 
 // ---- sprint service --------------------------------------------------------------------------------------------
 

@@ -13,6 +13,11 @@ type DecisionSchemas = DecisionComponents['schemas'];
 type GovernanceSchemas = GovernanceComponents['schemas'];
 
 export type Alliance = BacklogSchemas['AllianceView'];
+export type AllianceRequest = BacklogSchemas['AllianceRequest'];
+export type AllianceUpdateRequest = BacklogSchemas['AllianceUpdateRequest'];
+export type AlliancePhase = BacklogSchemas['AlliancePhase'];
+export type AllianceType = BacklogSchemas['AllianceType'];
+export type Change = BacklogSchemas['ChangeView'];
 export type BacklogItem = BacklogSchemas['BacklogItemView'];
 export type BacklogItemRequest = BacklogSchemas['BacklogItemRequest'];
 export type BacklogItemUpdateRequest = BacklogSchemas['BacklogItemUpdateRequest'];
@@ -21,7 +26,15 @@ export type ItemType = BacklogSchemas['ItemType'];
 export type ItemStatus = BacklogSchemas['ItemStatus'];
 export type Playbook = BacklogSchemas['PlaybookView'];
 export type Risk = BacklogSchemas['RiskView'];
+export type RiskRequest = BacklogSchemas['RiskRequest'];
+export type RiskAssessmentRequest = BacklogSchemas['RiskAssessmentRequest'];
+export type RiskCategory = BacklogSchemas['RiskCategory'];
+export type RiskStatus = BacklogSchemas['RiskStatus'];
 export type Obligation = BacklogSchemas['ObligationView'];
+export type ObligationRequest = BacklogSchemas['ObligationRequest'];
+export type ObligationKind = BacklogSchemas['ObligationKind'];
+export type OwedBy = BacklogSchemas['OwedBy'];
+export type Recurrence = BacklogSchemas['Recurrence'];
 
 export type Team = SprintSchemas['TeamView'];
 export type Sprint = SprintSchemas['SprintListItem'];
@@ -57,6 +70,10 @@ export type PacketDiff = GovernanceSchemas['PacketDiffView'];
 export type Edition = GovernanceSchemas['Edition'];
 
 export { disciplineValues as DISCIPLINES, itemStatusValues as ITEM_STATUSES, itemTypeValues as ITEM_TYPES } from './generated/backlog';
+export {
+  alliancePhaseValues as ALLIANCE_PHASES, allianceTypeValues as ALLIANCE_TYPES, obligationKindValues as OBLIGATION_KINDS,
+  owedByValues as OWED_BY, recurrenceValues as RECURRENCES, riskCategoryValues as RISK_CATEGORIES,
+} from './generated/backlog';
 export { boardColumnValues as COLUMNS } from './generated/sprint';
 export { governanceBodyValues as GOVERNANCE_BODIES, riskStateValues as RISK_STATES } from './generated/decision';
 export { outcomeTypeValues as OUTCOME_TYPES, purposeValues as PURPOSES } from './generated/governance';

@@ -30,6 +30,6 @@ describe('<ItemForm>', () => {
     const onSubmit = vi.fn().mockRejectedValue(new ApiError({ title: 'Precondition failed', status: 412, detail: 'the resource changed' }));
     render(<ItemForm alliances={['ONC-HELIX']} initial={{ title: 'Prepare JSC packet' }} submitLabel="Save changes" onSubmit={onSubmit} onCancel={() => {}} />);
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(await screen.findByText('This item changed since you opened it')).toBeInTheDocument();
+    expect(await screen.findByText('Changed by someone else — reload')).toBeInTheDocument();
   });
 });

@@ -2,9 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/http';
 import { DISCIPLINES, ITEM_TYPES, type BacklogItemRequest } from '../api/schemas';
 
-/** What the form edits: the create request's fields an alliance manager fills in. */
-export type ItemFields = Pick<BacklogItemRequest, 'allianceId' | 'title' | 'description' | 'discipline' | 'type' | 'estimate' | 'dueDate'>;
 import { humanize } from './format';
+
+/** What the form edits: every field of the create request a user fills in. */
+export type ItemFields = Pick<BacklogItemRequest, 'allianceId' | 'title' | 'description' | 'discipline' | 'type' | 'estimate'
+  | 'dueDate' | 'owner' | 'beneficiary' | 'stakeholderValue' | 'dependsOn'>;
+
+/** Another item of the same alliance this one may depend on. */
+export interface DependencyOption {
+  id: string;
+  title: string;
+}
 
 interface Props {
   alliances: string[];
@@ -12,10 +20,14 @@ interface Props {
   submitLabel: string;
   onSubmit: (input: ItemFields) => Promise<unknown>;
   onCancel: () => void;
+  /** Given, the form offers the dependencies (items of the same alliance); absent, it leaves them as they are. */
+  dependencyOptions?: DependencyOption[];
+  /** What a 412 offers: reload the item to see the other user's change. */
+  onReload?: () => void;
 }
 
 /** Create or edit a backlog item; the service's problem+json errors[] appear next to their fields. */
-export function ItemForm({ alliances, initial, submitLabel, onSubmit, onCancel }: Props) {
+export function ItemForm({ alliances, initial, submitLabel, onSubmit, onCancel, dependencyOptions, onReload }: Props) {
   const [value, setValue] = useState<ItemFields>({
     allianceId: initial?.allianceId ?? alliances[0] ?? '',
     title: initial?.title ?? '',
@@ -24,6 +36,10 @@ export function ItemForm({ alliances, initial, submitLabel, onSubmit, onCancel }
     type: initial?.type ?? 'TASK',
     estimate: initial?.estimate,
     dueDate: initial?.dueDate,
+    owner: initial?.owner ?? '',
+    beneficiary: initial?.beneficiary ?? '',
+    stakeholderValue: initial?.stakeholderValue,
+    dependsOn: initial?.dependsOn ?? [],
   });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,6 +55,9 @@ export function ItemForm({ alliances, initial, submitLabel, onSubmit, onCancel }
         ...value,
         description: value.description?.trim() ? value.description : undefined,
         dueDate: value.dueDate || undefined,
+        owner: value.owner?.trim() ? value.owner : undefined,
+        beneficiary: value.beneficiary?.trim() ? value.beneficiary : undefined,
+        dependsOn: dependencyOptions ? value.dependsOn : undefined,
       });
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError({ title: 'Could not save', status: 0, detail: String(e) }));
@@ -56,9 +75,10 @@ export function ItemForm({ alliances, initial, submitLabel, onSubmit, onCancel }
     <form className="form" onSubmit={submit} noValidate aria-label={submitLabel}>
       {error && (
         <div className="form-error" role="alert">
-          <strong>{stale ? 'This item changed since you opened it' : error.problem.title}</strong>
-          {stale ? <p>Someone else saved it first. Close this form and open the item again to see their change.</p>
+          <strong>{stale ? 'Changed by someone else — reload' : error.problem.title}</strong>
+          {stale ? <p>Someone else saved this item since you opened it. Reload to see their change, then make yours again.</p>
             : (general || error.problem.detail) && <p>{error.problem.detail}</p>}
+          {stale && onReload && <button type="button" className="button secondary small" onClick={onReload}>Reload</button>}
         </div>
       )}
       <div className="field">
@@ -106,6 +126,43 @@ export function ItemForm({ alliances, initial, submitLabel, onSubmit, onCancel }
           {fieldError('dueDate') && <span className="field-error" id="err-dueDate">{fieldError('dueDate')}</span>}
         </div>
       </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="f-owner">Owner</label>
+          <input id="f-owner" value={value.owner ?? ''} onChange={(e) => set('owner', e.target.value)} aria-invalid={!!fieldError('owner')} aria-describedby={described('owner')} />
+          {fieldError('owner') && <span className="field-error" id="err-owner">{fieldError('owner')}</span>}
+        </div>
+        <div className="field">
+          <label htmlFor="f-beneficiary">Beneficiary</label>
+          <input id="f-beneficiary" value={value.beneficiary ?? ''} onChange={(e) => set('beneficiary', e.target.value)} aria-invalid={!!fieldError('beneficiary')} aria-describedby={described('beneficiary')} />
+          {fieldError('beneficiary') && <span className="field-error" id="err-beneficiary">{fieldError('beneficiary')}</span>}
+        </div>
+        <div className="field">
+          <label htmlFor="f-stakeholderValue">Stakeholder value (1–10)</label>
+          <input id="f-stakeholderValue" type="number" inputMode="numeric" value={value.stakeholderValue ?? ''} onChange={(e) => set('stakeholderValue', e.target.value === '' ? undefined : Number(e.target.value))} aria-invalid={!!fieldError('stakeholderValue')} aria-describedby={described('stakeholderValue')} />
+          {fieldError('stakeholderValue') && <span className="field-error" id="err-stakeholderValue">{fieldError('stakeholderValue')}</span>}
+        </div>
+      </div>
+      {dependencyOptions && (
+        <fieldset className="field" aria-describedby={described('dependsOn')}>
+          <legend>Depends on (items of {value.allianceId} that must be done first)</legend>
+          {dependencyOptions.length === 0 ? <p className="muted">No other items in this alliance.</p> : (
+            <div className="checklist">
+              {dependencyOptions.map((o) => (
+                <label key={o.id}>
+                  <input
+                    type="checkbox"
+                    checked={value.dependsOn?.includes(o.id) ?? false}
+                    onChange={(e) => set('dependsOn', e.target.checked ? [...(value.dependsOn ?? []), o.id] : (value.dependsOn ?? []).filter((d) => d !== o.id))}
+                  />
+                  {o.title}
+                </label>
+              ))}
+            </div>
+          )}
+          {fieldError('dependsOn') && <span className="field-error" id="err-dependsOn">{fieldError('dependsOn')}</span>}
+        </fieldset>
+      )}
       <div className="form-actions">
         <button type="button" className="button secondary" onClick={onCancel}>Cancel</button>
         <button type="submit" className="button" disabled={busy}>{busy ? 'Saving…' : submitLabel}</button>

@@ -1,16 +1,33 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { alliance, backlogItems, bodies, decisionsOf, meetings, obligations, risks } from '../api/api';
+import { alliance, allianceHistory, backlogItems, bodies, changePhase, decisionsOf, meetings, updateAlliance } from '../api/api';
+import type { Alliance } from '../api/schemas';
+import { AllianceForm, PhaseForm } from '../components/AllianceForm';
 import { PhaseBadge, RiskBadge, StatusBadge, TierBadge } from '../components/Badges';
+import { Dialog } from '../components/Dialog';
+import { History } from '../components/History';
+import { ObligationPanel } from '../components/ObligationPanel';
+import { RiskPanel } from '../components/RiskPanel';
 import { Empty, QueryState } from '../components/States';
 import { formatDateTime, formatDay, humanize } from '../components/format';
+import { canEdit, canManageAlliances, useSession } from '../session';
 
 export function AlliancePage() {
   const { key = '' } = useParams();
   const detail = useQuery({ queryKey: ['alliance', key], queryFn: ({ signal }) => alliance(key, signal) });
   const items = useQuery({ queryKey: ['backlog', { allianceId: key, limit: 10 }], queryFn: ({ signal }) => backlogItems({ allianceId: key, limit: 10 }, signal) });
-  const riskList = useQuery({ queryKey: ['risks', key], queryFn: ({ signal }) => risks(key, signal) });
-  const obligationList = useQuery({ queryKey: ['obligations', key], queryFn: ({ signal }) => obligations(key, signal) });
+  const phases = useQuery({ queryKey: ['alliance', key, 'history', 'phase'], queryFn: ({ signal }) => allianceHistory(key, 'phase', signal) });
+  const session = useSession();
+  const manages = canManageAlliances(session);
+  const client = useQueryClient();
+  const [editing, setEditing] = useState<Alliance | null>(null);
+  const [moving, setMoving] = useState<Alliance | null>(null);
+  const reload = async () => {
+    setEditing(null);
+    setMoving(null);
+    await client.invalidateQueries({ queryKey: ['alliance', key] });
+  };
   const bodyList = useQuery({ queryKey: ['bodies', key], queryFn: ({ signal }) => bodies(key, signal) });
   const meetingList = useQuery({ queryKey: ['meetings', { allianceId: key }], queryFn: ({ signal }) => meetings({ allianceId: key }, signal) });
   const decisionList = useQuery({ queryKey: ['decisions', key], queryFn: ({ signal }) => decisionsOf(key, signal) });
@@ -30,7 +47,14 @@ export function AlliancePage() {
               <div><dt>Alliance manager</dt><dd>{a.allianceManager ?? '—'}</dd></div>
               <div><dt>Since</dt><dd>{formatDay(a.startDate)}</dd></div>
               {a.valueScore !== undefined && <div><dt>Value / complexity</dt><dd>{a.valueScore} / {a.complexityScore}</dd></div>}
+              <div><dt>Risk threshold</dt><dd>{a.riskThreshold}</dd></div>
             </dl>
+            {manages && (
+              <div className="actions">
+                <button type="button" className="button secondary" onClick={() => setEditing(a)}>Edit alliance</button>
+                {(a.nextPhases?.length ?? 0) > 0 && <button type="button" className="button" onClick={() => setMoving(a)}>Change phase</button>}
+              </div>
+            )}
           </header>
         )}
       </QueryState>
@@ -68,44 +92,13 @@ export function AlliancePage() {
           </QueryState>
         </section>
 
-        <section className="panel" aria-labelledby="h-risks">
-          <h2 id="h-risks">Risks</h2>
-          <QueryState query={riskList} isEmpty={(l) => l.length === 0} empty={<Empty title="No open risks" />}>
-            {(list) => (
-              <table className="table compact" aria-label="Risks">
-                <thead><tr><th>Risk</th><th>Category</th><th className="num">Score</th><th>Review</th></tr></thead>
-                <tbody>
-                  {[...list].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)).map((r) => (
-                    <tr key={r.id} className={r.aboveThreshold ? 'row-alert' : undefined}>
-                      <td>{r.title}<div className="muted">{r.owner ? `Owner ${r.owner}` : ''}</div></td>
-                      <td>{humanize(r.category)}</td>
-                      <td className="num">{r.score ?? (r.likelihood ?? 0) * (r.impact ?? 0)}</td>
-                      <td>{formatDay(r.nextReviewDate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </QueryState>
-        </section>
+        <RiskPanel allianceKey={key} threshold={detail.data?.riskThreshold} editable={canEdit(session)} user={session.user} />
+        <ObligationPanel allianceKey={key} editable={canEdit(session)} />
 
-        <section className="panel" aria-labelledby="h-obligations">
-          <h2 id="h-obligations">Obligations</h2>
-          <QueryState query={obligationList} isEmpty={(l) => l.length === 0} empty={<Empty title="No obligations recorded" />}>
-            {(list) => (
-              <table className="table compact" aria-label="Obligations">
-                <thead><tr><th>Obligation</th><th>Owed by</th><th>Due</th></tr></thead>
-                <tbody>
-                  {list.map((o) => (
-                    <tr key={o.id}>
-                      <td>{o.title}<div className="muted">{o.clauseRef} {humanize(o.kind)}</div></td>
-                      <td>{humanize(o.owedBy)}</td>
-                      <td>{formatDay(o.dueDate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+        <section className="panel" aria-labelledby="h-phases">
+          <h2 id="h-phases">Phase history</h2>
+          <QueryState query={phases} isEmpty={(l) => l.length === 0} empty={<Empty title="No phase changes recorded" />}>
+            {(list) => <History changes={list} label="Phase changes, newest first" only="phase" />}
           </QueryState>
         </section>
 
@@ -141,6 +134,40 @@ export function AlliancePage() {
           </QueryState>
         </section>
       </div>
+
+      <Dialog title="Edit alliance" open={editing !== null} onClose={() => setEditing(null)}>
+        {editing && (
+          <AllianceForm
+            existing={editing}
+            defaultManager={session.user}
+            onCancel={() => setEditing(null)}
+            onReload={() => void reload()}
+            onSubmit={async (r) => {
+              await updateAlliance(editing.key!, {
+                name: r.name, partner: r.partner, type: r.type, tier: r.tier, valueScore: r.valueScore,
+                complexityScore: r.complexityScore, allianceManager: r.allianceManager, startDate: r.startDate,
+                riskThreshold: r.riskThreshold as number,
+              }, editing.version);
+              await reload();
+              await client.invalidateQueries({ queryKey: ['alliances'] });
+            }}
+          />
+        )}
+      </Dialog>
+      <Dialog title="Change phase" open={moving !== null} onClose={() => setMoving(null)}>
+        {moving && (
+          <PhaseForm
+            alliance={moving}
+            onCancel={() => setMoving(null)}
+            onReload={() => void reload()}
+            onSubmit={async (phase, reason) => {
+              await changePhase(moving.key!, phase, reason, moving.version);
+              await reload();
+              await client.invalidateQueries({ queryKey: ['alliances'] });
+            }}
+          />
+        )}
+      </Dialog>
     </div>
   );
 }

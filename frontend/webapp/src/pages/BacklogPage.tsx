@@ -3,8 +3,8 @@ import { DndContext, closestCenter, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { applyPlaybook, backlogItem, backlogItems, createBacklogItem, playbooks, rankBacklogItem, updateBacklogItem, type BacklogFilter } from '../api/api';
+import { Link, useSearchParams } from 'react-router-dom';
+import { applyPlaybook, backlogItem, backlogItems, createBacklogItem, exportUrl, playbooks, rankBacklogItem, updateBacklogItem, type BacklogFilter } from '../api/api';
 import { ApiError } from '../api/http';
 import { DISCIPLINES, ITEM_STATUSES, ITEM_TYPES, type BacklogItem } from '../api/schemas';
 import { AllianceTag, StatusBadge } from '../components/Badges';
@@ -80,12 +80,15 @@ export function BacklogPage() {
           <h1>Backlog</h1>
           <p className="lede">One ranked backlog across your alliances. Drag to rank; the top is pulled first.</p>
         </div>
+        <div className="actions">
+          <a className="button secondary" href={exportUrl('backlog-items', { allianceId: filter.allianceId, discipline: filter.discipline, status: filter.status, type: filter.type, q: filter.q })} download>Export CSV</a>
         {editable && (
-          <div className="actions">
+          <>
             <button className="button secondary" type="button" onClick={() => setApplying(true)}>Apply playbook</button>
             <button className="button" type="button" onClick={() => setCreating(true)}>New item</button>
-          </div>
+          </>
         )}
+        </div>
       </header>
 
       <form className="filters" role="search" aria-label="Filter backlog" onSubmit={(e) => e.preventDefault()}>
@@ -167,21 +170,24 @@ export function BacklogPage() {
         {editing && (
           <ItemForm
             alliances={session.alliances}
-            initial={{ ...editing, discipline: editing.discipline as ItemFields['discipline'], type: editing.type as ItemFields['type'], description: editing.description ?? '' }}
+            initial={{ ...editing, discipline: editing.discipline as ItemFields['discipline'], type: editing.type as ItemFields['type'], description: editing.description ?? '', owner: editing.owner ?? undefined, beneficiary: editing.beneficiary ?? undefined }}
             submitLabel="Save changes"
             onCancel={() => setEditing(null)}
             onSubmit={async (input) => {
               const current = await backlogItem(editing.id!);
               // The ETag must be the version the user started from: a change since then is a 412, not an overwrite.
               const etag = current.data.version === editing.version ? current.etag : `"${editing.version}"`;
-              // The form edits only some fields; the ones it does not show are sent as they are, or PUT would clear them.
-              const { allianceId: _alliance, ...fields } = input;
-              void _alliance;
+              // The PUT replaces every field and refuses a body that leaves one out: an empty field is a deliberate clear.
               await updateBacklogItem(editing.id!, {
-                ...fields,
-                beneficiary: editing.beneficiary,
-                stakeholderValue: editing.stakeholderValue,
-                owner: editing.owner,
+                title: input.title,
+                description: input.description ?? null,
+                discipline: input.discipline,
+                type: input.type,
+                estimate: input.estimate ?? null,
+                beneficiary: input.beneficiary ?? null,
+                stakeholderValue: input.stakeholderValue ?? null,
+                owner: input.owner ?? null,
+                dueDate: input.dueDate ?? null,
               }, etag ?? `"${editing.version}"`);
               setEditing(null);
               await client.invalidateQueries({ queryKey: ['backlog'] });
@@ -207,7 +213,7 @@ function SortableRow({ item, position, draggable, editable, onEdit }: { item: Ba
       )}
       <span className="rank">{position}</span>
       <div className="backlog-main">
-        <div className="backlog-title">{item.title}</div>
+        <div className="backlog-title"><Link to={`/items/${item.id}`}>{item.title}</Link></div>
         <div className="backlog-meta">
           <AllianceTag id={item.allianceId} />
           <span>{humanize(item.discipline)}</span>

@@ -1,6 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
-import { alliances, upcomingDecisions } from '../api/api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { alliances, registerAlliance, upcomingDecisions } from '../api/api';
+import { AllianceForm } from '../components/AllianceForm';
+import { Dialog } from '../components/Dialog';
+import { canManageAlliances, useSession } from '../session';
 import { PhaseBadge, TierBadge } from '../components/Badges';
 import { Empty, QueryState } from '../components/States';
 import { humanize } from '../components/format';
@@ -8,6 +12,10 @@ import { humanize } from '../components/format';
 export function PortfolioPage() {
   const portfolio = useQuery({ queryKey: ['alliances'], queryFn: ({ signal }) => alliances(signal) });
   const decisions = useQuery({ queryKey: ['decisions', 'upcoming', {}], queryFn: ({ signal }) => upcomingDecisions({}, signal) });
+  const session = useSession();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [registering, setRegistering] = useState(false);
 
   const counts = (key?: string) => {
     if (!decisions.data) return undefined;
@@ -17,10 +25,30 @@ export function PortfolioPage() {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>Portfolio</h1>
-        <p className="lede">Your alliances, by tier. Tier 1 gets full management; tier 3 light touch.</p>
+      <header className="page-header row">
+        <div>
+          <h1>Portfolio</h1>
+          <p className="lede">Your alliances, by tier. Tier 1 gets full management; tier 3 light touch.</p>
+        </div>
+        {canManageAlliances(session) && (
+          <div className="actions">
+            <button type="button" className="button" onClick={() => setRegistering(true)}>Register alliance</button>
+          </div>
+        )}
       </header>
+      <Dialog title="Register an alliance" open={registering} onClose={() => setRegistering(false)}>
+        <AllianceForm
+          defaultManager={session.user}
+          onCancel={() => setRegistering(false)}
+          onSubmit={async (request) => {
+            await registerAlliance(request);
+            setRegistering(false);
+            await client.invalidateQueries({ queryKey: ['alliances'] });
+            // The key is the alliance's address: the service keeps it as sent.
+            navigate(`/alliances/${request.key}`);
+          }}
+        />
+      </Dialog>
       {decisions.isError && (
         <p className="notice" role="status">
           Decision counts are not available right now ({(decisions.error as Error).message}).

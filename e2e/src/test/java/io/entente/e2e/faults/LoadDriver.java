@@ -238,6 +238,12 @@ public final class LoadDriver {
             body.put("discipline", DISCIPLINES[random.nextInt(DISCIPLINES.length)]);
             body.put("type", "TASK");
             body.put("estimate", random.nextInt(13));
+            // The PUT replaces every field: the ones this driver never sets go as null, as they were created.
+            body.put("description", null);
+            body.put("beneficiary", null);
+            body.put("stakeholderValue", null);
+            body.put("owner", null);
+            body.put("dueDate", null);
             body.put("status", change % 2 == 0 ? "NEW" : "READY");
             Answer answer = send(Kind.UPDATE_ITEM, "PUT", backlogUrl + "/api/backlog-items/" + item.id, item.etag,
                     body);

@@ -48,7 +48,8 @@ class AuditTrailTest {
         String item = """
                 {"allianceId":"B-AUDIT","title":"%s","discipline":"CONTRACTS","type":"TASK","estimate":2}""";
         String update = """
-                {"title":"%s","discipline":"CONTRACTS","type":"TASK","estimate":3}""";
+                {"title":"%s","description":null,"discipline":"CONTRACTS","type":"TASK","estimate":3,
+                 "beneficiary":null,"stakeholderValue":null,"owner":null,"dueDate":null}""";
 
         Response a = post(TOKEN, "/api/backlog-items", item.formatted("Amendment 3 redline"), null, answers);
         Response b = post(TOKEN, "/api/backlog-items", item.formatted("Royalty report"), null, answers);

@@ -120,7 +120,9 @@ class BacklogScaleTest {
         given().auth().oauth2(TARA).contentType(ContentType.JSON)
                 .header("If-Match", Fixtures.etag("/api/backlog-items/" + b, TARA))
                 .body("""
-                        {"title":"Small backlog item 2","discipline":"GOVERNANCE","type":"TASK","dependsOn":["%s"]}"""
+                        {"title":"Small backlog item 2","description":null,"discipline":"GOVERNANCE","type":"TASK",
+                         "estimate":3,"beneficiary":null,"stakeholderValue":null,"owner":null,
+                         "dueDate":"2026-12-15","dependsOn":["%s"]}"""
                         .formatted(a)).when().put("/api/backlog-items/" + b).then().statusCode(200);
 
         int small = statementsFor("S-SMALL", 200, 2);

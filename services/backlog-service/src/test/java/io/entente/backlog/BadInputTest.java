@@ -49,7 +49,7 @@ class BadInputTest extends BadInputSweep {
              "dueDate":"2027-03-31","recurrence":"ANNUAL","leadTimeDays":30}""";
     static final String ITEM_UPDATE = """
             {"title":"Prepare JSC","description":"d","discipline":"GOVERNANCE","type":"TASK","estimate":3,
-             "stakeholderValue":5,"owner":"alex","dueDate":"2026-12-15"}""";
+             "beneficiary":null,"stakeholderValue":5,"owner":"alex","dueDate":"2026-12-15"}""";
 
     static String itemId;
 

@@ -76,7 +76,8 @@ class ConcurrencyTest {
     static String updateBody(String description) {
         return """
                 {"title":"Contended JSC agenda","description":"%s","discipline":"GOVERNANCE","type":"TASK",
-                 "estimate":3,"dueDate":"2026-12-15"}""".formatted(description);
+                 "estimate":3,"beneficiary":null,"stakeholderValue":null,"owner":null,"dueDate":"2026-12-15"}"""
+                .formatted(description);
     }
 
     @Test

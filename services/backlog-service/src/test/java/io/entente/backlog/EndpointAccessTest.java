@@ -32,7 +32,7 @@ class EndpointAccessTest extends EndpointAccess {
              "dueDate":"2026-12-15"}""";
     static final String ITEM_UPDATE = """
             {"title":"Sealed renamed","description":"d","discipline":"GOVERNANCE","type":"TASK","estimate":3,
-             "stakeholderValue":5,"owner":"alex","dueDate":"2026-12-15"}""";
+             "beneficiary":null,"stakeholderValue":5,"owner":"alex","dueDate":"2026-12-15"}""";
     static final String RISK = """
             {"allianceId":"{A}","title":"Access probe risk","category":"SUPPLY","likelihood":2,"impact":2,
              "owner":"tara","mitigation":"Second source","nextReviewDate":"2026-12-01"}""";
@@ -51,6 +51,7 @@ class EndpointAccessTest extends EndpointAccess {
 
             row("GET /api/alliances"),
             row("GET /api/alliances/{key}").at("/api/alliances/{A}"),
+            row("GET /api/alliances/{key}/history").at("/api/alliances/{A}/history"),
             row("POST /api/alliances").body(Fixtures.allianceBody("{A}", "EXECUTION", 1))
                     .foreign(FORBIDDEN, "registering needs membership of the alliance's group, checked before "
                             + "whether the key exists, so the answer says nothing about alliance A"),
@@ -64,6 +65,7 @@ class EndpointAccessTest extends EndpointAccess {
             row("GET /api/backlog-items").at("/api/backlog-items?allianceId={A}"),
             row("GET /api/backlog-items/export").at("/api/backlog-items/export?allianceId={A}").accept("text/csv"),
             row("GET /api/backlog-items/{id}").at("/api/backlog-items/{item}"),
+            row("GET /api/backlog-items/{id}/history").at("/api/backlog-items/{item}/history"),
             row("POST /api/backlog-items").body(ITEM),
             row("PUT /api/backlog-items/{id}").at("/api/backlog-items/{item}").body(ITEM_UPDATE)
                     .ifMatchOf("/api/backlog-items/{item}"),
@@ -73,6 +75,7 @@ class EndpointAccessTest extends EndpointAccess {
                     .body("{\"reason\":\"no longer needed\"}").ifMatchOf("/api/backlog-items/{item}"),
 
             row("GET /api/obligations").at("/api/obligations?allianceId={A}"),
+            row("GET /api/obligations/export").at("/api/obligations/export?allianceId={A}").accept("text/csv"),
             row("GET /api/obligations/{id}").at("/api/obligations/{obligation}"),
             row("POST /api/obligations").body(OBLIGATION),
             row("POST /api/obligations/{id}/met").at("/api/obligations/{obligation}/met")
@@ -83,6 +86,7 @@ class EndpointAccessTest extends EndpointAccess {
                     .foreign(FILTERED, "the playbook catalogue is shared, not alliance data"),
 
             row("GET /api/risks").at("/api/risks?allianceId={A}"),
+            row("GET /api/risks/export").at("/api/risks/export?allianceId={A}").accept("text/csv"),
             row("GET /api/risks/{id}").at("/api/risks/{risk}"),
             row("POST /api/risks").body(RISK),
             row("PUT /api/risks/{id}").at("/api/risks/{risk}").body(RISK_UPDATE).ifMatchOf("/api/risks/{risk}"),

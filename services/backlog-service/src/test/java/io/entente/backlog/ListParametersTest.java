@@ -22,6 +22,11 @@ class ListParametersTest extends ListParameters {
     static final ListEndpoint PLAYBOOKS = new ListEndpoint("/api/playbooks", TARA);
     /** Not a page (CSV), but it reads the same filters as the item list. */
     static final ListEndpoint EXPORT = new ListEndpoint("/api/backlog-items/export", TARA);
+    static final ListEndpoint RISK_EXPORT = new ListEndpoint("/api/risks/export", TARA);
+    static final ListEndpoint OBLIGATION_EXPORT = new ListEndpoint("/api/obligations/export", TARA);
+    /** An alliance and an item with two changes each, so that a first page of one change issues a cursor. */
+    static final ListEndpoint ALLIANCE_HISTORY = new ListEndpoint("/api/alliances/L-ONE/history", TARA);
+    private static ListEndpoint itemHistory;
 
     private static boolean seeded;
 
@@ -35,6 +40,17 @@ class ListParametersTest extends ListParameters {
         }
         seeded = true;
         Fixtures.alliances("L-ONE", "L-TWO");
+        if (given().auth().oauth2(TARA).get("/api/alliances/L-ONE/history").path("items.size()").equals(1)) {
+            given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+                    .header("If-Match", Fixtures.etag("/api/alliances/L-ONE", TARA))
+                    .body("{\"phase\":\"RENEWAL\"}").post("/api/alliances/L-ONE/phase").then().statusCode(200);
+        }
+        String historied = Fixtures.createItemId(TARA, "L-ONE", "Item with a history");
+        given().auth().oauth2(TARA).contentType(ContentType.JSON)
+                .header("If-Match", Fixtures.etag("/api/backlog-items/" + historied, TARA))
+                .body("{\"reason\":\"a second change\"}").post("/api/backlog-items/" + historied + "/drop")
+                .then().statusCode(200);
+        itemHistory = new ListEndpoint("/api/backlog-items/" + historied + "/history", TARA);
         if (given().auth().oauth2(TARA).get("/api/risks").path("items.size()").equals(0)) {
             for (int i = 1; i <= 2; i++) {
                 Fixtures.createItem(TARA, "L-ONE", "Listed item " + i);
@@ -58,7 +74,7 @@ class ListParametersTest extends ListParameters {
         // per test), so point it here.
         RestAssuredURLManager.setURL(false);
         twoOfEverything();
-        return List.of(ALLIANCES, ITEMS, RISKS, OBLIGATIONS, PLAYBOOKS);
+        return List.of(ALLIANCES, ITEMS, RISKS, OBLIGATIONS, PLAYBOOKS, ALLIANCE_HISTORY, itemHistory);
     }
 
     @Override
@@ -81,6 +97,10 @@ class ListParametersTest extends ListParameters {
                 new BadParameter(RISKS, "status", "WORRYING"),
                 new BadParameter(RISKS, "category", "WEATHER"),
                 new BadParameter(RISKS, "sort", "mood"),
+                new BadParameter(RISK_EXPORT, "status", "WORRYING"),
+                new BadParameter(RISK_EXPORT, "sort", "mood"),
+                new BadParameter(OBLIGATION_EXPORT, "kind", "FAVOUR"),
+                new BadParameter(OBLIGATION_EXPORT, "dueBefore", "2027-13-01"),
                 new BadParameter(OBLIGATIONS, "status", "FORGOTTEN"),
                 new BadParameter(OBLIGATIONS, "kind", "FAVOUR"),
                 new BadParameter(OBLIGATIONS, "owedBy", "NOBODY"),

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -44,7 +45,8 @@ class OptionalTextTest {
         given().auth().oauth2(ALEX).contentType(ContentType.JSON).header("If-Match", Fixtures.etag(path, ALEX))
                 .body("""
                         {"title":"Prepare the JSC pre-read","description":"  Agree the agenda \\n ",
-                         "discipline":"GOVERNANCE","type":"TASK","beneficiary":"  JSC co-chairs ","owner":"  gwen  "}""")
+                         "discipline":"GOVERNANCE","type":"TASK","estimate":null,"beneficiary":"  JSC co-chairs ",
+                         "stakeholderValue":null,"owner":"  gwen  ","dueDate":null}""")
                 .when().put(path).then().statusCode(200)
                 .body("description", equalTo("Agree the agenda")).body("beneficiary", equalTo("JSC co-chairs"))
                 .body("owner", equalTo("gwen"));
@@ -53,7 +55,8 @@ class OptionalTextTest {
         given().auth().oauth2(ALEX).contentType(ContentType.JSON).header("If-Match", Fixtures.etag(path, ALEX))
                 .body("""
                         {"title":"Prepare the JSC pre-read","description":" \\n\\t ","discipline":"GOVERNANCE",
-                         "type":"TASK","beneficiary":"   ","owner":"   "}""")
+                         "type":"TASK","estimate":null,"beneficiary":"   ","stakeholderValue":null,"owner":"   ",
+                         "dueDate":null}""")
                 .when().put(path).then().statusCode(200)
                 .body("description", nullValue()).body("beneficiary", nullValue()).body("owner", nullValue());
         assertStored("backlog_item", id, "description", null);
@@ -62,8 +65,10 @@ class OptionalTextTest {
         // Required text stays required: blanks are not a title.
         given().auth().oauth2(ALEX).contentType(ContentType.JSON).header("If-Match", Fixtures.etag(path, ALEX))
                 .body("""
-                        {"title":"   ","discipline":"GOVERNANCE","type":"TASK"}""")
-                .when().put(path).then().statusCode(400).contentType("application/problem+json");
+                        {"title":"   ","description":null,"discipline":"GOVERNANCE","type":"TASK","estimate":null,
+                         "beneficiary":null,"stakeholderValue":null,"owner":null,"dueDate":null}""")
+                .when().put(path).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("title"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.entente.backlog.api.AllianceQuery;
 import io.entente.backlog.api.AllianceRequest;
 import io.entente.backlog.api.AllianceUpdateRequest;
 import io.entente.backlog.api.AllianceView;
+import io.entente.backlog.api.ChangeView;
 import io.entente.backlog.api.PhaseChangeRequest;
 import io.entente.backlog.api.PlaybookApplicationRequest;
 import io.entente.backlog.api.PlaybookApplicationView;
@@ -99,6 +100,16 @@ public class AllianceResource {
     public RestResponse<AllianceView> get(@PathParam("key") String key) {
         AllianceView view = alliances.get(key);
         return ResponseBuilder.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @GET
+    @Path("{key}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Who changed the alliance, what and when, newest first (from the audit trail)",
+            description = "field=phase: only the changes of that field, registration included.")
+    public Page<ChangeView> history(@PathParam("key") String key, @QueryParam("field") String field,
+                                    @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return alliances.history(key, FreeText.orNull(field), after, limit);
     }
 
     @PUT

@@ -3,6 +3,7 @@ package io.entente.backlog.rest;
 import io.entente.backlog.api.BacklogItemRequest;
 import io.entente.backlog.api.BacklogItemUpdateRequest;
 import io.entente.backlog.api.BacklogItemView;
+import io.entente.backlog.api.ChangeView;
 import io.entente.backlog.api.RankRequest;
 import io.entente.backlog.api.ReasonRequest;
 import io.entente.backlog.service.BacklogItemCommands;
@@ -11,6 +12,7 @@ import io.entente.backlog.service.BacklogItemRanking;
 import io.entente.platform.paging.Page;
 import io.entente.platform.versioning.ETags;
 import io.entente.platform.security.Roles;
+import io.entente.platform.text.FreeText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -103,6 +105,14 @@ public class BacklogItemResource {
                 .build();
     }
 
+    /** A CSV download; the truncation header tells a client that the export was cut at the row limit. */
+    static RestResponse<String> csv(String csv, String filename, boolean truncated) {
+        return RestResponse.ResponseBuilder.ok(csv, CSV + "; charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .header("X-Entente-Truncated", Boolean.toString(truncated))
+                .build();
+    }
+
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
@@ -110,6 +120,16 @@ public class BacklogItemResource {
     public RestResponse<BacklogItemView> get(@PathParam("id") UUID id) {
         BacklogItemView item = items.get(id);
         return ResponseBuilder.ok(item).tag(ETags.tag(item.version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Who changed the item, what and when, newest first (from the audit trail)",
+            description = "field=owner (or any field of the item): only the changes of that field, creation included.")
+    public Page<ChangeView> history(@PathParam("id") UUID id, @QueryParam("field") String field,
+                                    @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return items.history(id, FreeText.orNull(field), after, limit);
     }
 
     @PUT

@@ -74,11 +74,34 @@ public class ObligationResource {
                                      @QueryParam("dueBefore") LocalDate dueBefore,
                                      @QueryParam("sort") String sort, @QueryParam("after") String after,
                                      @QueryParam("limit") Integer limit) {
-        ObligationQuery query = new ObligationQuery(QueryParams.split(allianceId),
+        return obligations.list(query(allianceId, status, kind, owedBy, dueBefore), sort, after, limit);
+    }
+
+    @GET
+    @Path("export")
+    @Produces({BacklogItemResource.CSV, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "The filtered obligations as CSV (same filters and sorts as the list)",
+            description = "At most entente.backlog.export-max-rows rows; header X-Entente-Truncated says when cut.")
+    public RestResponse<String> export(@QueryParam("allianceId") List<String> allianceId,
+                                       @QueryParam("status") List<String> status,
+                                       @QueryParam("kind") List<String> kind,
+                                       @QueryParam("owedBy") List<String> owedBy,
+                                       @QueryParam("dueBefore") LocalDate dueBefore,
+                                       @QueryParam("sort") String sort) {
+        int max = obligations.exportMaxRows();
+        List<ObligationView> rows = obligations.export(query(allianceId, status, kind, owedBy, dueBefore), sort, max);
+        boolean truncated = rows.size() > max;
+        return BacklogItemResource.csv(RegisterCsv.obligations(truncated ? rows.subList(0, max) : rows),
+                "obligations.csv", truncated);
+    }
+
+    private static ObligationQuery query(List<String> allianceId, List<String> status, List<String> kind,
+                                         List<String> owedBy, LocalDate dueBefore) {
+        return new ObligationQuery(QueryParams.split(allianceId),
                 QueryParams.enumValues("status", status, ObligationStatus.class),
                 QueryParams.enumValues("kind", kind, ObligationKind.class),
                 QueryParams.enumValues("owedBy", owedBy, OwedBy.class), dueBefore);
-        return obligations.list(query, sort, after, limit);
     }
 
     @GET

@@ -76,10 +76,32 @@ public class RiskResource {
                                @QueryParam("aboveThreshold") Boolean aboveThreshold,
                                @QueryParam("sort") String sort, @QueryParam("after") String after,
                                @QueryParam("limit") Integer limit) {
-        RiskQuery query = new RiskQuery(QueryParams.split(allianceId),
+        return risks.list(query(allianceId, status, category, aboveThreshold), sort, after, limit);
+    }
+
+    @GET
+    @Path("export")
+    @Produces({BacklogItemResource.CSV, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "The filtered risk register as CSV (same filters and sorts as the list)",
+            description = "At most entente.backlog.export-max-rows rows; header X-Entente-Truncated says when cut.")
+    public RestResponse<String> export(@QueryParam("allianceId") List<String> allianceId,
+                                       @QueryParam("status") List<String> status,
+                                       @QueryParam("category") List<String> category,
+                                       @QueryParam("aboveThreshold") Boolean aboveThreshold,
+                                       @QueryParam("sort") String sort) {
+        int max = risks.exportMaxRows();
+        List<RiskView> rows = risks.export(query(allianceId, status, category, aboveThreshold), sort, max);
+        boolean truncated = rows.size() > max;
+        return BacklogItemResource.csv(RegisterCsv.risks(truncated ? rows.subList(0, max) : rows), "risks.csv",
+                truncated);
+    }
+
+    private static RiskQuery query(List<String> allianceId, List<String> status, List<String> category,
+                                   Boolean aboveThreshold) {
+        return new RiskQuery(QueryParams.split(allianceId),
                 QueryParams.enumValues("status", status, RiskStatus.class),
                 QueryParams.enumValues("category", category, RiskCategory.class), aboveThreshold);
-        return risks.list(query, sort, after, limit);
     }
 
     @GET

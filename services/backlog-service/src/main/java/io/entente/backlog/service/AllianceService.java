@@ -4,6 +4,7 @@ import io.entente.backlog.api.AllianceQuery;
 import io.entente.backlog.api.AllianceRequest;
 import io.entente.backlog.api.AllianceUpdateRequest;
 import io.entente.backlog.api.AllianceView;
+import io.entente.backlog.api.ChangeView;
 import io.entente.backlog.api.PhaseChangeRequest;
 import io.entente.backlog.config.BacklogConfig;
 import io.entente.backlog.domain.Alliance;
@@ -48,13 +49,16 @@ public class AllianceService {
     private final EntityManager em;
     private final Clock clock;
     private final BacklogConfig config;
+    private final ChangeHistory history;
 
-    public AllianceService(ChangeLog changes, CurrentUser user, EntityManager em, Clock clock, BacklogConfig config) {
+    public AllianceService(ChangeLog changes, CurrentUser user, EntityManager em, Clock clock, BacklogConfig config,
+                           ChangeHistory history) {
         this.changes = changes;
         this.user = user;
         this.em = em;
         this.clock = clock;
         this.config = config;
+        this.history = history;
     }
 
     public AllianceView register(AllianceRequest request) {
@@ -139,6 +143,13 @@ public class AllianceService {
         AllianceView after = AllianceView.of(a);
         changes.record(new AlliancePhaseChanged(a.key, from.name(), a.phase.name(), request.reason()), before, after);
         return after;
+    }
+
+    /** The alliance's changes, newest first; {@code field} narrows them to one field's (e.g. phase). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeView> history(String key, String field, String after, Integer limit) {
+        Alliance a = visible(key);
+        return history.of("alliance", a.key, field, after, limit);
     }
 
     /** The alliance, or 404 when it does not exist or the caller is not a member. */

@@ -1,6 +1,7 @@
 package io.entente.backlog.service;
 
 import io.entente.backlog.api.BacklogItemView;
+import io.entente.backlog.api.ChangeView;
 import io.entente.backlog.api.ItemQuery;
 import io.entente.backlog.config.BacklogConfig;
 import io.entente.backlog.domain.BacklogItem;
@@ -43,12 +44,15 @@ public class BacklogItemQueries {
     private final ItemWriter writer;
     private final EntityManager em;
     private final BacklogConfig config;
+    private final ChangeHistory history;
 
-    public BacklogItemQueries(CurrentUser user, ItemWriter writer, EntityManager em, BacklogConfig config) {
+    public BacklogItemQueries(CurrentUser user, ItemWriter writer, EntityManager em, BacklogConfig config,
+                              ChangeHistory history) {
         this.user = user;
         this.writer = writer;
         this.em = em;
         this.config = config;
+        this.history = history;
     }
 
     public BacklogItemView get(UUID id) {
@@ -71,6 +75,12 @@ public class BacklogItemQueries {
 
     public int exportMaxRows() {
         return config.exportMaxRows();
+    }
+
+    /** The item's changes, newest first; {@code field} narrows them to one field's (e.g. owner). */
+    public Page<ChangeView> history(UUID id, String field, String after, Integer limit) {
+        BacklogItem item = visible(id);
+        return history.of("backlog-item", item.id.toString(), field, after, limit);
     }
 
     /** The item, or 404 when it does not exist or lies outside the caller's alliances. */

@@ -5,6 +5,7 @@ import io.entente.backlog.api.NewItem;
 import io.entente.backlog.api.ObligationQuery;
 import io.entente.backlog.api.ObligationRequest;
 import io.entente.backlog.api.ObligationView;
+import io.entente.backlog.config.BacklogConfig;
 import io.entente.backlog.domain.Alliance;
 import io.entente.backlog.domain.ItemType;
 import io.entente.backlog.domain.Obligation;
@@ -55,15 +56,17 @@ public class ObligationService {
     private final ItemWriter writer;
     private final AllianceService alliances;
     private final Clock clock;
+    private final BacklogConfig config;
 
     public ObligationService(ChangeLog changes, CurrentUser user, EntityManager em, ItemWriter writer,
-                             AllianceService alliances, Clock clock) {
+                             AllianceService alliances, Clock clock, BacklogConfig config) {
         this.changes = changes;
         this.user = user;
         this.em = em;
         this.writer = writer;
         this.alliances = alliances;
         this.clock = clock;
+        this.config = config;
     }
 
     /** Registers the obligation; if its window is already open, its backlog item is created at once. */
@@ -97,7 +100,20 @@ public class ObligationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ObligationView> list(ObligationQuery query, String sort, String after, Integer limit) {
-        int size = Limit.of(limit);
+        return page(query, sort, after, Limit.of(limit));
+    }
+
+    /** Up to {@code max} obligations in the list's order; one more than {@code max} says it was cut. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ObligationView> export(ObligationQuery query, String sort, int max) {
+        return page(query, sort, null, max + 1).items();
+    }
+
+    public int exportMaxRows() {
+        return config.exportMaxRows();
+    }
+
+    private Page<ObligationView> page(ObligationQuery query, String sort, String after, int size) {
         SortKey<Obligation> order = SortKey.choose(sort, SORTS);
         Where where = AllianceScope.of(user, query.allianceIds()).restrict(Where.all(), "e.allianceId")
                 .and("e.status in :statuses", "statuses", query.statuses())

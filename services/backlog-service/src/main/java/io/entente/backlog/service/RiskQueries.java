@@ -55,7 +55,19 @@ public class RiskQueries {
     }
 
     public Page<RiskView> list(RiskQuery query, String sort, String after, Integer limit) {
-        int size = Limit.of(limit);
+        return page(query, sort, after, Limit.of(limit));
+    }
+
+    /** Up to {@code max} risks in the list's order; one more than {@code max} tells the caller it was cut. */
+    public List<RiskView> export(RiskQuery query, String sort, int max) {
+        return page(query, sort, null, max + 1).items();
+    }
+
+    public int exportMaxRows() {
+        return config.exportMaxRows();
+    }
+
+    private Page<RiskView> page(RiskQuery query, String sort, String after, int size) {
         SortKey<Risk> order = SortKey.choose(sort == null || sort.isBlank() ? "-score" : sort, SORTS);
         Where where = AllianceScope.of(user, query.allianceIds()).restrict(Where.all(), "e.allianceId")
                 .and("e.status in :statuses", "statuses", query.statuses())

@@ -155,6 +155,11 @@ public class ProblemMappers {
         if (e instanceof InvalidFormatException f) {
             return pathOf(f) + ": '" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
         }
+        if (e instanceof MismatchedInputException m && m.getOriginalMessage() != null
+                && m.getOriginalMessage().startsWith("Missing required creator property")) {
+            // A field a request marks required even when null: leaving it out is not the same as clearing it.
+            return pathOf(m) + ": must be present (null to clear it)";
+        }
         if (e instanceof MismatchedInputException m) {
             String path = pathOf(m);
             String target = m.getTargetType() == null ? "value" : m.getTargetType().getSimpleName();

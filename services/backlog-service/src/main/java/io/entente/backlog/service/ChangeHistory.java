@@ -1,0 +1,158 @@
+package io.entente.backlog.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.entente.backlog.api.ChangeView;
+import io.entente.backlog.api.ChangeView.FieldChange;
+import io.entente.platform.paging.Cursor;
+import io.entente.platform.paging.Keyset;
+import io.entente.platform.paging.Limit;
+import io.entente.platform.paging.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * Who changed what, when: an aggregate's audit rows, newest first, each as the fields it changed. The caller checks
+ * that the user may see the aggregate; this class only reads.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ChangeHistory {
+
+    /** The only order a history has; it names the cursors. */
+    static final String ORDER = "-id";
+
+    /** Bookkeeping that changes with every write (or is derived), not something a user changed. */
+    private static final Set<String> NOT_CHANGES = Set.of("version", "createdAt", "updatedAt", "nextPhases", "rank",
+            "threshold", "aboveThreshold", "windowOpens");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EntityManager em;
+
+    public ChangeHistory(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * @param field only the changes of this field (e.g. {@code phase}), creation included; null for all
+     */
+    public Page<ChangeView> of(String aggregateType, String aggregateId, String field, String after, Integer limit) {
+        int size = Limit.of(limit);
+        List<String> cursor = Cursor.decode(after, ORDER, 1);
+        Long before = null;
+        if (cursor != null) {
+            try {
+                before = Long.valueOf(cursor.get(0));
+            } catch (NumberFormatException e) {
+                throw Cursor.invalid();
+            }
+        }
+        // The reason a user gives travels in the event only: the outbox keeps the published events.
+        StringBuilder sql = new StringBuilder("""
+                select a.id, a.occurred_at, a.actor, a.action, cast(a.before_state as text),
+                       cast(a.after_state as text), cast(o.payload as jsonb) ->> 'reason'
+                from audit_log a left join outbox_event o on o.event_id = a.event_id
+                where a.aggregate_type = :type and a.aggregate_id = :id""");
+        if (field != null) {
+            // ->> reads a JSON null as no value, like a field the state does not have.
+            sql.append(" and (a.before_state ->> cast(:field as text)) is distinct from "
+                    + "(a.after_state ->> cast(:field as text))");
+        }
+        if (before != null) {
+            sql.append(" and a.id < :before");
+        }
+        sql.append(" order by a.id desc");
+        Query query = em.createNativeQuery(sql.toString()).setParameter("type", aggregateType)
+                .setParameter("id", aggregateId).setMaxResults(size + 1);
+        if (field != null) {
+            query.setParameter("field", field);
+        }
+        if (before != null) {
+            query.setParameter("before", before);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<ChangeView> views = rows.stream().map(ChangeHistory::view).toList();
+        return Keyset.pageOf(views, size, last -> Cursor.encode(ORDER, List.of(Long.toString(last.id()))));
+    }
+
+    private static ChangeView view(Object[] row) {
+        String action = (String) row[3];
+        return new ChangeView(((Number) row[0]).longValue(), instant(row[1]), (String) row[2],
+                action.substring(action.lastIndexOf('.') + 1), (String) row[6],
+                changes(tree((String) row[4]), tree((String) row[5])));
+    }
+
+    static List<FieldChange> changes(JsonNode before, JsonNode after) {
+        Set<String> fields = new LinkedHashSet<>();
+        names(after).forEachRemaining(fields::add);
+        names(before).forEachRemaining(fields::add);
+        List<FieldChange> result = new ArrayList<>();
+        for (String field : fields) {
+            if (NOT_CHANGES.contains(field)) {
+                continue;
+            }
+            String was = text(before == null ? null : before.get(field));
+            String now = text(after == null ? null : after.get(field));
+            if (was == null ? now != null : !was.equals(now)) {
+                result.add(new FieldChange(field, was, now));
+            }
+        }
+        return result;
+    }
+
+    private static Iterator<String> names(JsonNode node) {
+        return node == null ? List.<String>of().iterator() : node.fieldNames();
+    }
+
+    private static String text(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
+        }
+        if (value.isArray()) {
+            return value.isEmpty() ? null : StreamSupport.stream(value.spliterator(), false).map(JsonNode::asText)
+                    .collect(Collectors.joining(", "));
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    private static JsonNode tree(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            // Audit rows are written by this service from its own views: unreadable means absent, not a failure.
+            return null;
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value);
+    }
+}
