@@ -134,6 +134,17 @@ public final class LocalPostgres implements AutoCloseable {
         return postgres.getPort();
     }
 
+    /**
+     * The postmaster while it runs. It is not our child (pg_ctl starts it), so it is found through the pid file in
+     * its data directory.
+     */
+    public Optional<ProcessHandle> postmaster() {
+        if (closed) {
+            return Optional.empty();
+        }
+        return readPid(dataDir.resolve("postmaster.pid")).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+    }
+
     /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}. */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
