@@ -118,6 +118,8 @@ public final class EntenteUp {
                         out.println("entente: already stopping, please wait");
                         return;
                     }
+                    // Said even when nothing has started yet: a launcher that ends without a word is a mystery.
+                    out.println("entente: SIG" + signal.getName() + " received, stopping");
                     Thread stopper = new Thread(() -> {
                         stopAll();
                         System.exit(128 + signal.getNumber());
