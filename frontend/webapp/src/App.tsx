@@ -1,20 +1,22 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { BrowserRouter, NavLink, Navigate, Route, Routes } from 'react-router-dom';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { ApiError, setCsrfToken } from './api/http';
 import { session as fetchSession } from './api/bff';
 import { SessionProvider, useSession } from './session';
 import { ErrorState, Loading } from './components/States';
-import { PortfolioPage } from './pages/PortfolioPage';
-import { AlliancePage } from './pages/AlliancePage';
-import { BacklogPage } from './pages/BacklogPage';
-import { ItemPage } from './pages/ItemPage';
-import { PlanningPage } from './pages/PlanningPage';
-import { BoardPage } from './pages/BoardPage';
-import { DecisionsPage } from './pages/DecisionsPage';
-import { DecisionPage } from './pages/DecisionPage';
-import { MeetingsPage } from './pages/MeetingsPage';
-import { MeetingPage } from './pages/MeetingPage';
+import { lazyPage, PageLoadBoundary } from './lazyPage';
+
+const PortfolioPage = lazyPage(() => import('./pages/PortfolioPage'), 'PortfolioPage');
+const AlliancePage = lazyPage(() => import('./pages/AlliancePage'), 'AlliancePage');
+const BacklogPage = lazyPage(() => import('./pages/BacklogPage'), 'BacklogPage');
+const ItemPage = lazyPage(() => import('./pages/ItemPage'), 'ItemPage');
+const PlanningPage = lazyPage(() => import('./pages/PlanningPage'), 'PlanningPage');
+const BoardPage = lazyPage(() => import('./pages/BoardPage'), 'BoardPage');
+const DecisionsPage = lazyPage(() => import('./pages/DecisionsPage'), 'DecisionsPage');
+const DecisionPage = lazyPage(() => import('./pages/DecisionPage'), 'DecisionPage');
+const MeetingsPage = lazyPage(() => import('./pages/MeetingsPage'), 'MeetingsPage');
+const MeetingPage = lazyPage(() => import('./pages/MeetingPage'), 'MeetingPage');
 
 function makeClient() {
   return new QueryClient({
@@ -98,6 +100,8 @@ function Shell() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        <PageLoadBoundary>
+        <Suspense fallback={<Loading label="Loading page…" />}>
         <Routes>
           <Route path="/" element={<Navigate to={session.roles.includes('stakeholder') ? '/decisions' : '/portfolio'} replace />} />
           <Route path="/portfolio" element={<PortfolioPage />} />
@@ -112,6 +116,8 @@ function Shell() {
           <Route path="/meetings/:id" element={<MeetingPage />} />
           <Route path="*" element={<ErrorState error={new ApiError({ title: 'Not found', status: 404 })} />} />
         </Routes>
+        </Suspense>
+        </PageLoadBoundary>
       </main>
     </div>
   );

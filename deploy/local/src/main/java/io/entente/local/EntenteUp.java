@@ -41,14 +41,15 @@ public final class EntenteUp {
     /** Set when stopping begins; errors the main thread sees after that are consequences, not causes. */
     private volatile boolean stopping;
 
-    private final List<ManagedProcess> watched = new ArrayList<>();
-    private long kafkaPid;
+    private final StackState.Writer state;
+    private final Supervisor supervisor;
 
     // The running parts, by name. StackFaults replaces them while the stack runs (fault runs), so what
     // stopAll() closes and where services find PostgreSQL are looked up here, never captured at start.
     private volatile LocalPostgres postgres;
     private volatile LocalKafka kafka;
     private volatile ServiceProcess.Infrastructure infra;
+    private volatile KeycloakServer keycloak;
     private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
 
     EntenteUp(Path root, boolean skipMissing) {
@@ -61,6 +62,8 @@ public final class EntenteUp {
         this.logs = home.resolve("logs");
         this.skipMissing = skipMissing;
         this.leftovers = new LeftoverProcesses(home.resolve("run"), root);
+        this.state = new StackState.Writer(home);
+        this.supervisor = new Supervisor(Supervisor.Policy.DEFAULT, out, state);
     }
 
     /**
@@ -115,6 +118,8 @@ public final class EntenteUp {
                         out.println("entente: already stopping, please wait");
                         return;
                     }
+                    // Said even when nothing has started yet: a launcher that ends without a word is a mystery.
+                    out.println("entente: SIG" + signal.getName() + " received, stopping");
                     Thread stopper = new Thread(() -> {
                         stopAll();
                         System.exit(128 + signal.getNumber());
@@ -134,7 +139,11 @@ public final class EntenteUp {
     void run() {
         start();
         printWelcome();
-        watch(watched, kafkaPid);
+        state.up();
+        // The supervisor's threads do the watching; this one only keeps the launcher in the foreground.
+        while (!stopping) {
+            ManagedProcess.sleep(Duration.ofSeconds(1));
+        }
     }
 
     /** Starts everything, waits until each part is ready and seeds an empty portfolio; returns once it is up. */
@@ -150,24 +159,30 @@ public final class EntenteUp {
         createDirectories();
         out.println("entente: starting the local stack (data and logs in " + home + ")");
 
+        supervisor.add(new PostgresPart());
         LocalPostgres postgres = LocalPostgres.start(home.resolve("postgres"), Ports.POSTGRES, true);
         this.postgres = postgres;
-        register("PostgreSQL", () -> this.postgres.close());
+        register("PostgreSQL", this::closePostgres);
+        supervisor.ready(PostgresPart.NAME);
         for (String database : DATABASES) {
             postgres.createServiceDatabase(database);
         }
         step("PostgreSQL", "ready on 127.0.0.1:" + postgres.port() + " (databases " + String.join(", ", DATABASES)
                 + ")");
 
+        supervisor.add(new KafkaPart());
         LocalKafka kafka = LocalKafka.start(home.resolve("kafka"), Ports.KAFKA, Ports.KAFKA_CONTROLLER);
         this.kafka = kafka;
         register("Kafka", kafka::close); // restarts in place (LocalKafka.restart), so the same object closes it
+        supervisor.ready(KafkaPart.NAME);
         step("Kafka", "ready on " + kafka.bootstrapServers());
 
         // Keycloak and the applications start together: services connect to Keycloak lazily, on the first request,
         // so there is no reason to wait out Keycloak's 15-30 s start before launching them.
+        supervisor.add(new KeycloakPart());
         KeycloakServer keycloak = KeycloakServer.start(root, home.resolve("keycloak"), logs);
-        register("Keycloak", keycloak);
+        this.keycloak = keycloak;
+        register("Keycloak", () -> this.keycloak.close());
         leftovers.remember(keycloak.process());
         step("Keycloak", "starting (pid " + keycloak.process().pid() + ")");
 
@@ -176,6 +191,7 @@ public final class EntenteUp {
         this.infra = infra;
         List<ServiceProcess> running = new ArrayList<>();
         for (ServiceProcess.Spec spec : applications) {
+            supervisor.add(new ApplicationPart(spec.name(), spec.port()));
             ServiceProcess service = ServiceProcess.start(spec, root, logs, infra);
             services.put(spec.name(), service);
             register(spec.name(), () -> services.get(spec.name()).close());
@@ -185,18 +201,20 @@ public final class EntenteUp {
         }
 
         keycloak.awaitReady();
+        supervisor.ready(KeycloakPart.NAME);
         step("Keycloak", "ready on " + KeycloakServer.PUBLIC_URL + " (admin console: admin / admin)");
         for (ServiceProcess service : running) {
             service.awaitReady();
+            supervisor.ready(service.spec().name());
             step(service.spec().name(), "ready on http://127.0.0.1:" + service.spec().port());
         }
 
         if (running.stream().anyMatch(s -> s.spec().name().equals("backlog-service"))) {
             new DemoSeed(out).runIfPortfolioEmpty();
         }
-        watched.add(keycloak.process());
-        running.forEach(s -> watched.add(s.process()));
-        kafkaPid = kafka.pid();
+        // Only now: a part that dies while the stack starts fails the start with its log, which says more than
+        // a restart loop would.
+        supervisor.start();
     }
 
     /**
@@ -213,6 +231,15 @@ public final class EntenteUp {
         return kafka;
     }
 
+    Supervisor supervisor() {
+        return supervisor;
+    }
+
+    /** Where this stack keeps its data, logs and {@link StackState#FILE}. */
+    public Path home() {
+        return home;
+    }
+
     ServiceProcess service(String name) {
         ServiceProcess service = services.get(name);
         if (service == null) {
@@ -226,10 +253,19 @@ public final class EntenteUp {
         postgres.close();
     }
 
-    /** PostgreSQL again on the same data directory and port (after {@link #stopPostgres()}). */
+    /** PostgreSQL again on the same data directory and port (after {@link #stopPostgres()} or a crash). */
     synchronized void startPostgres() {
-        postgres.close(); // no-op when stopped already
+        try {
+            postgres.close(); // no-op when stopped already
+        } catch (RuntimeException e) {
+            // A postmaster that was killed cannot be stopped; closing still releases the data directory's lock.
+        }
         postgres = LocalPostgres.start(home.resolve("postgres"), Ports.POSTGRES, true);
+    }
+
+    /** Synchronized with startPostgres(): a restart under way when the stack stops is waited for, then stopped. */
+    private synchronized void closePostgres() {
+        postgres.close();
     }
 
     /** Starts the named service again (it must have stopped or been killed) and waits until it is ready. */
@@ -294,23 +330,28 @@ public final class EntenteUp {
         }
     }
 
-    private synchronized void register(String name, AutoCloseable resource) {
-        if (stopping) {
-            // Ctrl-C arrived while this was starting: stopAll() has already taken its list.
-            close(name, resource);
-            throw new StartupException("stopped while starting");
+    private void register(String name, AutoCloseable resource) {
+        synchronized (started) {
+            if (!stopping) {
+                started.addLast(Map.entry(name, resource));
+                return;
+            }
         }
-        started.addLast(Map.entry(name, resource));
+        // Ctrl-C arrived while this was starting: stopAll() has already taken its list.
+        close(name, resource);
+        throw new StartupException("stopped while starting");
     }
 
     /** Reverse start order, so nothing loses its database or broker while still running. Runs once. */
     public void stopAll() {
         List<Map.Entry<String, AutoCloseable>> toStop;
-        synchronized (this) {
+        synchronized (started) {
             stopping = true;
             toStop = new ArrayList<>(started);
             started.clear();
         }
+        // Before anything is stopped, so that no stop is taken for a crash.
+        supervisor.stop();
         if (!toStop.isEmpty()) {
             out.println();
             out.println("entente: stopping");
@@ -324,6 +365,7 @@ public final class EntenteUp {
                 .forEach(p -> ManagedProcess.stop(p, FALLBACK_STOP_TIMEOUT));
         leftovers.forgetAll();
         deletePidFile();
+        state.stopped();
         if (!toStop.isEmpty()) {
             out.println("entente: stopped");
         }
@@ -352,24 +394,6 @@ public final class EntenteUp {
         }
     }
 
-    /** Keeps the launcher in the foreground and says so once if a child dies, pointing at its log. */
-    private void watch(List<ManagedProcess> processes, long kafkaPid) {
-        Set<String> reported = new HashSet<>();
-        Optional<ProcessHandle> kafka = ProcessHandle.of(kafkaPid);
-        while (!stopping) {
-            for (ManagedProcess process : processes) {
-                if (!process.isAlive() && reported.add(process.name())) {
-                    out.println("entente: " + process.name() + " exited (code " + process.exitValue() + "), see "
-                            + process.logFile());
-                }
-            }
-            if (kafka.isPresent() && !kafka.get().isAlive() && reported.add("kafka")) {
-                out.println("entente: Kafka exited, see " + home.resolve("kafka/broker.log"));
-            }
-            ManagedProcess.sleep(Duration.ofSeconds(2));
-        }
-    }
-
     private void step(String component, String message) {
         out.printf("  [%5.1fs] %-18s %s%n", (System.nanoTime() - startNanos) / 1e9, component, message);
     }
@@ -390,5 +414,188 @@ public final class EntenteUp {
         out.println("  Logs: " + logs + "/<name>.log, " + home.resolve("postgres.log") + ", "
                 + home.resolve("kafka/broker.log"));
         out.println("  Ctrl-C stops everything; './entente reset' deletes all local data.");
+    }
+
+    /** The postmaster is not our child: it is found through its pid file, and restarted on the same data. */
+    private final class PostgresPart implements Supervisor.Part {
+        static final String NAME = "postgresql";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public int port() {
+            return Ports.POSTGRES;
+        }
+
+        @Override
+        public Path logFile() {
+            return home.resolve("postgres.log");
+        }
+
+        @Override
+        public Optional<ProcessHandle> process() {
+            LocalPostgres current = postgres;
+            return current == null ? Optional.empty() : current.postmaster();
+        }
+
+        @Override
+        public String exitReason() {
+            return "its postmaster is gone";
+        }
+
+        @Override
+        public void restart() {
+            startPostgres();
+        }
+
+        @Override
+        public void kill() {
+            // LocalPostgres.start stops what it started when it fails; nothing is left over.
+        }
+
+        @Override
+        public String advice() {
+            return "If the log says the data directory is damaged, './entente reset' deletes all local data.";
+        }
+    }
+
+    private final class KafkaPart implements Supervisor.Part {
+        static final String NAME = "kafka";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public int port() {
+            return Ports.KAFKA;
+        }
+
+        @Override
+        public Path logFile() {
+            return home.resolve("kafka/broker.log");
+        }
+
+        @Override
+        public Optional<ProcessHandle> process() {
+            return kafka.process();
+        }
+
+        @Override
+        public String exitReason() {
+            return kafka.exitReason();
+        }
+
+        @Override
+        public void restart() {
+            kafka.restart();
+        }
+
+        @Override
+        public void kill() {
+            kafka.kill();
+        }
+    }
+
+    private final class KeycloakPart implements Supervisor.Part {
+        static final String NAME = "keycloak";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public int port() {
+            return Ports.KEYCLOAK;
+        }
+
+        @Override
+        public Path logFile() {
+            return logs.resolve("keycloak.log");
+        }
+
+        @Override
+        public Optional<ProcessHandle> process() {
+            return Optional.ofNullable(keycloak).map(k -> k.process().handle()).filter(ProcessHandle::isAlive);
+        }
+
+        @Override
+        public String exitReason() {
+            return exitReasonOf(keycloak.process());
+        }
+
+        @Override
+        public void restart() {
+            KeycloakServer restarted = KeycloakServer.start(root, home.resolve("keycloak"), logs);
+            keycloak = restarted;
+            leftovers.remember(restarted.process());
+            restarted.awaitReady();
+        }
+
+        @Override
+        public void kill() {
+            keycloak.process().kill();
+        }
+    }
+
+    /** A service or the frontend. */
+    private final class ApplicationPart implements Supervisor.Part {
+        private final String name;
+        private final int port;
+
+        ApplicationPart(String name, int port) {
+            this.name = name;
+            this.port = port;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public Path logFile() {
+            return logs.resolve(name + ".log");
+        }
+
+        @Override
+        public Optional<ProcessHandle> process() {
+            return Optional.ofNullable(services.get(name)).map(s -> s.process().handle())
+                    .filter(ProcessHandle::isAlive);
+        }
+
+        @Override
+        public String exitReason() {
+            return exitReasonOf(service(name).process());
+        }
+
+        @Override
+        public void restart() {
+            restartService(name);
+        }
+
+        @Override
+        public void kill() {
+            service(name).kill();
+        }
+    }
+
+    private static String exitReasonOf(ManagedProcess process) {
+        if (process.isAlive()) {
+            return "not ready in time";
+        }
+        int code = process.exitValue();
+        // 128 + n: ended by signal n (137 = SIGKILL: kill -9 or the kernel's out-of-memory killer).
+        return "exit code " + code + (code == 137 ? ", killed" : "");
     }
 }

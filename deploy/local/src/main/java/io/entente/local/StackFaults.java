@@ -4,7 +4,8 @@ package io.entente.local;
  * The faults of an end-to-end fault run, done to a stack started by {@link EntenteUp#start()}: kill -9
  * and restart of the Kafka broker and of a service, a PostgreSQL restart on the same data directory, and more
  * instances of a service in its consumer group. Each method returns once the change is complete (a restarted part
- * is ready again). For tests: a developer's `./entente up` never calls these.
+ * is ready again). The kill and stop methods hold the part, so that the supervisor does not restart it behind the
+ * test's back; the start methods hand it back. For tests: a developer's `./entente up` never calls these.
  */
 public final class StackFaults {
 
@@ -14,14 +15,14 @@ public final class StackFaults {
         this.up = up;
     }
 
-    /** SIGKILL to the broker JVM; it stays down until {@link #startKafka()}. */
+    /** SIGKILL to the broker JVM; it stays down (the supervisor leaves it alone) until {@link #startKafka()}. */
     public void killKafka() {
-        up.kafka().kill();
+        up.supervisor().hold("kafka", () -> up.kafka().kill());
     }
 
     /** The broker again, on the same ports and data; returns when it answers. */
     public void startKafka() {
-        up.kafka().restart();
+        up.supervisor().release("kafka", () -> up.kafka().restart());
     }
 
     /** The broker JVM's pid, e.g. to show that a restart really is a new process. */
@@ -31,12 +32,12 @@ public final class StackFaults {
 
     /** SIGKILL to a service of the stack ({@code sprint-service}, ...); it stays down until {@link #startService}. */
     public void killService(String name) {
-        up.service(name).kill();
+        up.supervisor().hold(name, () -> up.service(name).kill());
     }
 
     /** Starts a killed or stopped service again on its own port and waits until its readiness answers 200. */
     public void startService(String name) {
-        up.restartService(name);
+        up.supervisor().release(name, () -> up.restartService(name));
     }
 
     public long servicePid(String name) {
@@ -45,12 +46,21 @@ public final class StackFaults {
 
     /** PostgreSQL's fast shutdown: open connections are cut; it stays down until {@link #startPostgres()}. */
     public void stopPostgres() {
-        up.stopPostgres();
+        up.supervisor().hold("postgresql", up::stopPostgres);
     }
 
     /** PostgreSQL again on the same data directory and port; returns when it accepts connections. */
     public void startPostgres() {
-        up.startPostgres();
+        up.supervisor().release("postgresql", up::startPostgres);
+    }
+
+    /**
+     * What the supervisor knows about each part right now ({@code .entente/state.json} of this stack). A part killed
+     * without the methods above (e.g. {@code kill -9} of its pid) is a crash: the supervisor restarts it.
+     */
+    public StackState state() {
+        return StackState.read(up.home()).orElseThrow(() -> new IllegalStateException("no state file in "
+                + up.home()));
     }
 
     /**

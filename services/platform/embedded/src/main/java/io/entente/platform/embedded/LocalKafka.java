@@ -42,6 +42,7 @@ public final class LocalKafka implements AutoCloseable {
     private final String classpath;
     private Process process;
     private OutputStream brokerStdin;
+    private String lastExit = "not started";
 
     private LocalKafka(Path dataDir, int port, int controllerPort, String classpath) {
         this.dataDir = dataDir;
@@ -91,6 +92,20 @@ public final class LocalKafka implements AutoCloseable {
         return process.pid();
     }
 
+    /** The broker JVM, while one runs (empty after {@link #kill()} or a crash). */
+    public synchronized java.util.Optional<ProcessHandle> process() {
+        return process != null && process.isAlive() ? java.util.Optional.of(process.toHandle())
+                : java.util.Optional.empty();
+    }
+
+    /** How the last broker JVM ended ("exit code 137"), or "running". */
+    public synchronized String exitReason() {
+        if (process == null) {
+            return lastExit;
+        }
+        return process.isAlive() ? "running" : "exit code " + process.exitValue();
+    }
+
     /** Kills the broker JVM with SIGKILL (fault tests) and waits until it is gone. Does not restart it. */
     public synchronized void kill() {
         if (process == null) {
@@ -99,6 +114,7 @@ public final class LocalKafka implements AutoCloseable {
         process.destroyForcibly();
         awaitExit(process, STOP_TIMEOUT);
         closeStdin();
+        lastExit = "killed";
         process = null;
     }
 
@@ -107,6 +123,8 @@ public final class LocalKafka implements AutoCloseable {
         if (process != null && process.isAlive()) {
             stopGracefully();
         }
+        // A broker that died on its own (kill -9, out of memory) leaves its stdin pipe open on our side.
+        closeStdin();
         launchAndAwaitReady();
     }
 
@@ -200,6 +218,7 @@ public final class LocalKafka implements AutoCloseable {
     private void checkAliveAndInTime(long deadline, Path log) {
         if (!process.isAlive()) {
             int code = process.exitValue();
+            lastExit = "exit code " + code;
             process = null;
             throw new IllegalStateException("Kafka broker exited with code " + code + " before it was ready; see "
                     + log + ":\n" + tail(log));
@@ -222,6 +241,7 @@ public final class LocalKafka implements AutoCloseable {
             awaitExit(p, STOP_TIMEOUT);
         }
         closeStdin();
+        lastExit = "stopped";
         process = null;
     }
 

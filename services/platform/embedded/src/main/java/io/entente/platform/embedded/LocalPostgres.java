@@ -99,7 +99,12 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("unix_socket_directories", "")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile(dir)))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile(dir)));
-            if (!keepData) {
+            if (keepData) {
+                // Zonky turns synchronous_commit off: a commit is then acknowledged before its WAL is written, and a
+                // PostgreSQL killed with -9 loses what it had acknowledged in the last fraction of a second (an API
+                // answered 201 for a row, and its outbox event, that are gone after the restart).
+                builder.setServerConfig("synchronous_commit", "on");
+            } else {
                 // Throw-away cluster: durability is worthless, speed is not.
                 builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
             }
@@ -132,6 +137,17 @@ public final class LocalPostgres implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /**
+     * The postmaster while it runs. It is not our child (pg_ctl starts it), so it is found through the pid file in
+     * its data directory.
+     */
+    public Optional<ProcessHandle> postmaster() {
+        if (closed) {
+            return Optional.empty();
+        }
+        return readPid(dataDir.resolve("postmaster.pid")).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}. */
