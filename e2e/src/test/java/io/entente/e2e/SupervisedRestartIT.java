@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * service, the Kafka broker and PostgreSQL are each killed with kill -9 — by pid, from outside, as a crash or the
  * out-of-memory killer would do it, with nobody telling the launcher — and each comes back by itself (a new pid in
  * the state file that './entente status' reads, one restart counted). Afterwards every event of every accepted command
- * has reached every consumer once, and a new write still travels from one service to another.
+ * has reached every consumer once; then the frontend and Keycloak are killed the same way and come back (the BFF is
+ * ready again, a new token is issued), and a new write still travels from one service to another.
  */
 @ExtendWith(Stack.class)
 class SupervisedRestartIT {
@@ -46,7 +47,7 @@ class SupervisedRestartIT {
     }
 
     @Test
-    void aServiceKafkaAndPostgresqlKilledWithSigkillComeBackByThemselvesAndNoEventIsLost() {
+    void everyKindOfPartKilledWithSigkillComesBackByItselfAndNoEventIsLost() {
         StackFaults faults = Stack.faults().orElse(null);
         assumeTrue(faults != null, "needs a stack started by this JVM (not -Dentente.e2e.external)");
         String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -82,9 +83,18 @@ class SupervisedRestartIT {
             }
         }
         FaultRunIT.awaitAllReady();
+
+        // Sign-in and the browser's entry point go last: the load above needs tokens, and a user only notices these
+        // two when the next page or the next sign-in fails.
+        crashAndAwaitComeback(faults, "frontend");
+        await().atMost(COMES_BACK).ignoreExceptions().untilAsserted(() -> given().get(Stack.FRONTEND + "/q/health/ready")
+                .then().statusCode(200));
+        crashAndAwaitComeback(faults, "keycloak");
+        await().atMost(COMES_BACK).ignoreExceptions().until(() -> !Keycloak.newToken("alex").isBlank());
+
         aNewWriteReachesAnotherService();
         StackState state = faults.state();
-        for (String part : List.of("sprint-service", "kafka", "postgresql")) {
+        for (String part : List.of("sprint-service", "kafka", "postgresql", "frontend", "keycloak")) {
             assertEquals(1, state.part(part).orElseThrow().restarts(), part + " restarts");
         }
         state.parts().forEach(p -> assertEquals("running", p.state(), p.name()));
