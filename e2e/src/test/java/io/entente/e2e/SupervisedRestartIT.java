@@ -22,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -101,11 +102,16 @@ class SupervisedRestartIT {
         System.out.printf("supervised restarts: whole test %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
-    /** kill -9 of the pid the state file names; returns once the state file names a new, running process. */
+    /**
+     * kill -9 of the pid the state file names; returns once the state file names a new, running process and nothing
+     * of the killed one is left (kc.sh's java used to outlive the script, holding Keycloak's port: the "restart" then
+     * talked to the orphan).
+     */
     private static void crashAndAwaitComeback(StackFaults faults, String part) {
         StackState.Part before = faults.state().part(part).orElseThrow();
         ProcessHandle process = ProcessHandle.of(before.pid())
                 .orElseThrow(() -> new AssertionError(part + ": no process " + before.pid()));
+        List<ProcessHandle> descendants = process.descendants().toList();
         long killed = System.nanoTime();
         process.destroyForcibly();
         StackState.Part after = await().atMost(COMES_BACK).pollInterval(Duration.ofMillis(250))
@@ -113,6 +119,8 @@ class SupervisedRestartIT {
                         p -> p.state().equals("running") && p.pid() != before.pid());
         System.out.printf("supervised restarts: %s (pid %d) killed, back as pid %d after %.1f s%n", part,
                 before.pid(), after.pid(), (System.nanoTime() - killed) / 1e9);
+        await().atMost(COMES_BACK).untilAsserted(() -> descendants.forEach(d ->
+                assertFalse(d.isAlive(), part + ": process " + d.pid() + " of the killed one still runs")));
     }
 
     private static void aNewWriteReachesAnotherService() {

@@ -201,6 +201,7 @@ public final class EntenteUp {
         }
 
         keycloak.awaitReady();
+        leftovers.remember(keycloak.process()); // again, now that kc.sh's java runs
         supervisor.ready(KeycloakPart.NAME);
         step("Keycloak", "ready on " + KeycloakServer.PUBLIC_URL + " (admin console: admin / admin)");
         for (ServiceProcess service : running) {
@@ -531,10 +532,13 @@ public final class EntenteUp {
 
         @Override
         public void restart() {
+            // A SIGKILL of kc.sh leaves its java running and holding the port: stop it before starting again.
+            keycloak.process().kill();
             KeycloakServer restarted = KeycloakServer.start(root, home.resolve("keycloak"), logs);
             keycloak = restarted;
             leftovers.remember(restarted.process());
             restarted.awaitReady();
+            leftovers.remember(restarted.process());
         }
 
         @Override

@@ -5,8 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +31,9 @@ final class LeftoverProcesses {
     void remember(ManagedProcess process) {
         try {
             Files.createDirectories(runDir);
-            Files.writeString(runDir.resolve(process.name() + ".pid"), Long.toString(process.pid()));
+            // The whole tree: a wrapper's orphaned java is found even when the wrapper itself was killed.
+            Files.writeString(runDir.resolve(process.name() + ".pid"), process.tree().stream()
+                    .map(p -> Long.toString(p.pid())).collect(Collectors.joining("\n")));
         } catch (IOException e) {
             // Only a convenience for the next start; not worth failing this one.
         }
@@ -59,11 +62,17 @@ final class LeftoverProcesses {
             return;
         }
         for (Path pidFile : pidFiles) {
-            leftover(pidFile).ifPresent(process -> {
+            List<ProcessHandle> left = leftover(pidFile);
+            if (!left.isEmpty()) {
                 out.println("entente: stopping " + pidFile.getFileName().toString().replace(".pid", "")
-                        + " left running by a previous launcher (pid " + process.pid() + ")");
-                ManagedProcess.stop(process, STOP_TIMEOUT);
-            });
+                        + " left running by a previous launcher (pid " + left.get(0).pid() + ")");
+                List<ProcessHandle> tree = new ArrayList<>();
+                for (ProcessHandle process : left) {
+                    tree.add(process);
+                    process.descendants().forEach(tree::add);
+                }
+                ManagedProcess.stop(tree.stream().distinct().toList(), STOP_TIMEOUT);
+            }
             try {
                 Files.deleteIfExists(pidFile);
             } catch (IOException e) {
@@ -89,15 +98,22 @@ final class LeftoverProcesses {
         }
     }
 
-    private Optional<ProcessHandle> leftover(Path pidFile) {
+    private List<ProcessHandle> leftover(Path pidFile) {
         try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            // Every command the launcher starts names a file inside the repository (a jar or kc.sh).
-            return ProcessHandle.of(pid)
-                    .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(cmd -> cmd.contains(root.toString())).orElse(false));
+            List<ProcessHandle> left = new ArrayList<>();
+            for (String line : Files.readAllLines(pidFile)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                // Every command the launcher starts names a file inside the repository (a jar or kc.sh).
+                ProcessHandle.of(Long.parseLong(line.trim()))
+                        .filter(ProcessHandle::isAlive)
+                        .filter(p -> p.info().commandLine().map(cmd -> cmd.contains(root.toString())).orElse(false))
+                        .ifPresent(left::add);
+            }
+            return left;
         } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
+            return List.of();
         }
     }
 }

@@ -16,8 +16,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -35,6 +38,12 @@ final class ManagedProcess implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final Duration stopTimeout;
+    /**
+     * Descendants seen while the process ran. A wrapper script (kc.sh) runs its java as a child: when the script is
+     * killed with SIGKILL, the java lives on as an orphan that no longer descends from anything we hold, keeping its
+     * port; remembering it is the only way to stop it.
+     */
+    private final Set<ProcessHandle> seenDescendants = ConcurrentHashMap.newKeySet();
 
     private ManagedProcess(String name, Process process, Path logFile, Duration stopTimeout) {
         this.name = name;
@@ -99,6 +108,20 @@ final class ManagedProcess implements AutoCloseable {
         return process.toHandle();
     }
 
+    /** Remembers the process's current descendants (done once it is ready, when its real server runs). */
+    void noteDescendants() {
+        process.toHandle().descendants().forEach(seenDescendants::add);
+    }
+
+    /** The process, its descendants and every remembered descendant still running, even when orphaned. */
+    List<ProcessHandle> tree() {
+        Set<ProcessHandle> all = new LinkedHashSet<>();
+        all.add(process.toHandle());
+        process.toHandle().descendants().forEach(all::add);
+        seenDescendants.stream().filter(ProcessHandle::isAlive).forEach(all::add);
+        return List.copyOf(all);
+    }
+
     /**
      * Polls until the URL answers 200. Fails early, with the log tail, if the process exits meanwhile:
      * waiting out the full timeout for a process that is already dead helps nobody.
@@ -115,6 +138,7 @@ final class ManagedProcess implements AutoCloseable {
             try {
                 HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
+                    noteDescendants();
                     return;
                 }
                 lastAnswer = "HTTP " + response.statusCode();
@@ -150,13 +174,15 @@ final class ManagedProcess implements AutoCloseable {
      */
     @Override
     public void close() {
-        stop(process.toHandle(), stopTimeout);
+        stop(tree(), stopTimeout);
     }
 
-    /** SIGKILL, no chance to clean up: what a crash or the OOM killer does (fault runs). Waits until it is gone. */
+    /**
+     * SIGKILL, no chance to clean up: what a crash or the OOM killer does (fault runs); also what is left of a
+     * process that crashed (its orphaned descendants). Waits until all of it is gone.
+     */
     void kill() {
-        Deque<ProcessHandle> all = new ArrayDeque<>(process.toHandle().descendants().collect(Collectors.toList()));
-        all.addFirst(process.toHandle());
+        List<ProcessHandle> all = tree();
         for (ProcessHandle handle : all) {
             handle.destroyForcibly();
         }
@@ -172,6 +198,10 @@ final class ManagedProcess implements AutoCloseable {
     static void stop(ProcessHandle root, Duration timeout) {
         Deque<ProcessHandle> all = new ArrayDeque<>(root.descendants().collect(Collectors.toList()));
         all.addFirst(root);
+        stop(List.copyOf(all), timeout);
+    }
+
+    static void stop(List<ProcessHandle> all, Duration timeout) {
         all.forEach(ProcessHandle::destroy);
         Instant deadline = Instant.now().plus(timeout);
         for (ProcessHandle handle : all) {

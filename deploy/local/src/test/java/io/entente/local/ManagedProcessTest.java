@@ -1,5 +1,6 @@
 package io.entente.local;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,5 +43,23 @@ class ManagedProcessTest {
         process.close();
         assertFalse(process.isAlive());
         children.forEach(child -> assertFalse(child.isAlive(), "child " + child.pid() + " still alive"));
+    }
+
+    @Test
+    void killAlsoStopsTheJavaAWrapperScriptLeftBehindWhenTheScriptWasKilled() throws Exception {
+        // kc.sh's shape: the script runs its server as a background child and waits for it.
+        ManagedProcess process = ManagedProcess.start("wrapper", List.of("bash", "-c", "sleep 300 & wait"), Map.of(),
+                dir, dir.resolve("wrapper.log"), Duration.ofSeconds(5));
+        ProcessHandle server = await().atMost(Duration.ofSeconds(10))
+                .until(() -> process.handle().descendants().findFirst(), java.util.Optional::isPresent).orElseThrow();
+        process.noteDescendants();
+
+        process.handle().destroyForcibly(); // kill -9 of the script, as a crash would
+        process.handle().onExit().get(10, TimeUnit.SECONDS);
+        assertTrue(server.isAlive(), "the orphan outlives its script (what used to keep Keycloak's port busy)");
+        assertTrue(process.tree().contains(server), "the orphan is still known");
+
+        process.kill();
+        assertFalse(server.isAlive(), "orphan " + server.pid() + " still alive");
     }
 }
