@@ -22,7 +22,7 @@ async function openAlliance(page) {
 }
 
 export default [
-  journey('alliance manager raises, re-assesses and closes a risk, and exports the register', 'alex', async (page) => {
+  journey('alliance manager raises, edits, re-assesses and closes a risk, and exports the register', 'alex', async (page) => {
     await openAlliance(page);
     const risks = page.getByRole('region', { name: 'Risks' });
     await risks.getByRole('heading', { name: 'Open' }).waitFor();
@@ -43,6 +43,16 @@ export default [
     await row.getByText('2 × 2 = 4').waitFor();
     await row.getByText('Open').waitFor();
     await shot(page, '59-risk-raised');
+
+    await row.getByRole('button', { name: `Edit ${title}` }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit risk' });
+    await edit.getByLabel('Status').selectOption('MITIGATING');
+    await edit.getByLabel('Mitigation').fill('Qualify a second CMO; buffer stock for two batches');
+    await shot(page, '59b-risk-edit');
+    await edit.getByRole('button', { name: 'Save risk' }).click();
+    await row.getByText('Mitigating').waitFor();
+    const edited = (await apiGet(page, `/api/backlog/risks?allianceId=${ALLIANCE}&limit=200`)).body.items.find((r) => r.title === title);
+    expect(edited?.status === 'MITIGATING' && edited.mitigation.includes('buffer stock') && edited.score === 4, `risk after edit: ${JSON.stringify(edited)}`);
 
     await row.getByRole('button', { name: `Re-assess ${title}` }).click();
     const assess = page.getByRole('dialog', { name: 'Re-assess risk' });

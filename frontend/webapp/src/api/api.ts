@@ -9,7 +9,7 @@ import type { paths as GovernancePaths } from './generated/governance';
 import type { paths as SprintPaths } from './generated/sprint';
 import type {
   AgendaItem, AlliancePhase, AllianceRequest, AllianceUpdateRequest, BacklogItemRequest, BacklogItemUpdateRequest,
-  BoardCard, BoardView, Column, CommitteeKind, Edition, ObligationRequest, OutcomeRequest, RiskAssessmentRequest,
+  BoardCard, BoardView, Column, CommitteeKind, Edition, ObligationRequest, OutcomeRequest, RiskAssessmentRequest, RiskUpdateRequest,
   RiskRequest, RiskState,
 } from './schemas';
 
@@ -112,6 +112,9 @@ export const risks = async (allianceKey: string, signal?: AbortSignal, status?: 
   pageOf(await body(backlog.GET('/risks', { params: { query: { allianceId: [allianceKey], status, limit: 200 } }, signal }))).items;
 
 export const raiseRisk = (request: RiskRequest) => body(backlog.POST('/risks', { body: request }));
+
+export const updateRisk = (id: string, request: RiskUpdateRequest, version: number | undefined) =>
+  body(backlog.PUT('/risks/{id}', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: request }));
 
 export const assessRisk = (id: string, request: RiskAssessmentRequest, version: number | undefined) =>
   body(backlog.POST('/risks/{id}/assessment', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: request }));

@@ -28,6 +28,7 @@ export type Playbook = BacklogSchemas['PlaybookView'];
 export type Risk = BacklogSchemas['RiskView'];
 export type RiskRequest = BacklogSchemas['RiskRequest'];
 export type RiskAssessmentRequest = BacklogSchemas['RiskAssessmentRequest'];
+export type RiskUpdateRequest = BacklogSchemas['RiskUpdateRequest'];
 export type RiskCategory = BacklogSchemas['RiskCategory'];
 export type RiskStatus = BacklogSchemas['RiskStatus'];
 export type Obligation = BacklogSchemas['ObligationView'];

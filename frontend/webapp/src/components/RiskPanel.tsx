@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { assessRisk, closeRisk, exportUrl, raiseRisk, risks } from '../api/api';
-import { RISK_CATEGORIES, type Risk, type RiskCategory } from '../api/schemas';
+import { assessRisk, closeRisk, exportUrl, raiseRisk, risks, updateRisk } from '../api/api';
+import { RISK_CATEGORIES, type Risk, type RiskCategory, type RiskStatus } from '../api/schemas';
 import { Dialog } from './Dialog';
 import { Field, FormProblem, useSubmit } from './Forms';
 import { Empty, QueryState } from './States';
@@ -9,6 +9,8 @@ import { StatusBadge } from './Badges';
 import { formatDay, humanize } from './format';
 
 const LEVELS = ['1', '2', '3', '4', '5'];
+// Closing takes a reason, so it has its own form; editing moves a risk only between the open states.
+const OPEN_STATUSES: RiskStatus[] = ['OPEN', 'MITIGATING', 'ACCEPTED'];
 
 /** The alliance's risk register: open and closed risks apart, each scored against the alliance's threshold. */
 export function RiskPanel({ allianceKey, threshold, editable, user }: { allianceKey: string; threshold?: number; editable: boolean; user: string }) {
@@ -16,6 +18,7 @@ export function RiskPanel({ allianceKey, threshold, editable, user }: { alliance
   const list = useQuery({ queryKey: ['risks', allianceKey], queryFn: ({ signal }) => risks(allianceKey, signal) });
   const [raising, setRaising] = useState(false);
   const [assessing, setAssessing] = useState<Risk | null>(null);
+  const [editing, setEditing] = useState<Risk | null>(null);
   const [closing, setClosing] = useState<Risk | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: ['risks', allianceKey] });
 
@@ -35,7 +38,7 @@ export function RiskPanel({ allianceKey, threshold, editable, user }: { alliance
             <>
               <h3 id="h-open-risks">Open</h3>
               {open.length === 0 ? <Empty title="No open risks" /> : (
-                <RiskTable risks={open} labelledBy="h-open-risks" editable={editable} onAssess={setAssessing} onClose={setClosing} />
+                <RiskTable risks={open} labelledBy="h-open-risks" editable={editable} onEdit={setEditing} onAssess={setAssessing} onClose={setClosing} />
               )}
               <h3 id="h-closed-risks">Closed</h3>
               {closed.length === 0 ? <Empty title="No closed risks" /> : <RiskTable risks={closed} labelledBy="h-closed-risks" editable={false} />}
@@ -45,6 +48,9 @@ export function RiskPanel({ allianceKey, threshold, editable, user }: { alliance
       </QueryState>
       <Dialog title="Raise a risk" open={raising} onClose={() => setRaising(false)}>
         <RaiseForm allianceKey={allianceKey} owner={user} onDone={() => { setRaising(false); void refresh(); }} onCancel={() => setRaising(false)} />
+      </Dialog>
+      <Dialog title="Edit risk" open={editing !== null} onClose={() => setEditing(null)}>
+        {editing && <EditForm risk={editing} onDone={() => { setEditing(null); void refresh(); }} onCancel={() => setEditing(null)} onReload={() => { setEditing(null); void refresh(); }} />}
       </Dialog>
       <Dialog title="Re-assess risk" open={assessing !== null} onClose={() => setAssessing(null)}>
         {assessing && <AssessForm risk={assessing} onDone={() => { setAssessing(null); void refresh(); }} onCancel={() => setAssessing(null)} onReload={() => { setAssessing(null); void refresh(); }} />}
@@ -56,8 +62,8 @@ export function RiskPanel({ allianceKey, threshold, editable, user }: { alliance
   );
 }
 
-function RiskTable({ risks: list, labelledBy, editable, onAssess, onClose }: {
-  risks: Risk[]; labelledBy: string; editable: boolean; onAssess?: (r: Risk) => void; onClose?: (r: Risk) => void;
+function RiskTable({ risks: list, labelledBy, editable, onEdit, onAssess, onClose }: {
+  risks: Risk[]; labelledBy: string; editable: boolean; onEdit?: (r: Risk) => void; onAssess?: (r: Risk) => void; onClose?: (r: Risk) => void;
 }) {
   return (
     <div className="table-wrap">
@@ -75,6 +81,7 @@ function RiskTable({ risks: list, labelledBy, editable, onAssess, onClose }: {
               <td>{formatDay(r.nextReviewDate)}</td>
               {editable && (
                 <td className="actions-cell">
+                  <button type="button" className="button secondary small" onClick={() => onEdit?.(r)} aria-label={`Edit ${r.title}`}>Edit</button>{' '}
                   <button type="button" className="button secondary small" onClick={() => onAssess?.(r)} aria-label={`Re-assess ${r.title}`}>Re-assess</button>{' '}
                   <button type="button" className="button secondary small" onClick={() => onClose?.(r)} aria-label={`Close ${r.title}`}>Close</button>
                 </td>
@@ -126,6 +133,44 @@ function RaiseForm({ allianceKey, owner: defaultOwner, onDone, onCancel }: { all
       <div className="form-actions">
         <button type="button" className="button secondary" onClick={onCancel}>Cancel</button>
         <button type="submit" className="button" disabled={busy}>{busy ? 'Saving…' : 'Raise risk'}</button>
+      </div>
+    </form>
+  );
+}
+
+function EditForm({ risk, onDone, onCancel, onReload }: { risk: Risk; onDone: () => void; onCancel: () => void; onReload: () => void }) {
+  const [title, setTitle] = useState(risk.title ?? '');
+  const [category, setCategory] = useState<RiskCategory>((risk.category as RiskCategory | undefined) ?? 'SCIENTIFIC');
+  const [owner, setOwner] = useState(risk.owner ?? '');
+  const [status, setStatus] = useState<RiskStatus>((risk.status as RiskStatus | undefined) ?? 'OPEN');
+  const [mitigation, setMitigation] = useState(risk.mitigation ?? '');
+  const [review, setReview] = useState(risk.nextReviewDate ?? '');
+  const { error, busy, run } = useSubmit();
+  const submit = async () => {
+    if (await run(() => updateRisk(risk.id!, {
+      title, category, owner, status, mitigation: mitigation || undefined, nextReviewDate: review || undefined,
+    }, risk.version))) onDone();
+  };
+  return (
+    <form className="form" aria-label="Edit risk" noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <FormProblem error={error} onReload={onReload} />
+      <Field id="re-title" label="Risk" field="title" error={error}>{(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
+      <div className="field-row">
+        <Field id="re-category" label="Category" field="category" error={error}>
+          {(p) => <select {...p} value={category} onChange={(e) => setCategory(e.target.value as RiskCategory)}>{RISK_CATEGORIES.map((c) => <option key={c} value={c}>{humanize(c)}</option>)}</select>}
+        </Field>
+        <Field id="re-status" label="Status" field="status" error={error}>
+          {(p) => <select {...p} value={status} onChange={(e) => setStatus(e.target.value as RiskStatus)}>{OPEN_STATUSES.map((s) => <option key={s} value={s}>{humanize(s)}</option>)}</select>}
+        </Field>
+      </div>
+      <div className="field-row">
+        <Field id="re-owner" label="Owner" field="owner" error={error}>{(p) => <input {...p} value={owner} onChange={(e) => setOwner(e.target.value)} />}</Field>
+        <Field id="re-review" label="Next review" field="nextReviewDate" error={error}>{(p) => <input {...p} type="date" value={review} onChange={(e) => setReview(e.target.value)} />}</Field>
+      </div>
+      <Field id="re-mitigation" label="Mitigation" field="mitigation" error={error}>{(p) => <textarea {...p} rows={3} value={mitigation} onChange={(e) => setMitigation(e.target.value)} />}</Field>
+      <div className="form-actions">
+        <button type="button" className="button secondary" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="button" disabled={busy}>{busy ? 'Saving…' : 'Save risk'}</button>
       </div>
     </form>
   );
