@@ -76,6 +76,15 @@ export default [
     await closedTable.getByTestId('risk-row').filter({ hasText: title }).getByText('Closed').waitFor();
     expect(await risks.getByRole('table', { name: 'Open' }).getByText(title).count() === 0, 'the closed risk is still listed as open');
     await shot(page, '61-risk-closed');
+    await closedTable.getByRole('button', { name: `History of ${title}` }).click();
+    const history = page.getByRole('dialog', { name: `History of ${title}` });
+    const entries = history.getByTestId('history-entry');
+    await entries.first().getByText('Closed', { exact: true }).waitFor();
+    expect(await entries.count() === 4, `risk history has ${await entries.count()} entries, expected raised, edited, re-assessed, closed`);
+    await history.getByText('Reason: Second CMO qualified').waitFor();
+    await entries.nth(1).getByText('Re-assessed').waitFor();
+    await shot(page, '61b-risk-history');
+    await history.getByRole('button', { name: 'Close' }).click();
     const closed = await apiGet(page, `/api/backlog/risks/${stored.id}`);
     expect(closed.body.status === 'CLOSED' && closed.body.closedReason === 'Second CMO qualified', `closed risk: ${JSON.stringify(closed.body)}`);
 

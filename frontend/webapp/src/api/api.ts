@@ -111,6 +111,10 @@ export const allianceHistory = async (key: string, field?: string, signal?: Abor
 export const risks = async (allianceKey: string, signal?: AbortSignal, status?: string[]) =>
   pageOf(await body(backlog.GET('/risks', { params: { query: { allianceId: [allianceKey], status, limit: 200 } }, signal }))).items;
 
+/** Who changed the risk, newest first: raised, edited, re-assessed, closed. */
+export const riskHistory = async (id: string, signal?: AbortSignal) =>
+  pageOf(await body(backlog.GET('/risks/{id}/history', { params: { path: { id }, query: { limit: 200 } }, signal }))).items;
+
 export const raiseRisk = (request: RiskRequest) => body(backlog.POST('/risks', { body: request }));
 
 export const updateRisk = (id: string, request: RiskUpdateRequest, version: number | undefined) =>
@@ -124,6 +128,9 @@ export const closeRisk = (id: string, reason: string, version: number | undefine
 
 export const obligations = async (allianceKey: string, signal?: AbortSignal, status?: string[]) =>
   pageOf(await body(backlog.GET('/obligations', { params: { query: { allianceId: [allianceKey], status, limit: 200 } }, signal }))).items;
+
+export const obligationHistory = async (id: string, signal?: AbortSignal) =>
+  pageOf(await body(backlog.GET('/obligations/{id}/history', { params: { path: { id }, query: { limit: 200 } }, signal }))).items;
 
 export const registerObligation = (request: ObligationRequest) => body(backlog.POST('/obligations', { body: request }));
 

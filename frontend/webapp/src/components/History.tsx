@@ -1,4 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import type { Change } from '../api/schemas';
+import { Dialog } from './Dialog';
+import { Empty, QueryState } from './States';
 import { formatDateTime, humanize } from './format';
 
 const ACTION_LABEL: Record<string, string> = {
@@ -9,12 +12,13 @@ const ACTION_LABEL: Record<string, string> = {
   BacklogItemUpdated: 'Edited',
   BacklogItemRanked: 'Re-ranked',
   BacklogItemDropped: 'Dropped',
+  RiskScored: 'Re-assessed',
 };
 
 /** A change's action in words: the event's name without its aggregate (BacklogItemCommitted → Committed). */
 export function actionLabel(action?: string): string {
   if (!action) return 'Changed';
-  return ACTION_LABEL[action] ?? humanize(action.replace(/^(Alliance|BacklogItem|Item)/, '').replace(/([a-z])([A-Z])/g, '$1_$2'));
+  return ACTION_LABEL[action] ?? humanize(action.replace(/^(Alliance|BacklogItem|Item|Risk|Obligation)/, '').replace(/([a-z])([A-Z])/g, '$1_$2'));
 }
 
 /** Who changed what, when: one entry per change, the fields it changed (or only one of them) as before → after. */
@@ -42,5 +46,19 @@ export function History({ changes, label, only }: { changes: Change[]; label: st
         </li>
       ))}
     </ol>
+  );
+}
+
+/** An object's history in a dialog, loaded when it opens: for rows of a register that have no page of their own. */
+export function HistoryDialog({ title, queryKey, load, onClose }: {
+  title: string; queryKey: unknown[]; load: (signal: AbortSignal) => Promise<Change[]>; onClose: () => void;
+}) {
+  const changes = useQuery({ queryKey, queryFn: ({ signal }) => load(signal) });
+  return (
+    <Dialog title={title} open onClose={onClose}>
+      <QueryState query={changes} label="Loading history…" isEmpty={(list) => list.length === 0} empty={<Empty title="No changes recorded" />}>
+        {(list) => <History changes={list} label={`${title}, newest first`} />}
+      </QueryState>
+    </Dialog>
   );
 }

@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { exportUrl, meetObligation, obligations, registerObligation } from '../api/api';
+import { exportUrl, meetObligation, obligationHistory, obligations, registerObligation } from '../api/api';
 import { OBLIGATION_KINDS, OWED_BY, RECURRENCES, type Obligation, type ObligationKind, type OwedBy, type Recurrence } from '../api/schemas';
 import { Dialog } from './Dialog';
 import { Field, FormProblem, numberOrUndefined, useSubmit } from './Forms';
+import { HistoryDialog } from './History';
 import { Empty, QueryState } from './States';
 import { StatusBadge } from './Badges';
 import { formatDay, humanize, today } from './format';
@@ -14,6 +15,7 @@ export function ObligationPanel({ allianceKey, editable }: { allianceKey: string
   const list = useQuery({ queryKey: ['obligations', allianceKey], queryFn: ({ signal }) => obligations(allianceKey, signal) });
   const [registering, setRegistering] = useState(false);
   const [meeting, setMeeting] = useState<Obligation | null>(null);
+  const [tracing, setTracing] = useState<Obligation | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: ['obligations', allianceKey] });
 
   return (
@@ -40,7 +42,8 @@ export function ObligationPanel({ allianceKey, editable }: { allianceKey: string
                     <tbody>
                       {g.rows.map((o) => (
                         <tr key={o.id} data-testid="obligation-row" className={o.status === 'MISSED' ? 'row-alert' : undefined}>
-                          <td>{o.title}<div className="muted">Clause {o.clauseRef} · {humanize(o.kind)}{o.recurrence && o.recurrence !== 'NONE' ? ` · ${humanize(o.recurrence)}` : ''}</div></td>
+                          <td>{o.title}<div className="muted">Clause {o.clauseRef} · {humanize(o.kind)}{o.recurrence && o.recurrence !== 'NONE' ? ` · ${humanize(o.recurrence)}` : ''}{' '}
+                            <button type="button" className="link-button" onClick={() => setTracing(o)} aria-label={`History of ${o.title}`}>History</button></div></td>
                           <td>{humanize(o.owedBy)}</td>
                           <td>{formatDay(o.dueDate)}{o.metOn && <div className="muted">met {formatDay(o.metOn)}</div>}</td>
                           <td><StatusBadge status={o.status} /></td>
@@ -55,6 +58,7 @@ export function ObligationPanel({ allianceKey, editable }: { allianceKey: string
           ));
         }}
       </QueryState>
+      {tracing && <HistoryDialog title={`History of ${tracing.title}`} queryKey={['obligation', tracing.id, 'history']} load={(signal) => obligationHistory(tracing.id!, signal)} onClose={() => setTracing(null)} />}
       <Dialog title="Register an obligation" open={registering} onClose={() => setRegistering(false)}>
         <RegisterForm allianceKey={allianceKey} onDone={() => { setRegistering(false); void refresh(); }} onCancel={() => setRegistering(false)} />
       </Dialog>

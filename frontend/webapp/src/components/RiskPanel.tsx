@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { assessRisk, closeRisk, exportUrl, raiseRisk, risks, updateRisk } from '../api/api';
+import { assessRisk, closeRisk, exportUrl, raiseRisk, riskHistory, risks, updateRisk } from '../api/api';
 import { RISK_CATEGORIES, type Risk, type RiskCategory, type RiskStatus } from '../api/schemas';
 import { Dialog } from './Dialog';
 import { Field, FormProblem, useSubmit } from './Forms';
+import { HistoryDialog } from './History';
 import { Empty, QueryState } from './States';
 import { StatusBadge } from './Badges';
 import { formatDay, humanize } from './format';
@@ -19,6 +20,7 @@ export function RiskPanel({ allianceKey, threshold, editable, user }: { alliance
   const [raising, setRaising] = useState(false);
   const [assessing, setAssessing] = useState<Risk | null>(null);
   const [editing, setEditing] = useState<Risk | null>(null);
+  const [tracing, setTracing] = useState<Risk | null>(null);
   const [closing, setClosing] = useState<Risk | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: ['risks', allianceKey] });
 
@@ -38,10 +40,10 @@ export function RiskPanel({ allianceKey, threshold, editable, user }: { alliance
             <>
               <h3 id="h-open-risks">Open</h3>
               {open.length === 0 ? <Empty title="No open risks" /> : (
-                <RiskTable risks={open} labelledBy="h-open-risks" editable={editable} onEdit={setEditing} onAssess={setAssessing} onClose={setClosing} />
+                <RiskTable risks={open} labelledBy="h-open-risks" editable={editable} onHistory={setTracing} onEdit={setEditing} onAssess={setAssessing} onClose={setClosing} />
               )}
               <h3 id="h-closed-risks">Closed</h3>
-              {closed.length === 0 ? <Empty title="No closed risks" /> : <RiskTable risks={closed} labelledBy="h-closed-risks" editable={false} />}
+              {closed.length === 0 ? <Empty title="No closed risks" /> : <RiskTable risks={closed} labelledBy="h-closed-risks" editable={false} onHistory={setTracing} />}
             </>
           );
         }}
@@ -49,6 +51,7 @@ export function RiskPanel({ allianceKey, threshold, editable, user }: { alliance
       <Dialog title="Raise a risk" open={raising} onClose={() => setRaising(false)}>
         <RaiseForm allianceKey={allianceKey} owner={user} onDone={() => { setRaising(false); void refresh(); }} onCancel={() => setRaising(false)} />
       </Dialog>
+      {tracing && <HistoryDialog title={`History of ${tracing.title}`} queryKey={['risk', tracing.id, 'history']} load={(signal) => riskHistory(tracing.id!, signal)} onClose={() => setTracing(null)} />}
       <Dialog title="Edit risk" open={editing !== null} onClose={() => setEditing(null)}>
         {editing && <EditForm risk={editing} onDone={() => { setEditing(null); void refresh(); }} onCancel={() => setEditing(null)} onReload={() => { setEditing(null); void refresh(); }} />}
       </Dialog>
@@ -62,8 +65,8 @@ export function RiskPanel({ allianceKey, threshold, editable, user }: { alliance
   );
 }
 
-function RiskTable({ risks: list, labelledBy, editable, onEdit, onAssess, onClose }: {
-  risks: Risk[]; labelledBy: string; editable: boolean; onEdit?: (r: Risk) => void; onAssess?: (r: Risk) => void; onClose?: (r: Risk) => void;
+function RiskTable({ risks: list, labelledBy, editable, onHistory, onEdit, onAssess, onClose }: {
+  risks: Risk[]; labelledBy: string; editable: boolean; onHistory: (r: Risk) => void; onEdit?: (r: Risk) => void; onAssess?: (r: Risk) => void; onClose?: (r: Risk) => void;
 }) {
   return (
     <div className="table-wrap">
@@ -74,7 +77,8 @@ function RiskTable({ risks: list, labelledBy, editable, onEdit, onAssess, onClos
         <tbody>
           {list.map((r) => (
             <tr key={r.id} className={r.aboveThreshold && r.status !== 'CLOSED' ? 'row-alert' : undefined} data-testid="risk-row">
-              <td>{r.title}<div className="muted">{r.owner ? `Owner ${r.owner}` : ''}{r.closedReason ? ` · ${r.closedReason}` : ''}</div></td>
+              <td>{r.title}<div className="muted">{r.owner ? `Owner ${r.owner}` : ''}{r.closedReason ? ` · ${r.closedReason}` : ''}{' '}
+                <button type="button" className="link-button" onClick={() => onHistory(r)} aria-label={`History of ${r.title}`}>History</button></div></td>
               <td>{humanize(r.category)}</td>
               <td className="num">{r.likelihood} × {r.impact} = <strong>{r.score}</strong>{r.aboveThreshold && <div className="muted">at or above {r.threshold}</div>}</td>
               <td><StatusBadge status={r.status} /></td>

@@ -77,6 +77,7 @@ class EndpointAccessTest extends EndpointAccess {
             row("GET /api/obligations").at("/api/obligations?allianceId={A}"),
             row("GET /api/obligations/export").at("/api/obligations/export?allianceId={A}").accept("text/csv"),
             row("GET /api/obligations/{id}").at("/api/obligations/{obligation}"),
+            row("GET /api/obligations/{id}/history").at("/api/obligations/{obligation}/history"),
             row("POST /api/obligations").body(OBLIGATION),
             row("POST /api/obligations/{id}/met").at("/api/obligations/{obligation}/met")
                     .body("{\"metOn\":\"2027-03-30\"}").ifMatchOf("/api/obligations/{obligation}"),
@@ -88,6 +89,7 @@ class EndpointAccessTest extends EndpointAccess {
             row("GET /api/risks").at("/api/risks?allianceId={A}"),
             row("GET /api/risks/export").at("/api/risks/export?allianceId={A}").accept("text/csv"),
             row("GET /api/risks/{id}").at("/api/risks/{risk}"),
+            row("GET /api/risks/{id}/history").at("/api/risks/{risk}/history"),
             row("POST /api/risks").body(RISK),
             row("PUT /api/risks/{id}").at("/api/risks/{risk}").body(RISK_UPDATE).ifMatchOf("/api/risks/{risk}"),
             row("POST /api/risks/{id}/assessment").at("/api/risks/{risk}/assessment")

@@ -13,6 +13,7 @@ import static io.entente.backlog.Fixtures.createItemId;
 import static io.entente.backlog.Fixtures.etag;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -156,6 +157,44 @@ class HistoryAndExportTest {
         given().auth().oauth2(manager).when().get(path + "/history").then().statusCode(200)
                 .body("items.size()", equalTo(3)).body("items[0].action", equalTo("AllianceUpdated"));
         given().auth().oauth2(NORA).when().get(path + "/history").then().statusCode(404);
+    }
+
+    @Test
+    void aRisksAndAnObligationsHistoryFollowTheirLives() {
+        String risk = given().auth().oauth2(ALEX).contentType(ContentType.JSON).body("""
+                {"allianceId":"H-HIST","title":"CMO capacity","category":"SUPPLY","likelihood":2,"impact":3,
+                 "owner":"alex"}""").when().post("/api/risks").then().statusCode(201).extract().path("id");
+        String path = "/api/risks/" + risk;
+        given().auth().oauth2(ALEX).contentType(ContentType.JSON).header("If-Match", etag(path, ALEX))
+                .body("{\"likelihood\":4,\"impact\":5}").when().post(path + "/assessment").then().statusCode(200);
+        given().auth().oauth2(ALEX).contentType(ContentType.JSON).header("If-Match", etag(path, ALEX))
+                .body("{\"reason\":\"Second CMO qualified\"}").when().post(path + "/close").then().statusCode(200);
+
+        given().auth().oauth2(SVEN).when().get(path + "/history").then().statusCode(200)
+                .body("items.action", contains("RiskClosed", "RiskScored", "RiskRaised"))
+                .body("items[0].reason", equalTo("Second CMO qualified"))
+                .body("items[1].changes.field", containsInAnyOrder("likelihood", "impact", "score"))
+                .body("items[1].changes.find { it.field == 'score' }.before", equalTo("6"))
+                .body("items[1].changes.find { it.field == 'score' }.after", equalTo("20"))
+                // The threshold is the alliance's: it changes on the alliance, not here.
+                .body("items.changes.flatten().field", not(hasItem("threshold")))
+                .body("items.changes.flatten().field", not(hasItem("aboveThreshold")));
+        given().auth().oauth2(ALEX).queryParam("field", "status").when().get(path + "/history").then()
+                .statusCode(200).body("items.action", contains("RiskClosed", "RiskRaised"));
+        given().auth().oauth2(NORA).when().get(path + "/history").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        given().when().get(path + "/history").then().statusCode(401);
+
+        String obligation = given().auth().oauth2(ALEX).contentType(ContentType.JSON).body("""
+                {"allianceId":"H-HIST","title":"Annual royalty report","clauseRef":"7.2","kind":"REPORT",
+                 "owedBy":"US","dueDate":"2027-03-31","recurrence":"ANNUAL","leadTimeDays":30}""")
+                .when().post("/api/obligations").then().statusCode(201).extract().path("id");
+        String obligationPath = "/api/obligations/" + obligation;
+        given().auth().oauth2(TARA).when().get(obligationPath + "/history").then().statusCode(200)
+                .body("items.action", contains("ObligationRegistered"))
+                .body("items[0].changes.field", hasItem("dueDate"))
+                .body("items[0].changes.field", not(hasItem("windowOpens")));
+        given().auth().oauth2(NORA).when().get(obligationPath + "/history").then().statusCode(404);
     }
 
     @Test

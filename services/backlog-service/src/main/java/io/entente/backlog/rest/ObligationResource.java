@@ -8,10 +8,12 @@ import io.entente.backlog.domain.ObligationKind;
 import io.entente.backlog.domain.ObligationStatus;
 import io.entente.backlog.domain.OwedBy;
 import io.entente.backlog.service.ObligationService;
+import io.entente.platform.audit.ChangeView;
 import io.entente.platform.paging.Page;
 import io.entente.platform.versioning.ETags;
 import io.entente.platform.rest.QueryParams;
 import io.entente.platform.security.Roles;
+import io.entente.platform.text.FreeText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -111,6 +113,16 @@ public class ObligationResource {
     public RestResponse<ObligationView> get(@PathParam("id") UUID id) {
         ObligationView view = obligations.get(id);
         return ResponseBuilder.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Who changed the obligation, what and when, newest first (from the audit trail)",
+            description = "field=status (or any field of the obligation): only the changes of that field, creation included.")
+    public Page<ChangeView> history(@PathParam("id") UUID id, @QueryParam("field") String field,
+                                    @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return obligations.history(id, FreeText.orNull(field), after, limit);
     }
 
     @POST

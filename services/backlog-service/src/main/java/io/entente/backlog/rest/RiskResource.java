@@ -10,10 +10,12 @@ import io.entente.backlog.domain.RiskCategory;
 import io.entente.backlog.domain.RiskStatus;
 import io.entente.backlog.service.RiskQueries;
 import io.entente.backlog.service.RiskRegister;
+import io.entente.platform.audit.ChangeView;
 import io.entente.platform.paging.Page;
 import io.entente.platform.versioning.ETags;
 import io.entente.platform.rest.QueryParams;
 import io.entente.platform.security.Roles;
+import io.entente.platform.text.FreeText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -111,6 +113,16 @@ public class RiskResource {
     public RestResponse<RiskView> get(@PathParam("id") UUID id) {
         RiskView view = risks.get(id);
         return ResponseBuilder.ok(view).tag(ETags.tag(view.version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Who changed the risk, what and when, newest first (from the audit trail)",
+            description = "field=status (or any field of the risk): only the changes of that field, creation included.")
+    public Page<ChangeView> history(@PathParam("id") UUID id, @QueryParam("field") String field,
+                                    @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return risks.history(id, FreeText.orNull(field), after, limit);
     }
 
     @PUT

@@ -15,7 +15,9 @@ import io.entente.events.backlog.ObligationEvent.ObligationDue;
 import io.entente.events.backlog.ObligationEvent.ObligationMet;
 import io.entente.events.backlog.ObligationEvent.ObligationMissed;
 import io.entente.events.backlog.ObligationEvent.ObligationRegistered;
+import io.entente.platform.audit.ChangeHistory;
 import io.entente.platform.audit.ChangeLog;
+import io.entente.platform.audit.ChangeView;
 import io.entente.platform.paging.AllianceScope;
 import io.entente.platform.paging.Keyset;
 import io.entente.platform.paging.Limit;
@@ -33,6 +35,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -57,10 +60,12 @@ public class ObligationService {
     private final AllianceService alliances;
     private final Clock clock;
     private final BacklogConfig config;
+    private final ChangeHistory history;
 
     public ObligationService(ChangeLog changes, CurrentUser user, EntityManager em, ItemWriter writer,
-                             AllianceService alliances, Clock clock, BacklogConfig config) {
+                             AllianceService alliances, Clock clock, BacklogConfig config, ChangeHistory history) {
         this.changes = changes;
+        this.history = history;
         this.user = user;
         this.em = em;
         this.writer = writer;
@@ -96,6 +101,13 @@ public class ObligationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ObligationView get(UUID id) {
         return ObligationView.of(visible(id));
+    }
+
+    /** The obligation's changes, newest first; its window follows from the due date and lead time. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeView> history(UUID id, String field, String after, Integer limit) {
+        Obligation o = visible(id);
+        return history.of("obligation", o.id.toString(), field, Set.of("windowOpens"), after, limit);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

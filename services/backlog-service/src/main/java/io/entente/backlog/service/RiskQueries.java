@@ -5,6 +5,8 @@ import io.entente.backlog.api.RiskView;
 import io.entente.backlog.config.BacklogConfig;
 import io.entente.backlog.domain.Alliance;
 import io.entente.backlog.domain.Risk;
+import io.entente.platform.audit.ChangeHistory;
+import io.entente.platform.audit.ChangeView;
 import io.entente.platform.paging.AllianceScope;
 import io.entente.platform.paging.Keyset;
 import io.entente.platform.paging.Limit;
@@ -22,6 +24,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reading the risk register, each risk judged against its alliance's threshold. */
@@ -37,21 +40,32 @@ public class RiskQueries {
                     r -> r.nextReviewDate == null ? NO_REVIEW : r.nextReviewDate),
             SortKey.of("createdAt", "e.createdAt", Instant::parse, r -> r.createdAt));
 
+    /** Follow from the alliance's threshold, which is changed on the alliance (and shows in its history). */
+    private static final Set<String> DERIVED = Set.of("threshold", "aboveThreshold");
+
     private static final Keyset<Risk> KEYSET = Keyset.of(Risk.class, "id", r -> r.id, UUID::fromString);
 
     private final CurrentUser user;
     private final EntityManager em;
     private final BacklogConfig config;
+    private final ChangeHistory history;
 
-    public RiskQueries(CurrentUser user, EntityManager em, BacklogConfig config) {
+    public RiskQueries(CurrentUser user, EntityManager em, BacklogConfig config, ChangeHistory history) {
         this.user = user;
         this.em = em;
         this.config = config;
+        this.history = history;
     }
 
     public RiskView get(UUID id) {
         Risk r = visible(id);
         return RiskView.of(r, threshold(r.allianceId));
+    }
+
+    /** The risk's changes, newest first: raised, edited, re-assessed, closed; {@code field} narrows them. */
+    public Page<ChangeView> history(UUID id, String field, String after, Integer limit) {
+        Risk r = visible(id);
+        return history.of("risk", r.id.toString(), field, DERIVED, after, limit);
     }
 
     public Page<RiskView> list(RiskQuery query, String sort, String after, Integer limit) {
