@@ -25,6 +25,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -76,6 +77,8 @@ public class CsvImports {
      */
     static final Set<String> ITEM_IGNORED = Set.of("id", "rank", "status", "sprintId", "doneAt", "sourceRef",
             "dependsOn", "version", "createdAt", "updatedAt");
+
+    private static final Logger LOG = Logger.getLogger(CsvImports.class);
 
     private final EntityManager em;
     private final CurrentUser user;
@@ -168,6 +171,7 @@ public class CsvImports {
     }
 
     public ImportResult items(CsvRows csv, boolean dryRun) {
+        long started = System.nanoTime();
         Table table = Table.of(csv, ITEM_COLUMNS, ITEM_REQUIRED, ITEM_IGNORED);
         // Need-to-know from one query: the alliances that exist and that the caller may see.
         Set<String> visible = em.createQuery("select a.key from Alliance a", String.class).getResultList().stream()
@@ -196,9 +200,13 @@ public class CsvImports {
             return new ImportResult("backlog-items", dryRun, requests.size(), 0, ITEM_COLUMNS, preview, errors);
         }
         batchInserts();
+        long checked = System.nanoTime();
         writer.createAllAndRecord(requests.stream().map(r -> new NewItem(r.allianceId(), r.title(),
                 r.description(), r.discipline(), r.type(), r.estimate(), r.beneficiary(), r.stakeholderValue(),
                 r.owner(), r.dueDate(), null)).toList());
+        em.flush();
+        LOG.infof("imported %d backlog items for %s: checked in %d ms, written in %d ms", requests.size(),
+                user.id(), (checked - started) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
         return new ImportResult("backlog-items", false, requests.size(), requests.size(), ITEM_COLUMNS, preview,
                 List.of());
     }
