@@ -70,6 +70,7 @@ export function CsvImport({ target, noun, onImported, onCancel }: {
   const result = checked?.result;
   const errors = result?.errors ?? [];
   const badRows = new Set(errors.map((e) => e.row)).size;
+  const total = result?.rows ?? 0;
 
   return (
     <div className="csv-import">
@@ -106,8 +107,8 @@ export function CsvImport({ target, noun, onImported, onCancel }: {
         <section aria-labelledby={`${id}-outcome`}>
           <h3 id={`${id}-outcome`} ref={outcome} tabIndex={-1}>
             {errors.length === 0
-              ? `${result.rows} rows ready to import`
-              : `${badRows} of ${result.rows} rows have errors — nothing will be imported until they are fixed`}
+              ? `${total} rows ready to import`
+              : `${badRows} of ${total} rows have errors — nothing will be imported until they are fixed`}
           </h3>
           {errors.length > 0 && (
             <div className="table-wrap">
@@ -128,10 +129,10 @@ export function CsvImport({ target, noun, onImported, onCancel }: {
               </table>
             </div>
           )}
-          {errors.length === 0 && result.rows > 0 && (
+          {errors.length === 0 && total > 0 && (
             <div className="actions">
               <button type="button" className="button" disabled={busy} onClick={() => void confirm()}>
-                {busy ? 'Importing…' : `Import ${result.rows} rows`}
+                {busy ? 'Importing…' : `Import ${total} ${total === 1 ? 'row' : 'rows'}`}
               </button>
             </div>
           )}
@@ -139,7 +140,7 @@ export function CsvImport({ target, noun, onImported, onCancel }: {
             <div className="table-wrap">
               <table className="table" aria-label={`Preview of the ${noun}`}>
                 <caption className="muted small">
-                  {result.preview!.length < result.rows ? `The first ${result.preview!.length} of ${result.rows} rows` : 'All rows'}, as they would be stored.
+                  {result.preview!.length < total ? `The first ${result.preview!.length} of ${total} rows` : 'All rows'}, as they would be stored.
                 </caption>
                 <thead>
                   <tr>
