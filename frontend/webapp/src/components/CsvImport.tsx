@@ -111,7 +111,7 @@ export function CsvImport({ target, noun, onImported, onCancel }: {
               : `${badRows} of ${total} rows have errors — nothing will be imported until they are fixed`}
           </h3>
           {errors.length > 0 && (
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-label="Rows with errors, scrollable" tabIndex={0}>
               <table className="table" aria-label="Rows with errors">
                 <caption className="muted small">Row numbers as your spreadsheet shows them (the header is row 1).</caption>
                 <thead>
@@ -137,7 +137,8 @@ export function CsvImport({ target, noun, onImported, onCancel }: {
             </div>
           )}
           {(result.preview?.length ?? 0) > 0 && (
-            <div className="table-wrap">
+            // Wide previews scroll sideways inside the dialog: the region is focusable so keys can scroll it.
+            <div className="table-wrap" role="region" aria-label={`Preview of the ${noun}, scrollable`} tabIndex={0}>
               <table className="table" aria-label={`Preview of the ${noun}`}>
                 <caption className="muted small">
                   {result.preview!.length < total ? `The first ${result.preview!.length} of ${total} rows` : 'All rows'}, as they would be stored.
