@@ -8,6 +8,7 @@ import { applyPlaybook, backlogItem, backlogItems, createBacklogItem, exportUrl,
 import { ApiError } from '../api/http';
 import { DISCIPLINES, ITEM_STATUSES, ITEM_TYPES, type BacklogItem } from '../api/schemas';
 import { AllianceTag, StatusBadge } from '../components/Badges';
+import { CsvImport } from '../components/CsvImport';
 import { Dialog } from '../components/Dialog';
 import { ItemForm, type ItemFields } from '../components/ItemForm';
 import { Empty, ErrorState, Loading } from '../components/States';
@@ -72,6 +73,7 @@ export function BacklogPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<BacklogItem | null>(null);
   const [applying, setApplying] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   return (
     <div className="page">
@@ -84,6 +86,7 @@ export function BacklogPage() {
           <a className="button secondary" href={exportUrl('backlog-items', { allianceId: filter.allianceId, discipline: filter.discipline, status: filter.status, type: filter.type, q: filter.q })} download>Export CSV</a>
         {editable && (
           <>
+            <button className="button secondary" type="button" onClick={() => setImporting(true)}>Import CSV</button>
             <button className="button secondary" type="button" onClick={() => setApplying(true)}>Apply playbook</button>
             <button className="button" type="button" onClick={() => setCreating(true)}>New item</button>
           </>
@@ -194,6 +197,14 @@ export function BacklogPage() {
             }}
           />
         )}
+      </Dialog>
+      <Dialog title="Import backlog items from a spreadsheet" open={importing} onClose={() => setImporting(false)}>
+        <CsvImport
+          target="backlog-items"
+          noun="backlog items"
+          onCancel={() => setImporting(false)}
+          onImported={() => void client.invalidateQueries({ queryKey: ['backlog'] })}
+        />
       </Dialog>
       <Dialog title="Apply a playbook" open={applying} onClose={() => setApplying(false)}>
         <PlaybookForm alliances={session.alliances} defaultAlliance={filter.allianceId} onDone={() => { setApplying(false); void client.invalidateQueries({ queryKey: ['backlog'] }); }} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { alliances, registerAlliance, upcomingDecisions } from '../api/api';
 import { AllianceForm } from '../components/AllianceForm';
+import { CsvImport } from '../components/CsvImport';
 import { Dialog } from '../components/Dialog';
 import { canManageAlliances, useSession } from '../session';
 import { PhaseBadge, TierBadge } from '../components/Badges';
@@ -16,6 +17,7 @@ export function PortfolioPage() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const [registering, setRegistering] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   const counts = (key?: string) => {
     if (!decisions.data) return undefined;
@@ -32,6 +34,7 @@ export function PortfolioPage() {
         </div>
         {canManageAlliances(session) && (
           <div className="actions">
+            <button type="button" className="button secondary" onClick={() => setImporting(true)}>Import CSV</button>
             <button type="button" className="button" onClick={() => setRegistering(true)}>Register alliance</button>
           </div>
         )}
@@ -47,6 +50,14 @@ export function PortfolioPage() {
             // The key is the alliance's address: the service keeps it as sent.
             navigate(`/alliances/${request.key}`);
           }}
+        />
+      </Dialog>
+      <Dialog title="Import alliances from a spreadsheet" open={importing} onClose={() => setImporting(false)}>
+        <CsvImport
+          target="alliances"
+          noun="alliances"
+          onCancel={() => setImporting(false)}
+          onImported={() => void client.invalidateQueries({ queryKey: ['alliances'] })}
         />
       </Dialog>
       {decisions.isError && (

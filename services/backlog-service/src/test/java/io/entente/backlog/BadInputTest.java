@@ -128,6 +128,23 @@ class BadInputTest extends BadInputSweep {
                         + "\"below\":\"00000000-0000-0000-0000-000000000002\"}"));
         all.add(new Case("rank next to a non-uuid", "POST", "/api/backlog-items/{id}/rank", "application/json",
                 "{\"above\":\"first\"}"));
+        String csvHeader = "allianceId,title,discipline,type\r\n";
+        all.add(new Case("import: empty file", "POST", "/api/backlog-items/import", "text/csv", ""));
+        all.add(new Case("import: unknown column", "POST", "/api/backlog-items/import", "text/csv",
+                "allianceId,title,discipline,type,password\r\nB-BAD,t,GOVERNANCE,TASK,x\r\n"));
+        all.add(new Case("import: missing column", "POST", "/api/backlog-items/import", "text/csv",
+                "allianceId,discipline,type\r\nB-BAD,GOVERNANCE,TASK\r\n"));
+        all.add(new Case("import: unclosed quote", "POST", "/api/backlog-items/import", "text/csv",
+                csvHeader + "B-BAD,\"open,GOVERNANCE,TASK\r\n"));
+        all.add(new Case("import: bad rows", "POST", "/api/backlog-items/import", "text/csv",
+                csvHeader + "B-BAD,ok,GOVERNANCE,TASK\r\nNOPE-UNKNOWN,t,GOVERNANCE,TASK\r\nB-BAD,,NOPE,TASK\r\n"));
+        all.add(new Case("import: injection", "POST", "/api/backlog-items/import", "text/csv",
+                csvHeader + "B-BAD; DROP TABLE backlog_item; --,t,GOVERNANCE,TASK\r\n"));
+        all.add(new Case("import: JSON instead of CSV", "POST", "/api/backlog-items/import", "application/json",
+                ITEM));
+        all.add(new Case("import alliances: bad rows", "POST", "/api/alliances/import", "text/csv",
+                "key,name,partner,type,tier,phase,valueScore,complexityScore,allianceManager\r\n"
+                        + "B-BAD,Again,P,LICENSING,2,EXECUTION,3,3,alex\r\nb-bad-x,n,p,NOPE,9,EXECUTION,3,3,alex\r\n"));
         all.add(new Case("drop without reason", "POST", "/api/backlog-items/{id}/drop", "application/json", "{}"));
         return all;
     }

@@ -46,6 +46,10 @@ class EndpointAccessTest extends EndpointAccess {
             {"name":"Renamed","partner":"Partner","type":"LICENSING","tier":2,"valueScore":3,"complexityScore":3,
              "allianceManager":"alex","startDate":"2025-01-15","riskThreshold":12}""";
 
+    static final String ALLIANCE_CSV = "key,name,partner,type,tier,phase,valueScore,complexityScore,"
+            + "allianceManager\r\n{A},Imported,Partner,LICENSING,2,EXECUTION,3,3,alex\r\n";
+    static final String ITEM_CSV = "allianceId,title,discipline,type\r\n{A},Imported probe,GOVERNANCE,TASK\r\n";
+
     static final List<Row> ROWS = List.of(
             row("GET /api/me").foreign(FILTERED, "only the caller's own identity"),
 
@@ -55,6 +59,9 @@ class EndpointAccessTest extends EndpointAccess {
             row("POST /api/alliances").body(Fixtures.allianceBody("{A}", "EXECUTION", 1))
                     .foreign(FORBIDDEN, "registering needs membership of the alliance's group, checked before "
                             + "whether the key exists, so the answer says nothing about alliance A"),
+            row("POST /api/alliances/import").at("/api/alliances/import?dryRun=true").contentType("text/csv")
+                    .body(ALLIANCE_CSV).foreign(FILTERED, "a preview: a row of an alliance whose group the caller is "
+                            + "not in is a row error, as POST /api/alliances refuses it; nothing is stored"),
             row("PUT /api/alliances/{key}").at("/api/alliances/{A}").body(ALLIANCE_UPDATE)
                     .ifMatchOf("/api/alliances/{A}"),
             row("POST /api/alliances/{key}/phase").at("/api/alliances/{A}/phase")
@@ -64,6 +71,9 @@ class EndpointAccessTest extends EndpointAccess {
 
             row("GET /api/backlog-items").at("/api/backlog-items?allianceId={A}"),
             row("GET /api/backlog-items/export").at("/api/backlog-items/export?allianceId={A}").accept("text/csv"),
+            row("POST /api/backlog-items/import").at("/api/backlog-items/import?dryRun=true").contentType("text/csv")
+                    .body(ITEM_CSV).foreign(FILTERED, "a preview: a row of an alliance the caller may not see is a "
+                            + "row error saying it does not exist, as POST /api/backlog-items answers 404"),
             row("GET /api/backlog-items/{id}").at("/api/backlog-items/{item}"),
             row("GET /api/backlog-items/{id}/history").at("/api/backlog-items/{item}/history"),
             row("POST /api/backlog-items").body(ITEM),

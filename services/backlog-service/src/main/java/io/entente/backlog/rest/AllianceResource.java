@@ -9,7 +9,12 @@ import io.entente.backlog.api.PlaybookApplicationRequest;
 import io.entente.backlog.api.PlaybookApplicationView;
 import io.entente.backlog.domain.AlliancePhase;
 import io.entente.backlog.domain.AllianceType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.entente.backlog.api.ImportProblem;
+import io.entente.backlog.api.ImportResult;
 import io.entente.backlog.service.AllianceService;
+import io.entente.backlog.service.CsvImports;
+import io.entente.platform.problem.Problem;
 import io.entente.backlog.service.PlaybookService;
 import io.entente.platform.audit.ChangeView;
 import io.entente.platform.paging.Page;
@@ -32,10 +37,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -51,10 +59,39 @@ public class AllianceResource {
 
     private final AllianceService alliances;
     private final PlaybookService playbooks;
+    private final CsvImports imports;
+    private final ObjectMapper mapper;
 
-    public AllianceResource(AllianceService alliances, PlaybookService playbooks) {
+    public AllianceResource(AllianceService alliances, PlaybookService playbooks, CsvImports imports,
+                            ObjectMapper mapper) {
         this.alliances = alliances;
         this.playbooks = playbooks;
+        this.imports = imports;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(CsvImportResponses.CSV)
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER})
+    @Operation(summary = "Register many alliances from a spreadsheet (CSV with a header row)",
+            description = "Columns (any order, names as in the JSON, case-insensitive): key, name, partner, type, "
+                    + "tier, phase, valueScore, complexityScore, allianceManager (all required), startDate "
+                    + "(YYYY-MM-DD), riskThreshold. nextPhases, version, createdAt and updatedAt are ignored. Every "
+                    + "row is checked as POST /api/alliances checks one (managers: only alliances whose group they "
+                    + "are in). dryRun=true answers the preview and every row's errors, storing nothing. Otherwise "
+                    + "all or nothing: 201 with the counts, or 422 naming every bad row (row numbers as a "
+                    + "spreadsheet shows them, header = 1). At most 10,000 rows and 4 MB (413).")
+    @APIResponse(responseCode = "201", description = "Imported", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "200", description = "Preview (dryRun=true)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "422", description = "Rows refused, nothing imported", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
+    public Response importCsv(@RequestBody(content = @Content(mediaType = CsvImportResponses.CSV,
+                                      schema = @Schema(type = SchemaType.STRING))) String csv,
+                              @QueryParam("dryRun") boolean dryRun, UriInfo uri) {
+        return CsvImportResponses.answer(imports.alliances(CsvReader.read(csv), dryRun), uri, mapper);
     }
 
     @POST

@@ -5,7 +5,12 @@ import io.entente.backlog.api.BacklogItemUpdateRequest;
 import io.entente.backlog.api.BacklogItemView;
 import io.entente.backlog.api.RankRequest;
 import io.entente.backlog.api.ReasonRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.entente.backlog.api.ImportProblem;
+import io.entente.backlog.api.ImportResult;
 import io.entente.backlog.service.BacklogItemCommands;
+import io.entente.backlog.service.CsvImports;
+import io.entente.platform.problem.Problem;
 import io.entente.backlog.service.BacklogItemQueries;
 import io.entente.backlog.service.BacklogItemRanking;
 import io.entente.platform.audit.ChangeView;
@@ -35,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -54,11 +60,41 @@ public class BacklogItemResource {
     private final BacklogItemCommands commands;
     private final BacklogItemRanking ranking;
     private final BacklogItemQueries items;
+    private final CsvImports imports;
+    private final ObjectMapper mapper;
 
-    public BacklogItemResource(BacklogItemCommands commands, BacklogItemRanking ranking, BacklogItemQueries items) {
+    public BacklogItemResource(BacklogItemCommands commands, BacklogItemRanking ranking, BacklogItemQueries items,
+                               CsvImports imports, ObjectMapper mapper) {
         this.commands = commands;
         this.ranking = ranking;
         this.items = items;
+        this.imports = imports;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(CSV)
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Add many items from a spreadsheet (CSV with a header row) to the bottom of the backlog",
+            description = "Columns (any order, case-insensitive), named as in the export: allianceId, title, "
+                    + "discipline, type (required), description, estimate, beneficiary, stakeholderValue, owner, "
+                    + "dueDate (YYYY-MM-DD). The export's server-set columns (id, rank, status, sprintId, doneAt, "
+                    + "sourceRef, dependsOn) are ignored, so an export re-imports as new items in the same order. "
+                    + "Every row is checked as POST /api/backlog-items checks one (only alliances the caller may "
+                    + "see). dryRun=true answers the preview and every row's errors, storing nothing. Otherwise all "
+                    + "or nothing: 201 with the counts, or 422 naming every bad row (row numbers as a spreadsheet "
+                    + "shows them, header = 1). At most 10,000 rows and 4 MB (413).")
+    @APIResponse(responseCode = "201", description = "Imported", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "200", description = "Preview (dryRun=true)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "422", description = "Rows refused, nothing imported", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
+    public Response importCsv(@RequestBody(content = @Content(mediaType = CSV,
+                                      schema = @Schema(type = SchemaType.STRING))) String csv,
+                              @QueryParam("dryRun") boolean dryRun, UriInfo uri) {
+        return CsvImportResponses.answer(imports.items(CsvReader.read(csv), dryRun), uri, mapper);
     }
 
     @POST

@@ -73,6 +73,53 @@ public class ItemWriter {
         return item;
     }
 
+    /**
+     * Creates many items at the bottom of the backlog, in the given order, with their audit rows and events: the
+     * bulk form of {@link #createAndRecord}, with one statement for all the ranks and batched inserts.
+     */
+    public List<BacklogItemView> createAllAndRecord(List<NewItem> specs) {
+        if (specs.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> positions = em.createNativeQuery("""
+                        select nextval('backlog_item_rank_position')
+                        from pg_advisory_xact_lock_shared(?1), generate_series(1, ?2)""")
+                .setParameter(1, RANK_LOCK).setParameter(2, specs.size()).getResultList();
+        List<Long> ordered = positions.stream().map(Number::longValue).sorted().toList();
+        Instant now = now();
+        List<ChangeLog.Change> recorded = new ArrayList<>(specs.size());
+        List<BacklogItemView> views = new ArrayList<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) {
+            NewItem spec = specs.get(i);
+            BacklogItem item = new BacklogItem();
+            item.id = UUID.randomUUID();
+            item.allianceId = spec.allianceId();
+            item.title = spec.title().strip();
+            item.description = FreeText.orNull(spec.description());
+            item.discipline = spec.discipline();
+            item.type = spec.type();
+            item.estimate = spec.estimate();
+            item.beneficiary = FreeText.orNull(spec.beneficiary());
+            item.stakeholderValue = spec.stakeholderValue();
+            item.owner = FreeText.orNull(spec.owner());
+            item.dueDate = spec.dueDate();
+            item.sourceRef = spec.sourceRef();
+            item.status = ItemStatus.NEW;
+            item.rank = Ranks.atPosition(ordered.get(i));
+            item.createdAt = now;
+            item.updatedAt = now;
+            item.persist();
+            BacklogItemView view = BacklogItemView.of(item, List.of());
+            views.add(view);
+            recorded.add(new ChangeLog.Change(new BacklogItemCreated(item.id.toString(), item.allianceId, item.title,
+                    item.description, item.discipline.name(), item.type.name(), item.estimate, item.dueDate,
+                    item.status.name(), item.rank, item.sourceRef), null, view));
+        }
+        changes.recordAll(recorded);
+        return views;
+    }
+
     /** Records the creation; call after dependencies (if any) are stored. */
     public BacklogItemView recordCreated(BacklogItem item) {
         BacklogItemView view = view(item);

@@ -9,7 +9,11 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,6 +23,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Outbox {
+
+    /** Rows per JDBC batch in {@link #appendAll}. */
+    static final int BATCH = 500;
 
     private static final String WAKE_KEY = Outbox.class.getName() + ".wake";
 
@@ -51,6 +58,42 @@ public class Outbox {
                 .setParameter(7, codec.toJson(event))
                 .setParameter(8, occurredAt)
                 .executeUpdate();
+        wakeRelayAfterCommit();
+    }
+
+    /**
+     * Queues many events in JDBC batches, for bulk changes (an import) where one statement per event would cost
+     * more than the change itself. Flushes the persistence context first, so pending rows precede their events.
+     */
+    public void appendAll(List<UUID> eventIds, List<? extends DomainEvent> events, OffsetDateTime occurredAt) {
+        if (events.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_event (event_id, aggregate_type, aggregate_id, alliance_id, event_type,
+                                              topic, payload, occurred_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < events.size(); i++) {
+                    DomainEvent event = events.get(i);
+                    Class<? extends DomainEvent> type = event.getClass();
+                    insert.setObject(1, eventIds.get(i));
+                    insert.setString(2, EventCatalog.aggregateOf(type));
+                    insert.setString(3, event.aggregateId());
+                    insert.setString(4, event.allianceId());
+                    insert.setString(5, EventCatalog.typeOf(type));
+                    insert.setString(6, EventCatalog.topicOf(type));
+                    insert.setString(7, codec.toJson(event));
+                    insert.setObject(8, occurredAt);
+                    insert.addBatch();
+                    if ((i + 1) % BATCH == 0) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
         wakeRelayAfterCommit();
     }
 

@@ -25,6 +25,7 @@ import java.util.List;
  * Quarkus' own limit ({@code quarkus.http.limits.max-body-size}) answers with an empty 413 that a client cannot tell
  * from a proxy error, so it is set higher and only stays as the backstop. Two ways in: a declared Content-Length over
  * the limit is refused before a byte of the body is read; a chunked body is counted while the JSON reader reads it.
+ * A text/csv body (a spreadsheet import) has its own, larger limit, {@code entente.http.max-csv-body-size}.
  */
 @ApplicationScoped
 @Provider
@@ -34,11 +35,19 @@ public class BodyTooLargeProblem implements ReaderInterceptor {
 
     private final ObjectMapper mapper;
     private final long limitBytes;
+    private final long csvLimitBytes;
 
     public BodyTooLargeProblem(ObjectMapper mapper,
-                               @ConfigProperty(name = "entente.http.max-body-size") MemorySize limit) {
+                               @ConfigProperty(name = "entente.http.max-body-size") MemorySize limit,
+                               @ConfigProperty(name = "entente.http.max-csv-body-size") MemorySize csvLimit) {
         this.mapper = mapper;
         this.limitBytes = limit.asLongValue();
+        this.csvLimitBytes = csvLimit.asLongValue();
+    }
+
+    private long limitFor(String contentType) {
+        return contentType != null && contentType.trim().toLowerCase().startsWith("text/csv") ? csvLimitBytes
+                : limitBytes;
     }
 
     void install(@Observes Router router) {
@@ -49,8 +58,9 @@ public class BodyTooLargeProblem implements ReaderInterceptor {
 
     private void refuseDeclaredOversize(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && exceedsLimit(declared)) {
-            answer(context);
+        long limit = limitFor(context.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        if (declared != null && exceedsLimit(declared, limit)) {
+            answer(context, limit);
             return;
         }
         context.next();
@@ -58,7 +68,7 @@ public class BodyTooLargeProblem implements ReaderInterceptor {
 
     private void describeRefusal(RoutingContext context) {
         if (context.statusCode() == STATUS && !context.response().headWritten()) {
-            answer(context);
+            answer(context, limitFor(context.request().getHeader(HttpHeaders.CONTENT_TYPE)));
             return;
         }
         context.next();
@@ -66,29 +76,30 @@ public class BodyTooLargeProblem implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new CountingInputStream(context.getInputStream()));
+        long limit = limitFor(context.getMediaType() == null ? null : context.getMediaType().toString());
+        context.setInputStream(new CountingInputStream(context.getInputStream(), limit));
         return context.proceed();
     }
 
-    private ProblemException tooLarge() {
-        return new ProblemException(STATUS, "body-too-large", "Request body too large", detail());
+    private static ProblemException tooLarge(long limit) {
+        return new ProblemException(STATUS, "body-too-large", "Request body too large", detail(limit));
     }
 
-    private String detail() {
-        return "the request body is larger than " + (limitBytes / 1024) + " KB; send less at once";
+    private static String detail(long limit) {
+        return "the request body is larger than " + (limit / 1024) + " KB; send less at once";
     }
 
-    private boolean exceedsLimit(String declared) {
+    private static boolean exceedsLimit(String declared, long limit) {
         try {
-            return Long.parseLong(declared.trim()) > limitBytes;
+            return Long.parseLong(declared.trim()) > limit;
         } catch (NumberFormatException e) {
             return false; // Vert.x refuses a malformed Content-Length itself
         }
     }
 
-    private void answer(RoutingContext context) {
+    private void answer(RoutingContext context, long limit) {
         Problem problem = new Problem("https://entente.io/problems/body-too-large", "Request body too large", STATUS,
-                detail(), context.request().path(), List.of());
+                detail(limit), context.request().path(), List.of());
         String json;
         try {
             json = mapper.writeValueAsString(problem);
@@ -104,10 +115,12 @@ public class BodyTooLargeProblem implements ReaderInterceptor {
 
     /** Stops reading a chunked body at the limit, before Quarkus' backstop would answer without a problem body. */
     private final class CountingInputStream extends FilterInputStream {
+        private final long limit;
         private long read;
 
-        CountingInputStream(InputStream in) {
+        CountingInputStream(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -130,8 +143,8 @@ public class BodyTooLargeProblem implements ReaderInterceptor {
 
         private void count(int n) {
             read += n;
-            if (read > limitBytes) {
-                throw tooLarge();
+            if (read > limit) {
+                throw tooLarge(limit);
             }
         }
     }

@@ -78,6 +78,7 @@ public final class AccessMatrix {
         private String body;
         private String ifMatchOf;
         private String accept;
+        private String contentType;
         private Foreign foreign;
         private String foreignWhy;
         private String publicReason;
@@ -108,6 +109,12 @@ public final class AccessMatrix {
         /** The path whose ETag the change needs as If-Match (read as the reader before each refused attempt). */
         public Row ifMatchOf(String path) {
             this.ifMatchOf = path;
+            return this;
+        }
+
+        /** The body's media type when it is not JSON (e.g. text/csv for an import). */
+        public Row contentType(String mediaType) {
+            this.contentType = mediaType;
             return this;
         }
 
@@ -383,7 +390,8 @@ public final class AccessMatrix {
             request = request.header("Authorization", "Bearer " + token);
         }
         if (row.body != null) {
-            request = request.contentType(ContentType.JSON).body(resolve(row.body));
+            request = (row.contentType == null ? request.contentType(ContentType.JSON)
+                    : request.contentType(row.contentType)).body(resolve(row.body));
         } else if (row.isChange()) {
             // Left alone, RestAssured labels an empty POST as a form, which a JSON-only method answers with 415
             // before security runs; API clients send JSON.
