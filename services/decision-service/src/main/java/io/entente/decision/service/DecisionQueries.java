@@ -2,6 +2,7 @@ package io.entente.decision.service;
 
 import io.entente.decision.api.DecisionQuery;
 import io.entente.decision.api.DecisionView;
+import io.entente.decision.domain.DaciRef;
 import io.entente.decision.domain.Decision;
 import io.entente.decision.domain.PrepItem;
 import io.entente.platform.paging.AllianceScope;
@@ -10,6 +11,7 @@ import io.entente.platform.paging.Limit;
 import io.entente.platform.paging.Page;
 import io.entente.platform.paging.SortKey;
 import io.entente.platform.paging.Where;
+import io.entente.platform.problem.Problems;
 import io.entente.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -56,10 +58,21 @@ public class DecisionQueries {
         }
         Where where = scope.restrict(Where.all(), "e.allianceId")
                 .and("e.status = :status", "status", query.status())
-                .and("e.governanceBody = :body", "body", query.body())
+                // The body holding it now: an escalated decision is listed under the body it moved up to.
+                .and("e.currentBody = :body", "body", query.body())
                 .and("e.riskState = :risk", "risk", query.risk())
                 .and("e.dueDate >= :dueFrom", "dueFrom", query.dueFrom())
                 .and("e.dueDate <= :dueTo", "dueTo", query.dueTo());
+        if (query.involving() != null) {
+            if (!"me".equals(query.involving())) {
+                throw Problems.invalid("involving", "only 'me' is supported");
+            }
+            // DACI lists are jsonb arrays of references; their text holds "user:<name>" exactly when the user is named.
+            String ref = DaciRef.user(user.id()).toString();
+            where = where.and("(e.driver = :me or e.driver = :meRef or e.approver = :meRef "
+                    + "or cast(e.contributors as String) like :meQuoted or cast(e.informed as String) like :meQuoted)")
+                    .bind("me", user.id()).bind("meRef", ref).bind("meQuoted", "%\"" + ref + "\"%");
+        }
         Page<Decision> page = KEYSET.page(em, where, sort, query.after(), limit);
         Map<UUID, List<PrepItem>> prep = prepOf(page.items());
         return page.map(d -> decisions.view(d, prep.getOrDefault(d.id, List.of())));
