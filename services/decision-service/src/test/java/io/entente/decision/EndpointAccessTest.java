@@ -53,6 +53,7 @@ class EndpointAccessTest extends EndpointAccess {
             row("GET /api/decisions").at("/api/decisions?allianceId={A}"),
             row("GET /api/decisions/upcoming").at("/api/decisions/upcoming?allianceId={A}"),
             row("GET /api/decisions/{id}").at("/api/decisions/{decision}"),
+            row("GET /api/decisions/{id}/history").at("/api/decisions/{decision}/history"),
             row("POST /api/decisions").body(DECISION),
             row("PUT /api/decisions/{id}").at("/api/decisions/{draft}").body(DRAFT)
                     .ifMatchOf("/api/decisions/{draft}"),

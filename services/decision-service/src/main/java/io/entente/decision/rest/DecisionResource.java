@@ -13,7 +13,9 @@ import io.entente.decision.service.DecisionDrafting;
 import io.entente.decision.service.DecisionLifecycle;
 import io.entente.decision.service.DecisionQueries;
 import io.entente.decision.service.StakeholderViews;
+import io.entente.platform.audit.ChangeView;
 import io.entente.platform.paging.Page;
+import io.entente.platform.text.FreeText;
 import io.entente.platform.versioning.ETags;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -108,6 +110,17 @@ public class DecisionResource {
     @Operation(summary = "Read one decision with its prep progress and risk")
     public RestResponse<DecisionView> get(@PathParam("id") UUID id) {
         return ok(queries.get(id));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Who changed the decision, what and when, newest first (from the audit trail)",
+            description = "field=dueDate (or any field of the decision): only that field's changes, creation "
+                    + "included. Internal notes are left out for readers who may not see them.")
+    public Page<ChangeView> history(@PathParam("id") UUID id, @QueryParam("field") String field,
+                                    @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return queries.history(id, FreeText.orNull(field), after, limit);
     }
 
     @PUT

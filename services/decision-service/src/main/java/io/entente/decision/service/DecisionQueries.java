@@ -5,6 +5,8 @@ import io.entente.decision.api.DecisionView;
 import io.entente.decision.domain.DaciRef;
 import io.entente.decision.domain.Decision;
 import io.entente.decision.domain.PrepItem;
+import io.entente.platform.audit.ChangeHistory;
+import io.entente.platform.audit.ChangeView;
 import io.entente.platform.paging.AllianceScope;
 import io.entente.platform.paging.Keyset;
 import io.entente.platform.paging.Limit;
@@ -19,8 +21,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,14 +39,31 @@ public class DecisionQueries {
             SortKey.of("dueDate", "e.dueDate", LocalDate::parse, d -> d.dueDate),
             SortKey.of("createdAt", "e.createdAt", Instant::parse, d -> d.createdAt));
 
+    /** Computed from other fields or from the backlog's events, never changed by anyone. */
+    private static final Set<String> DERIVED = Set.of("prep", "prepDeadline");
+    /** Negotiation positions: left out of the history of a reader who may not see them. */
+    private static final Set<String> INTERNAL = Set.of("internalNotes");
+
     private final CurrentUser user;
     private final DecisionAccess decisions;
     private final EntityManager em;
+    private final ChangeHistory history;
 
-    public DecisionQueries(CurrentUser user, DecisionAccess decisions, EntityManager em) {
+    public DecisionQueries(CurrentUser user, DecisionAccess decisions, EntityManager em, ChangeHistory history) {
         this.user = user;
         this.decisions = decisions;
         this.em = em;
+        this.history = history;
+    }
+
+    /** The decision's changes, newest first; {@code field} narrows them to one field's (e.g. dueDate). */
+    public Page<ChangeView> history(UUID id, String field, String after, Integer limit) {
+        Decision decision = decisions.visible(id);
+        Set<String> hidden = new HashSet<>(DERIVED);
+        if (!decisions.showInternal()) {
+            hidden.addAll(INTERNAL);
+        }
+        return history.of("decision", decision.id.toString(), field, hidden, after, limit);
     }
 
     public DecisionView get(UUID id) {
