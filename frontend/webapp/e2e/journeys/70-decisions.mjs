@@ -48,7 +48,7 @@ export default [
     const form = page.getByRole('dialog', { name: 'New decision' });
     await form.getByLabel('Alliance').selectOption(ALLIANCE);
     await form.getByLabel('Committee').selectOption('JSC');
-    await form.getByLabel('Title').fill(shared.title);
+    await form.getByLabel('Title', { exact: true }).fill(shared.title);
     await form.getByLabel('Question').fill('Which vendor builds the companion assay for the phase 3 programme?');
     await form.getByLabel('Context').fill('Two vendors passed the technical audit.');
     await form.getByLabel('Option 1 key').fill('NORTH');
@@ -84,7 +84,7 @@ export default [
     await shot(page, '72-decision-edit-draft');
     await edit.getByRole('button', { name: 'Save draft' }).click();
     await edit.waitFor({ state: 'hidden' });
-    await page.getByText('Helix prefers Northlab').waitFor();
+    await page.getByText('Helix prefers Northlab').first().waitFor();
 
     await page.getByRole('button', { name: 'Open decision' }).click();
     await page.getByRole('button', { name: 'Propose an option' }).waitFor();
@@ -92,7 +92,7 @@ export default [
     const propose = page.getByRole('dialog', { name: 'Propose an option' });
     await propose.getByLabel('Recommended option').selectOption('NORTH');
     await propose.getByLabel('Summary for the approver').fill('Validated platform outweighs the price.');
-    await propose.getByRole('button', { name: 'Propose' }).click();
+    await propose.getByRole('button', { name: 'Propose', exact: true }).click();
     await propose.waitFor({ state: 'hidden' });
     await page.getByTestId('proposal').waitFor();
     await page.getByTestId('history-entry').nth(2).waitFor();
@@ -109,7 +109,7 @@ export default [
     expect(shared.id, 'the first journey created no decision');
     await openDecisionPage(page, shared.id);
     await page.getByTestId('decide-note').waitFor();
-    expect(await page.getByRole('button', { name: 'Decide' }).count() === 0, 'a non-approver is offered Decide');
+    expect(await page.getByRole('button', { name: 'Decide', exact: true }).count() === 0, 'a non-approver is offered Decide');
     await shot(page, '74-decision-not-approver');
     const { body: before } = await apiGet(page, `/api/decision/decisions/${shared.id}`);
     const refused = await apiPost(page, `/api/decision/decisions/${shared.id}/decide`, `"${before.version}"`,
@@ -121,7 +121,7 @@ export default [
   journey('the approver decides, then supersedes the decision and defers the successor', 'alex', async (page) => {
     expect(shared.id, 'the first journey created no decision');
     await openDecisionPage(page, shared.id);
-    await page.getByRole('button', { name: 'Decide' }).click();
+    await page.getByRole('button', { name: 'Decide', exact: true }).click();
     const decide = page.getByRole('dialog', { name: 'Decide' });
     await decide.getByLabel('Chosen option').selectOption('NORTH');
     await decide.getByLabel('Rationale').fill('Validated platform; price agreed within budget.');
@@ -146,13 +146,13 @@ export default [
     await page.getByTestId('ladder-step').first().waitFor();
     await shot(page, '76-decision-successor');
 
-    await page.getByRole('button', { name: 'Defer' }).click();
+    await page.getByRole('button', { name: 'Defer', exact: true }).click();
     const defer = page.getByRole('dialog', { name: 'Defer decision' });
     await defer.getByLabel('New due date').fill(isoIn(60));
     await defer.getByLabel('Reason').fill('Vendor start date moved to Q3');
-    await defer.getByRole('button', { name: 'Defer' }).click();
+    await defer.getByRole('button', { name: 'Defer', exact: true }).click();
     await defer.waitFor({ state: 'hidden' });
-    await page.getByText('Reason: Vendor start date moved to Q3').waitFor();
+    await page.getByText('Reason: Vendor start date moved to Q3').first().waitFor();
     const deferred = await decisionById(page, newId);
     expect(deferred.status === 'DEFERRED' && deferred.dueDate === isoIn(60), `deferred: ${JSON.stringify(deferred)}`);
     await shot(page, '77-decision-deferred');
