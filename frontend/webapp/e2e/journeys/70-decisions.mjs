@@ -157,11 +157,45 @@ export default [
     expect(deferred.status === 'DEFERRED' && deferred.dueDate === isoIn(60), `deferred: ${JSON.stringify(deferred)}`);
     await shot(page, '77-decision-deferred');
 
+    // The alliance's ladder, edited in the browser and put back as it was.
+    for (const step of [1, -1]) {
+      await page.getByRole('button', { name: 'Edit ladder' }).click();
+      const ladderForm = page.getByRole('dialog', { name: 'Edit escalation ladder' });
+      const days = ladderForm.getByLabel('Rung 2 response time (days)', { exact: true });
+      const was = Number(await days.inputValue());
+      await days.fill(String(was + step));
+      if (step > 0) await shot(page, '78-ladder-edit');
+      await ladderForm.getByRole('button', { name: 'Save ladder' }).click();
+      await ladderForm.waitFor({ state: 'hidden' });
+      const ladder = (await apiGet(page, `/api/decision/escalation-ladders/${ALLIANCE}`)).body;
+      expect(ladder.steps[1].days === was + step, `ladder after edit: ${JSON.stringify(ladder)}`);
+      await page.getByTestId('ladder-step').nth(1).getByText(`${was + step} days to resolve`).waitFor();
+    }
+
     await page.getByTestId('supersede-links').getByRole('link', { name: 'the earlier decision' }).click();
     await page.waitForURL(`**/decisions/${shared.id}`);
     await page.getByTestId('supersede-links').getByRole('link', { name: 'a newer decision' }).waitFor();
     const mine = await apiGet(page, '/api/decision/decisions?involving=me&limit=200');
     expect(mine.body.items.some((d) => d.id === newId), 'the successor is not among the decisions involving alex');
     log(`decided ${shared.id}, superseded by ${newId}, deferred`);
+  }),
+
+  journey('stakeholder creates, renews and revokes the calendar link', 'sven', async (page) => {
+    const status = (url) => page.evaluate(async (u) => (await fetch(u)).status, url);
+    await page.getByRole('heading', { name: 'Decisions', level: 1 }).waitFor();
+    await page.getByRole('button', { name: /Subscribe to due dates \(iCal\)|Get a new calendar link/ }).click();
+    const first = await page.getByTestId('calendar-url').inputValue();
+    expect(/\/calendar\/[^/]+\.ics$/.test(first), `calendar url: ${first}`);
+    expect(await status(first) === 200, 'the new calendar link does not answer');
+    await page.reload();
+    await page.getByRole('button', { name: 'Get a new calendar link' }).click();
+    const second = await page.getByTestId('calendar-url').inputValue();
+    expect(second !== first, 'renewing kept the same link');
+    expect(await status(first) === 404 && await status(second) === 200, 'the old link still answers after renewing');
+    await shot(page, '79-calendar-link');
+    await page.getByRole('button', { name: 'Revoke calendar link' }).click();
+    await page.getByRole('button', { name: 'Subscribe to due dates (iCal)' }).waitFor();
+    expect((await apiGet(page, '/api/decision/calendar-feeds/mine')).status === 404, 'the feed survived revoking');
+    expect(await status(second) === 404, 'the revoked link still answers');
   }),
 ];
