@@ -71,8 +71,8 @@ function LadderForm({ ladder, onDone, onCancel }: { ladder: Ladder; onDone: () =
             {(p) => <input {...p} type="number" min={1} max={180} value={s.days} onChange={(e) => update(i, 'days', e.target.value)} />}
           </Field>
           <div className="actions">
-            <button type="button" className="button secondary small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move rung ${i + 1} down the ladder`}>Lower</button>
-            <button type="button" className="button secondary small" disabled={i === steps.length - 1} onClick={() => move(i, 1)} aria-label={`Move rung ${i + 1} up the ladder`}>Higher</button>
+            <button type="button" className="button secondary small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Lower rung ${i + 1}`}>Lower</button>
+            <button type="button" className="button secondary small" disabled={i === steps.length - 1} onClick={() => move(i, 1)} aria-label={`Higher rung ${i + 1}`}>Higher</button>
             <button type="button" className="button secondary small" disabled={steps.length === 1} onClick={() => setSteps((old) => old.filter((_, j) => j !== i))} aria-label={`Remove rung ${i + 1}`}>Remove</button>
           </div>
         </div>
