@@ -18,7 +18,7 @@ const ACTION_LABEL: Record<string, string> = {
 /** A change's action in words: the event's name without its aggregate (BacklogItemCommitted → Committed). */
 export function actionLabel(action?: string): string {
   if (!action) return 'Changed';
-  return ACTION_LABEL[action] ?? humanize(action.replace(/^(Alliance|BacklogItem|Item|Risk|Obligation)/, '').replace(/([a-z])([A-Z])/g, '$1_$2'));
+  return ACTION_LABEL[action] ?? humanize(action.replace(/^(Alliance|BacklogItem|Item|Risk|Obligation|Decision|GovernanceBody|Meeting|Sprint|Team)/, '').replace(/([a-z])([A-Z])/g, '$1_$2'));
 }
 
 /** Who changed what, when: one entry per change, the fields it changed (or only one of them) as before → after. */

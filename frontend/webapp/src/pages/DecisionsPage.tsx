@@ -1,12 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { calendarFeed, createCalendarFeed, subscriptionUrl, upcomingDecisions } from '../api/api';
+import { createDecision, decisionsInvolvingMe, revokeCalendarFeed } from '../api/decisions';
 import { ApiError } from '../api/http';
 import { GOVERNANCE_BODIES as BODIES, RISK_STATES } from '../api/schemas';
+import { AllianceTag, StatusBadge } from '../components/Badges';
+import { DecisionForm } from '../components/DecisionForm';
 import { DecisionTimeline } from '../components/DecisionTimeline';
-import { ErrorState, Loading } from '../components/States';
-import { today } from '../components/format';
+import { Dialog } from '../components/Dialog';
+import { Empty, ErrorState, Loading, QueryState } from '../components/States';
+import { formatDay, today } from '../components/format';
 import { useSession } from '../session';
 
 function oneOf<T extends string>(values: ReadonlyArray<T>, value: string | null): T | undefined {
@@ -27,11 +31,16 @@ export function DecisionsPage() {
     if (value) next.set(key, value); else next.delete(key);
     setParams(next, { replace: true });
   };
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const mayDraft = session.roles.some((r) => ['admin', 'alliance-manager', 'governance-ops'].includes(r));
   const list = useQuery({ queryKey: ['decisions', 'upcoming', filter], queryFn: ({ signal }) => upcomingDecisions(filter, signal) });
-  // Filtered here as well, so the screen is right even where the service ignores a filter.
+  // Filtered here as well, so the screen is right even where the service ignores a filter. The committee is the one
+  // holding the decision now, so an escalated decision shows under the body it moved up to.
   const shown = (list.data ?? []).filter((d) =>
     (!filter.allianceId || d.allianceId === filter.allianceId)
-    && (!filter.body || d.governanceBody === filter.body)
+    && (!filter.body || d.currentBody === filter.body)
     && (!filter.risk || d.riskState === filter.risk));
 
   return (
@@ -41,8 +50,21 @@ export function DecisionsPage() {
           <h1>Decisions</h1>
           <p className="lede">What is due, and when. Decisions are made ahead of their due date, not at it.</p>
         </div>
-        <CalendarLink />
+        <div className="actions">
+          {mayDraft && <button type="button" className="button" onClick={() => setCreating(true)}>New decision</button>}
+          <CalendarLink />
+        </div>
       </header>
+      <Dialog title="New decision" open={creating} onClose={() => setCreating(false)}>
+        {creating && <DecisionForm mode="create" alliances={session.alliances} defaultDriver={session.user}
+          onCancel={() => setCreating(false)}
+          onSubmit={async (request) => {
+            const created = await createDecision(request);
+            setCreating(false);
+            await client.invalidateQueries({ queryKey: ['decisions'] });
+            navigate(`/decisions/${created.id}`);
+          }} />}
+      </Dialog>
       <form className="filters" aria-label="Filter decisions" onSubmit={(e) => e.preventDefault()}>
         <label className="field inline"><span>Alliance</span>
           <select value={filter.allianceId ?? ''} onChange={(e) => setFilter('alliance', e.target.value)}>
@@ -68,7 +90,31 @@ export function DecisionsPage() {
       {list.isPending ? <Loading label="Loading decisions…" />
         : list.isError ? <ErrorState error={list.error} retry={() => void list.refetch()} />
           : <DecisionTimeline decisions={shown} today={today()} />}
+      <InvolvingMe />
     </div>
+  );
+}
+
+/** Every decision that names the user in its DACI, drafts and decided ones included, whatever their due date. */
+function InvolvingMe() {
+  const mine = useQuery({ queryKey: ['decisions', 'involving-me'], queryFn: ({ signal }) => decisionsInvolvingMe(signal) });
+  return (
+    <section className="panel" aria-labelledby="h-mine">
+      <h2 id="h-mine">Involving me</h2>
+      <QueryState query={mine} label="Loading your decisions…" isEmpty={(l) => l.length === 0}
+        empty={<Empty title="No decision names you">You are not a driver, approver, contributor or informed party of any decision.</Empty>}>
+        {(items) => (
+          <ul className="list" data-testid="involving-me">
+            {items.map((d) => (
+              <li key={d.id}>
+                <span><Link to={`/decisions/${d.id}`}>{d.title}</Link> <AllianceTag id={d.allianceId} /></span>
+                <span className="list-meta"><StatusBadge status={d.status} /> due {formatDay(d.dueDate)} · approver {d.approver}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
+    </section>
   );
 }
 
@@ -91,6 +137,13 @@ function CalendarLink() {
   });
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const revoke = useMutation({
+    mutationFn: revokeCalendarFeed,
+    onSuccess: () => {
+      setUrl(null);
+      void client.invalidateQueries({ queryKey: ['calendar-feed'] });
+    },
+  });
   const create = useMutation({
     mutationFn: createCalendarFeed,
     onSuccess: (answer) => {
@@ -119,7 +172,11 @@ function CalendarLink() {
         </button>
       )}
       {feed.data && !url && <span className="muted small">A feed exists; a new link replaces the old one.</span>}
+      {(feed.data || url) && (
+        <button type="button" className="button secondary" onClick={() => revoke.mutate()} disabled={revoke.isPending}>Revoke calendar link</button>
+      )}
       {create.isError && <ErrorState error={create.error} />}
+      {revoke.isError && <ErrorState error={revoke.error} />}
     </div>
   );
 }

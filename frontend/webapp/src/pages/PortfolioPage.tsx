@@ -81,8 +81,8 @@ export function PortfolioPage() {
                   <th scope="col">Type</th>
                   <th scope="col">Tier</th>
                   <th scope="col">Phase</th>
-                  <th scope="col" className="num">Open decisions</th>
-                  <th scope="col" className="num">At risk</th>
+                  <th scope="col" className="num">Open decisions <span className="muted small">(due in 8 weeks or overdue)</span></th>
+                  <th scope="col" className="num">At risk <span className="muted small">(same window)</span></th>
                 </tr>
               </thead>
               <tbody>

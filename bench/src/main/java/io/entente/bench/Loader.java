@@ -268,14 +268,14 @@ final class Loader {
                     .put("context", "Budget impact, timelines and the partner's position are summarised here. "
                             .repeat(4))
                     .put("governanceBody", "JSC").put("dueDate", today.plusDays(14 + k % 60).toString())
-                    .put("leadTimeDays", 14).put("driver", "alex").put("approver", "gwen").put("draft", false);
+                    .put("leadTimeDays", 14).put("driver", "alex").put("approver", "user:gwen").put("draft", false);
             ArrayNode options = d.putArray("options");
             options.addObject().put("key", "fund").put("title", "Fund as proposed").put("pros", "On time")
                     .put("cons", "Budget +8%");
             options.addObject().put("key", "defer").put("title", "Defer one quarter").put("pros", "Cheaper")
                     .put("cons", "Delay");
-            d.putArray("contributors").add("tara");
-            d.putArray("informed").add("sven");
+            d.putArray("contributors").add("user:tara");
+            d.putArray("informed").add("user:sven");
             return retrying(() -> api.create(Api.DECISION + "/api/decisions", d)).body().path("id").asText();
         });
         Main.log("decisions: %d via API (%d existed)", missing, have);

@@ -163,7 +163,7 @@ class CrossServiceFlowsIT {
                         "options", List.of(Map.of("key", "A", "title", "Option A", "pros", "faster", "cons", "cost"),
                                 Map.of("key", "B", "title", "Option B", "pros", "cheaper", "cons", "slower")),
                         "governanceBody", "JDC", "dueDate", LocalDate.now().plusDays(40).toString(),
-                        "leadTimeDays", 10, "driver", "alex", "approver", "Dr. Maria Lindqvist"))
+                        "leadTimeDays", 10, "driver", "alex", "approver", "body:JSC"))
                 .post(Stack.DECISION + "/api/decisions").then().statusCode(201).extract().path("id");
     }
 }

@@ -322,7 +322,7 @@ public final class LoadDriver {
             body.put("dueDate", LocalDate.now().plusDays(60).toString());
             body.put("leadTimeDays", 10);
             body.put("driver", writer.user());
-            body.put("approver", "Fault run approver");
+            body.put("approver", "body:JSC");
             Answer answer = send(Kind.OPEN_DECISION, "POST", decisionUrl + "/api/decisions", null, body);
             if (answer.accepted()) {
                 result.accepted(Kind.OPEN_DECISION, answer.body().path("id").asText());

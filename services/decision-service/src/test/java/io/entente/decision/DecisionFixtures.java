@@ -59,8 +59,8 @@ final class DecisionFixtures {
                  "context":"Phase 2b read-out in October",
                  "options":[{"key":"A","title":"Low dose","pros":"Safety margin","cons":"Weaker efficacy"},
                             {"key":"B","title":"High dose","pros":"Efficacy","cons":"Tox signal"}],
-                 "governanceBody":"%s","dueDate":"%s","leadTimeDays":%d,"driver":"alex","approver":"jsc-cochairs",
-                 "contributors":["tara"],"informed":["sven"],
+                 "governanceBody":"%s","dueDate":"%s","leadTimeDays":%d,"driver":"alex","approver":"user:alex",
+                 "contributors":["user:tara"],"informed":["user:sven"],
                  "internalNotes":"We can accept B if Helix funds the extra tox study","draft":%s}"""
                 .formatted(alliance, title, governanceBody, due, leadTime, draft);
     }

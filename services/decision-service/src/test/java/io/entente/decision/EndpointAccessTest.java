@@ -30,10 +30,11 @@ class EndpointAccessTest extends EndpointAccess {
     static final String B = "BCD-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     static final String NOTES = "Sealed negotiation notes";
 
+    // A committee approves, so the ally (who is governance ops among other roles) may record its decision.
     static final String DECISION = DecisionFixtures.body("{A}", "Access probe decision", LocalDate.of(2027, 3, 1),
-            14);
+            14).replace("user:alex", "body:JSC");
     static final String DRAFT = DecisionFixtures.body("{A}", "Access probe draft", LocalDate.of(2027, 3, 1), 14,
-            "JSC", true);
+            "JSC", true).replace("user:alex", "body:JSC");
     static final String LADDER = """
             {"steps":[{"body":"JSC","days":30},{"body":"EXECUTIVE_SPONSORS","days":30}]}""";
 
@@ -52,6 +53,7 @@ class EndpointAccessTest extends EndpointAccess {
             row("GET /api/decisions").at("/api/decisions?allianceId={A}"),
             row("GET /api/decisions/upcoming").at("/api/decisions/upcoming?allianceId={A}"),
             row("GET /api/decisions/{id}").at("/api/decisions/{decision}"),
+            row("GET /api/decisions/{id}/history").at("/api/decisions/{decision}/history"),
             row("POST /api/decisions").body(DECISION),
             row("PUT /api/decisions/{id}").at("/api/decisions/{draft}").body(DRAFT)
                     .ifMatchOf("/api/decisions/{draft}"),
@@ -130,9 +132,13 @@ class EndpointAccessTest extends EndpointAccess {
         return sql.stream().map(q -> ((Number) em.createNativeQuery(q).getSingleResult()).longValue()).toList();
     }
 
-    /** Every role may manage its own calendar feed; all other changes refuse some role. */
+    /**
+     * Every role may manage its own calendar feed, and any role may be a decision's approver (the service refuses
+     * everyone else); all other changes refuse some role.
+     */
     @Override
     protected List<String> changesOpenToEveryRole() {
-        return List.of("POST /api/calendar-feeds", "DELETE /api/calendar-feeds/mine");
+        return List.of("POST /api/calendar-feeds", "DELETE /api/calendar-feeds/mine",
+                "POST /api/decisions/{id}/decide");
     }
 }

@@ -13,7 +13,9 @@ import io.entente.decision.service.DecisionDrafting;
 import io.entente.decision.service.DecisionLifecycle;
 import io.entente.decision.service.DecisionQueries;
 import io.entente.decision.service.StakeholderViews;
+import io.entente.platform.audit.ChangeView;
 import io.entente.platform.paging.Page;
+import io.entente.platform.text.FreeText;
 import io.entente.platform.versioning.ETags;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,6 +37,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -82,10 +85,13 @@ public class DecisionResource {
     public Page<DecisionView> list(@QueryParam("allianceId") String allianceId,
                                    @QueryParam("status") DecisionStatus status,
                                    @QueryParam("body") GovernanceBody body, @QueryParam("risk") RiskState risk,
+                                   @Parameter(description = "'me': only decisions naming the caller in their DACI")
+                                   @QueryParam("involving") String involving,
                                    @QueryParam("dueFrom") LocalDate dueFrom, @QueryParam("dueTo") LocalDate dueTo,
                                    @QueryParam("sort") String sort, @QueryParam("limit") Integer limit,
                                    @QueryParam("after") String after) {
-        return queries.list(new DecisionQuery(allianceId, status, body, risk, dueFrom, dueTo, sort, limit, after));
+        return queries.list(new DecisionQuery(allianceId, status, body, risk, involving, dueFrom, dueTo, sort, limit,
+                after));
     }
 
     @GET
@@ -104,6 +110,17 @@ public class DecisionResource {
     @Operation(summary = "Read one decision with its prep progress and risk")
     public RestResponse<DecisionView> get(@PathParam("id") UUID id) {
         return ok(queries.get(id));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Who changed the decision, what and when, newest first (from the audit trail)",
+            description = "field=dueDate (or any field of the decision): only that field's changes, creation "
+                    + "included. Internal notes are left out for readers who may not see them.")
+    public Page<ChangeView> history(@PathParam("id") UUID id, @QueryParam("field") String field,
+                                    @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return queries.history(id, FreeText.orNull(field), after, limit);
     }
 
     @PUT
@@ -137,8 +154,12 @@ public class DecisionResource {
 
     @POST
     @Path("{id}/decide")
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
-    @Operation(summary = "Record the outcome with its rationale; the decision becomes final (If-Match required)")
+    // Any role may be named approver (an executive sponsor often is a stakeholder); the service checks who it is.
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Record the outcome with its rationale; the decision becomes final (If-Match required)",
+            description = "Only the approver decides: the user named user:<username>, or for a body:<id> approver "
+                    + "governance ops recording the committee's decision. Anyone else gets 403 not-the-approver.")
+    @APIResponse(responseCode = "403", description = "The caller is not the approver")
     public RestResponse<DecisionView> decide(@PathParam("id") UUID id,
                                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                              @Valid @NotNull ActionRequests.Decide request) {

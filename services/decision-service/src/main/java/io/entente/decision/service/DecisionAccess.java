@@ -47,7 +47,7 @@ public class DecisionAccess {
     }
 
     /** Negotiation positions are for the alliance team; a stakeholder (partner, executive reader) never sees them. */
-    private boolean showInternal() {
+    public boolean showInternal() {
         return user.isAdmin() || user.hasRole(Roles.ALLIANCE_MANAGER) || user.hasRole(Roles.GOVERNANCE_OPS)
                 || user.hasRole(Roles.TEAM_MEMBER);
     }

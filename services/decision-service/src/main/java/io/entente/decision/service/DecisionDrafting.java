@@ -4,6 +4,7 @@ import io.entente.decision.api.DecisionRequest;
 import io.entente.decision.api.DecisionView;
 import io.entente.decision.api.OptionRequest;
 import io.entente.decision.domain.Alliance;
+import io.entente.decision.domain.DaciRef;
 import io.entente.decision.domain.Decision;
 import io.entente.decision.domain.DecisionOption;
 import io.entente.decision.domain.DecisionStatus;
@@ -116,6 +117,9 @@ public class DecisionDrafting {
                 throw Problems.invalid("options", "option key '" + option.key() + "' is used twice");
             }
         }
+        DaciRef.parse("approver", request.approver());
+        DaciRef.requireAll("contributors", request.contributors());
+        DaciRef.requireAll("informed", request.informed());
         // A due date already past is allowed: a decision brought over late from a tracker is overdue, and showing
         // it as such (and escalating it) is the point. Dates far off are typos.
         LocalDate today = LocalDate.now(clock);

@@ -4,6 +4,7 @@ import io.entente.decision.api.ActionRequests;
 import io.entente.decision.api.DecisionRequest;
 import io.entente.decision.api.DecisionView;
 import io.entente.decision.api.MeetingOutcome;
+import io.entente.decision.domain.DaciRef;
 import io.entente.decision.domain.Decision;
 import io.entente.decision.domain.DecisionStatus;
 import io.entente.events.DomainEvent;
@@ -12,7 +13,10 @@ import io.entente.events.decision.DecisionEvent.DecisionProposed;
 import io.entente.events.decision.DecisionEvent.DecisionWithdrawn;
 import io.entente.platform.audit.ChangeLog;
 import io.entente.platform.versioning.ETags;
+import io.entente.platform.problem.ProblemException;
+import io.entente.platform.problem.Problems;
 import io.entente.platform.security.CurrentUser;
+import io.entente.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -62,8 +66,34 @@ public class DecisionLifecycle {
 
     public DecisionView decide(UUID id, String ifMatch, ActionRequests.Decide request) {
         return decisions.view(act(id, ifMatch,
-                d -> d.decide(request.chosenOption(), request.rationale(), user.id(), Instant.now(clock)),
+                d -> {
+                    requireApprover(d);
+                    d.decide(request.chosenOption(), request.rationale(), user.id(), Instant.now(clock));
+                },
                 DecisionEvents::decided));
+    }
+
+    /**
+     * Only the approver takes the decision: the named user, or for a committee governance ops recording what it
+     * decided. Anyone else is told who may.
+     */
+    private void requireApprover(Decision d) {
+        DaciRef approver;
+        try {
+            approver = DaciRef.parse("approver", d.approver);
+        } catch (ProblemException legacy) {
+            // Written before approvers were references: a name in words is a committee's chairs, recorded by ops.
+            approver = new DaciRef(DaciRef.Kind.BODY, d.currentBody.name());
+        }
+        if (approver.kind() == DaciRef.Kind.USER) {
+            if (!approver.isUser(user.id())) {
+                throw Problems.forbidden("not-the-approver", "only the approver, " + approver + ", can decide this "
+                        + "decision; you are user:" + user.id() + ". Propose an option to them instead.");
+            }
+        } else if (!user.isAdmin() && !user.hasRole(Roles.GOVERNANCE_OPS)) {
+            throw Problems.forbidden("not-the-approver", "the approver is the " + approver.id() + " (" + approver
+                    + "): governance ops record its decision; you are user:" + user.id());
+        }
     }
 
     public DecisionView defer(UUID id, String ifMatch, ActionRequests.Defer request) {

@@ -59,7 +59,7 @@ public class StakeholderViews {
                 .and("e.status in :active", "active", DecisionStatus.active())
                 .and("e.dueDate <= :until", "until", until)
                 // The body that holds it now: after escalation that is where the stakeholder will see it decided.
-                .and("e.currentBody = :body or e.governanceBody = :body", "body", query.body())
+                .and("e.currentBody = :body", "body", query.body())
                 .and("e.riskState = :risk", "risk", query.risk());
         TypedQuery<Decision> found = em.createQuery("select e from Decision e where " + where.hql()
                 + " order by e.dueDate, e.allianceId, e.id", Decision.class);
