@@ -56,6 +56,8 @@ class EndpointAccessTest extends EndpointAccess {
 
             row("GET /api/governance-bodies").at("/api/governance-bodies?allianceId={A}"),
             row("GET /api/governance-bodies/{id}").at("/api/governance-bodies/{body}"),
+            row("GET /api/governance-bodies/{id}/missing-meetings")
+                    .at("/api/governance-bodies/{body}/missing-meetings"),
             row("POST /api/governance-bodies").body(Fixtures.body("{A}", "JDC", "MONTHLY")),
             row("PUT /api/governance-bodies/{id}").at("/api/governance-bodies/{body}").body(BODY_UPDATE)
                     .ifMatchOf("/api/governance-bodies/{body}"),

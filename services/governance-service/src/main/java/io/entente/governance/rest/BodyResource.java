@@ -3,6 +3,7 @@ package io.entente.governance.rest;
 import io.entente.governance.api.BodyRequest;
 import io.entente.governance.api.BodyUpdateRequest;
 import io.entente.governance.api.BodyView;
+import io.entente.governance.api.MissingMeetingView;
 import io.entente.governance.domain.BodyType;
 import io.entente.governance.service.BodyService;
 import io.entente.platform.paging.Limit;
@@ -74,6 +75,15 @@ public class BodyResource {
     public RestResponse<BodyView> get(@PathParam("id") UUID id) {
         BodyView body = bodies.get(id);
         return ResponseBuilder.ok(body).tag(ETags.tag(body.version())).build();
+    }
+
+    @GET
+    @Path("{id}/missing-meetings")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "The meetings the body's cadence calls for that are not scheduled, oldest first: each "
+            + "cadence interval without a meeting, and the current one while no later meeting is on the calendar")
+    public Page<MissingMeetingView> missingMeetings(@PathParam("id") UUID id, @QueryParam("limit") Integer limit) {
+        return bodies.missingMeetings(id, Limit.of(limit));
     }
 
     @PUT

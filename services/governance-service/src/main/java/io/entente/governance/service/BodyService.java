@@ -3,12 +3,15 @@ package io.entente.governance.service;
 import io.entente.governance.domain.BodyRules;
 import io.entente.governance.domain.BodyType;
 import io.entente.governance.domain.Cadence;
+import io.entente.governance.domain.CadenceGaps;
 import io.entente.governance.domain.CadenceRule;
 import io.entente.governance.domain.GovernanceBody;
+import io.entente.governance.domain.Meeting;
 import io.entente.governance.domain.Member;
 import io.entente.governance.api.BodyRequest;
 import io.entente.governance.api.BodyUpdateRequest;
 import io.entente.governance.api.BodyView;
+import io.entente.governance.api.MissingMeetingView;
 
 import io.entente.governance.api.MemberRequest;
 import io.entente.platform.paging.Page;
@@ -26,6 +29,8 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -113,6 +118,19 @@ public class BodyService {
         }
         Where where = scope.restrict(Where.all(), "e.allianceId").and("e.type = :type", "type", type);
         return BODIES.page(em, where, SortKey.choose(sort, SORTS), after, limit).map(BodyView::of);
+    }
+
+    /** The meetings the body's cadence calls for that nobody has scheduled, oldest first, as of today. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<MissingMeetingView> missingMeetings(UUID id, int limit) {
+        GovernanceBody body = find(id);
+        LocalDate today = LocalDate.now(clock);
+        List<LocalDate> days = Meeting.<Meeting>list("bodyId", body.id).stream().map(Meeting::localDate).toList();
+        LocalDate since = body.createdAt.atZone(ZoneOffset.UTC).toLocalDate();
+        return new Page<>(CadenceGaps.missing(body.cadence, since, days, today).stream().limit(limit)
+                .map(g -> new MissingMeetingView(body.id, body.allianceId, body.type.name(), body.cadence.name(),
+                        g.from(), g.dueBy(), g.dueBy().isBefore(today)))
+                .toList(), null);
     }
 
     GovernanceBody find(UUID id) {
