@@ -15,7 +15,9 @@ import io.entente.governance.api.MissingMeetingView;
 
 import io.entente.governance.api.MemberRequest;
 import io.entente.platform.paging.Page;
+import io.entente.platform.audit.ChangeHistory;
 import io.entente.platform.audit.ChangeLog;
+import io.entente.platform.audit.ChangeView;
 import io.entente.platform.paging.AllianceScope;
 import io.entente.platform.paging.Keyset;
 import io.entente.platform.paging.SortKey;
@@ -32,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -45,13 +48,16 @@ public class BodyService {
             SortKey.of("type", "e.type", BodyType::valueOf, b -> b.type.name()));
 
     private final ChangeLog changes;
+    private final ChangeHistory history;
     private final CurrentUser user;
     private final ReadModels readModels;
     private final EntityManager em;
     private final Clock clock;
 
-    public BodyService(ChangeLog changes, CurrentUser user, ReadModels readModels, EntityManager em, Clock clock) {
+    public BodyService(ChangeLog changes, ChangeHistory history, CurrentUser user, ReadModels readModels,
+                       EntityManager em, Clock clock) {
         this.changes = changes;
+        this.history = history;
         this.user = user;
         this.readModels = readModels;
         this.em = em;
@@ -131,6 +137,13 @@ public class BodyService {
                 .map(g -> new MissingMeetingView(body.id, body.allianceId, body.type.name(), body.cadence.name(),
                         g.from(), g.dueBy(), g.dueBy().isBefore(today)))
                 .toList(), null);
+    }
+
+    /** Who changed the body, what and when, newest first. A body holds nothing internal: everyone sees it all. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeView> history(UUID id, String field, String after, Integer limit) {
+        GovernanceBody body = find(id);
+        return history.of("governance-body", body.id.toString(), field, Set.of(), after, limit);
     }
 
     GovernanceBody find(UUID id) {
