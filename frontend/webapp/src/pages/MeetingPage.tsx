@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import {
-  approveMinutes, comparePackets, draftAgenda, generatePacket, meeting, packetContent, packetUrl, packetVersions,
+  approveMinutes, comparePackets, decisionDetail, decisionsOf, draftAgenda, generatePacket, meeting, packetContent, packetUrl, packetVersions,
   recordOutcome, saveAgenda, type PacketContent,
 } from '../api/api';
 import { ApiError } from '../api/http';
@@ -99,6 +99,9 @@ function AgendaEditor({ meeting: m, etag: readEtag }: { meeting: Meeting; etag?:
   const client = useQueryClient();
   const [items, setItems] = useState<AgendaItem[]>(m.agenda ?? []);
   const [dirty, setDirty] = useState(false);
+  // The decisions an agenda line may bring to the committee: the alliance's decisions still to be taken.
+  const decisions = useQuery({ queryKey: ['decisions', m.allianceId], queryFn: ({ signal }) => decisionsOf(m.allianceId!, signal), enabled: editable });
+  const openDecisions = (decisions.data ?? []).filter((d) => !['DECIDED', 'WITHDRAWN'].includes(d.status ?? ''));
   useEffect(() => { setItems(m.agenda ?? []); setDirty(false); }, [m]);
   const save = useMutation({
     mutationFn: () => saveAgenda(m.id!, items, etag),
@@ -155,6 +158,11 @@ function AgendaEditor({ meeting: m, etag: readEtag }: { meeting: Meeting; etag?:
                   <input aria-label={`Minutes for item ${index + 1}`} type="number" min={0} className="narrow" value={item.durationMinutes ?? ''} onChange={(e) => update(index, { durationMinutes: e.target.value === '' ? undefined : Number(e.target.value) })} />
                   <select aria-label={`Purpose of item ${index + 1}`} value={item.purpose} onChange={(e) => update(index, { purpose: e.target.value as AgendaItem['purpose'] })}>
                     {PURPOSES.map((p) => <option key={p} value={p}>{humanize(p)}</option>)}
+                  </select>
+                  <select aria-label={`Decision of item ${index + 1}`} value={item.decisionId ?? ''} onChange={(e) => update(index, { decisionId: e.target.value || undefined })}>
+                    <option value="">No decision</option>
+                    {item.decisionId && !openDecisions.some((d) => d.id === item.decisionId) && <option value={item.decisionId}>Decision {item.decisionId.slice(0, 8)}</option>}
+                    {openDecisions.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
                   </select>
                   <span className="agenda-buttons">
                     <button type="button" className="icon-button" aria-label={`Move item ${index + 1} up`} disabled={index === 0} onClick={() => moveItem(index, -1)}>↑</button>
@@ -437,7 +445,7 @@ function MinutesPanel({ meeting: m, etag }: { meeting: Meeting; etag: string }) 
           <label className="field"><span>Notes</span><textarea rows={2} value={draft.notes ?? ''} onChange={(e) => setDraft({ ...draft, notes: e.target.value })} /></label>
           {draft.type === 'DECISION_MADE' && (
             <div className="field-row">
-              <label className="field"><span>Chosen option</span><input value={draft.chosenOption ?? ''} onChange={(e) => setDraft({ ...draft, chosenOption: e.target.value })} /></label>
+              <ChosenOption decisionId={agenda.find((a) => a.id === draft.agendaItemId)?.decisionId} value={draft.chosenOption ?? ''} onChange={(chosenOption) => setDraft({ ...draft, chosenOption })} />
               <label className="field"><span>Rationale</span><input value={draft.rationale ?? ''} onChange={(e) => setDraft({ ...draft, rationale: e.target.value })} /></label>
             </div>
           )}
@@ -483,5 +491,23 @@ function AttendanceForm({ meeting: m, etag, onSaved }: { meeting: Meeting; etag:
       </ul>
       <div className="form-actions"><button type="submit" className="button secondary" disabled={busy}>{busy ? 'Saving…' : m.attendance?.length ? 'Update attendance' : 'Save attendance'}</button></div>
     </form>
+  );
+}
+
+/** The options of the decision the agenda item names; a free text key when the decision cannot be read. */
+function ChosenOption({ decisionId, value, onChange }: { decisionId?: string; value: string; onChange: (key: string) => void }) {
+  const detail = useQuery({ queryKey: ['decision', decisionId], queryFn: ({ signal }) => decisionDetail(decisionId!, signal), enabled: !!decisionId });
+  const options = detail.data?.options ?? [];
+  if (!decisionId) return <p className="field-error" role="note">This agenda item names no decision: link one in the agenda first.</p>;
+  if (options.length === 0) {
+    return <label className="field"><span>Chosen option</span><input value={value} onChange={(e) => onChange(e.target.value)} /></label>;
+  }
+  return (
+    <label className="field"><span>Chosen option</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Choose…</option>
+        {options.map((o) => <option key={o.key} value={o.key}>{o.key} — {o.title}</option>)}
+      </select>
+    </label>
   );
 }
