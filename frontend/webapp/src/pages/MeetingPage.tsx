@@ -306,15 +306,15 @@ function PacketViewer({ meetingId, version, edition }: { meetingId: string; vers
   const content = useQuery({ queryKey: ['packet', meetingId, version, edition], queryFn: ({ signal }) => packetContent(meetingId, version, edition, signal) });
   return (
     <QueryState query={content} label="Loading packet…">
-      {(c) => <PacketBody content={c} />}
+      {(c) => <PacketBody content={c} edition={edition} />}
     </QueryState>
   );
 }
 
-function PacketBody({ content }: { content: PacketContent }) {
+function PacketBody({ content, edition }: { content: PacketContent; edition: Edition }) {
   if (content.kind === 'html') {
     // No scripts, no same-origin access: the packet is shown, never run.
-    return <iframe className="packet-frame" title="Packet" sandbox="" srcDoc={content.html} data-testid="packet-frame" />;
+    return <iframe className="packet-frame" title={edition === 'PARTNER' ? 'Packet, partner edition' : 'Packet, internal edition'} sandbox="" srcDoc={content.html} data-testid="packet-frame" />;
   }
   return (
     <div className="packet-json" data-testid="packet-json">
@@ -499,6 +499,7 @@ function ChosenOption({ decisionId, value, onChange }: { decisionId?: string; va
   const detail = useQuery({ queryKey: ['decision', decisionId], queryFn: ({ signal }) => decisionDetail(decisionId!, signal), enabled: !!decisionId });
   const options = detail.data?.options ?? [];
   if (!decisionId) return <p className="field-error" role="note">This agenda item names no decision: link one in the agenda first.</p>;
+  if (detail.isPending) return <Loading label="Loading the decision's options…" />;
   if (options.length === 0) {
     return <label className="field"><span>Chosen option</span><input value={value} onChange={(e) => onChange(e.target.value)} /></label>;
   }
