@@ -135,8 +135,8 @@ export default [
     await outcome.getByLabel('Agenda item').selectOption({ index: 0 });
     await outcome.getByLabel('Outcome').selectOption('DECISION_MADE');
     const option = decision.options[0].key;
-    await outcome.getByLabel('Chosen option').selectOption(option);
-    await outcome.getByLabel('Rationale').fill('The committee agreed in the meeting');
+    await outcome.getByLabel('Chosen option', { exact: true }).selectOption(option);
+    await outcome.getByLabel('Rationale', { exact: true }).fill('The committee agreed in the meeting');
     await outcome.getByRole('button', { name: 'Add outcome' }).click();
     const outcomes = page.getByRole('table', { name: 'Outcomes' });
     await outcomes.getByText(`Chosen option: ${option}`, { exact: false }).waitFor();
@@ -144,9 +144,9 @@ export default [
     const action = `Journey action ${stamp}`;
     await outcome.getByLabel('Agenda item').selectOption({ index: 1 });
     await outcome.getByLabel('Outcome').selectOption('ACTION_ITEM');
-    await outcome.getByLabel('Action').fill(action);
-    await outcome.getByLabel('Owner').fill('tara');
-    await outcome.getByLabel('Due').fill(isoDay(new Date(Date.now() + 14 * 86_400_000)));
+    await outcome.getByLabel('Action', { exact: true }).fill(action);
+    await outcome.getByLabel('Owner', { exact: true }).fill('tara');
+    await outcome.getByLabel('Due', { exact: true }).fill(isoDay(new Date(Date.now() + 14 * 86_400_000)));
     await outcome.getByRole('button', { name: 'Add outcome' }).click();
     await outcomes.getByText(action, { exact: false }).waitFor();
     await shot(page, '85-meeting-minutes');

@@ -88,6 +88,7 @@ export function BodyForm({ existing, alliances, onSubmit, onCancel, onReload }: 
       <fieldset className="members" aria-describedby={membersError ? 'b-members-error' : undefined}>
         <legend>Members, from both companies</legend>
         {membersError && <p className="field-error" id="b-members-error">{membersError}</p>}
+        <div className="table-wrap">
         <table className="table" aria-label="Members">
           <thead><tr><th>Name</th><th>Organisation</th><th>Company</th><th>Role</th><th>E-mail</th><th><span className="visually-hidden">Remove</span></th></tr></thead>
           <tbody>
@@ -111,6 +112,7 @@ export function BodyForm({ existing, alliances, onSubmit, onCancel, onReload }: 
             ))}
           </tbody>
         </table>
+        </div>
         <button type="button" className="button secondary small" onClick={() => setMembers((all) => [...all, blankMember('US', 'MEMBER')])}>Add member</button>
       </fieldset>
       {error?.problem.errors?.length ? (

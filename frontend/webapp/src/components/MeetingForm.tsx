@@ -111,6 +111,7 @@ export function MeetingForm({ existing, bodies, initialBodyId, initialDay, onSub
       </Field>
       <fieldset className="members">
         <legend>Attendees and RSVPs</legend>
+        <div className="table-wrap">
         <table className="table" aria-label="Attendees">
           <thead><tr><th>Name</th><th>Organisation</th><th>Company</th><th>E-mail</th><th>RSVP</th><th><span className="visually-hidden">Remove</span></th></tr></thead>
           <tbody>
@@ -134,6 +135,7 @@ export function MeetingForm({ existing, bodies, initialBodyId, initialDay, onSub
             ))}
           </tbody>
         </table>
+        </div>
         <button type="button" className="button secondary small" onClick={() => setAttendees((all) => [...all, { name: '', organisation: '', side: 'US', email: '', rsvp: 'PENDING' }])}>Add attendee</button>
       </fieldset>
       {error?.problem.errors?.length ? (
