@@ -135,7 +135,7 @@ export default [
     await outcome.getByLabel('Agenda item').selectOption({ index: 0 });
     await outcome.getByLabel('Outcome').selectOption('DECISION_MADE');
     const option = decision.options[0].key;
-    await outcome.getByLabel('Chosen option', { exact: true }).selectOption(option);
+    await outcome.getByLabel('Chosen option').selectOption(option);
     await outcome.getByLabel('Rationale', { exact: true }).fill('The committee agreed in the meeting');
     await outcome.getByRole('button', { name: 'Add outcome' }).click();
     const outcomes = page.getByRole('table', { name: 'Outcomes' });
