@@ -17,6 +17,7 @@ const DecisionsPage = lazyPage(() => import('./pages/DecisionsPage'), 'Decisions
 const DecisionPage = lazyPage(() => import('./pages/DecisionPage'), 'DecisionPage');
 const MeetingsPage = lazyPage(() => import('./pages/MeetingsPage'), 'MeetingsPage');
 const MeetingPage = lazyPage(() => import('./pages/MeetingPage'), 'MeetingPage');
+const CommitteesPage = lazyPage(() => import('./pages/CommitteesPage'), 'CommitteesPage');
 
 function makeClient() {
   return new QueryClient({
@@ -68,6 +69,7 @@ const NAV = [
   { to: '/board', label: 'Board' },
   { to: '/decisions', label: 'Decisions' },
   { to: '/meetings', label: 'Meetings' },
+  { to: '/committees', label: 'Committees' },
 ];
 
 function Shell() {
@@ -114,6 +116,7 @@ function Shell() {
           <Route path="/decisions/:id" element={<DecisionPage />} />
           <Route path="/meetings" element={<MeetingsPage />} />
           <Route path="/meetings/:id" element={<MeetingPage />} />
+          <Route path="/committees" element={<CommitteesPage />} />
           <Route path="*" element={<ErrorState error={new ApiError({ title: 'Not found', status: 404 })} />} />
         </Routes>
         </Suspense>

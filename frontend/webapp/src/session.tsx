@@ -26,3 +26,8 @@ export function isGovernanceOps(session: Session): boolean {
 export function canManageAlliances(session: Session): boolean {
   return session.roles.some((r) => ['admin', 'alliance-manager'].includes(r));
 }
+
+/** Setting up committees, scheduling meetings and keeping their minutes: governance ops, alliance managers, admins. */
+export function canRunGovernance(session: Session): boolean {
+  return session.roles.some((r) => ['admin', 'alliance-manager', 'governance-ops'].includes(r));
+}

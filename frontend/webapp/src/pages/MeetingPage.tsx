@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import {
-  approveMinutes, comparePackets, draftAgenda, generatePacket, meeting, packetContent, packetUrl, packetVersions,
+  approveMinutes, comparePackets, decisionDetail, decisionsOf, draftAgenda, generatePacket, meeting, packetContent, packetUrl, packetVersions,
   recordOutcome, saveAgenda, type PacketContent,
 } from '../api/api';
 import { ApiError } from '../api/http';
@@ -10,20 +10,33 @@ import { OUTCOME_TYPES, PURPOSES, type AgendaItem, type Edition, type Meeting, t
 import { AllianceTag } from '../components/Badges';
 import { Empty, ErrorState, Loading, QueryState } from '../components/States';
 import { formatDateTime, formatDay, humanize } from '../components/format';
-import { canEdit, isGovernanceOps, useSession } from '../session';
+import { canEdit, canRunGovernance, useSession } from '../session';
+import { meetingHistory, recordAttendance, updateMeeting, type AttendanceEntry, type Side } from '../api/governance';
+import { Dialog } from '../components/Dialog';
+import { FormProblem, useSubmit } from '../components/Forms';
+import { History } from '../components/History';
+import { MeetingForm } from '../components/MeetingForm';
 
-type Tab = 'agenda' | 'packet' | 'minutes';
+type Tab = 'agenda' | 'packet' | 'minutes' | 'history';
 
 export function MeetingPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tab = (params.get('tab') as Tab) ?? 'agenda';
+  const session = useSession();
+  const client = useQueryClient();
+  const [editing, setEditing] = useState(false);
   const query = useQuery({ queryKey: ['meeting', id], queryFn: ({ signal }) => meeting(id, signal) });
   const tabs: { key: Tab; label: string }[] = [
     { key: 'agenda', label: 'Agenda' },
     { key: 'packet', label: 'Prep packet' },
     { key: 'minutes', label: 'Minutes' },
+    { key: 'history', label: 'History' },
   ];
+  const reload = async () => {
+    await client.invalidateQueries({ queryKey: ['meeting', id] });
+    await client.invalidateQueries({ queryKey: ['meeting-history', id] });
+  };
   return (
     <div className="page">
       <p className="crumbs"><Link to="/meetings">Meetings</Link> / detail</p>
@@ -33,8 +46,30 @@ export function MeetingPage() {
             <header className="page-header">
               <h1>{m.title}</h1>
               <div className="header-badges"><AllianceTag id={m.allianceId} /> {m.bodyType && <span className="badge body">{m.bodyType}</span>}</div>
-              <p className="muted">{formatDateTime(m.startsAt, m.timeZone)}{m.location ? ` · ${m.location}` : ''}</p>
+              <p className="muted">
+                {formatDateTime(m.startsAt, m.timeZone)} ({m.timeZone}) · {m.durationMinutes} min{m.location ? ` · ${m.location}` : ''}
+                {m.callLink && <> · <a href={m.callLink} rel="noreferrer noopener" target="_blank">Call link</a></>}
+              </p>
+              {canRunGovernance(session) && m.status !== 'MINUTES_APPROVED' && (
+                <div className="actions"><button type="button" className="button secondary" onClick={() => setEditing(true)}>Edit meeting and RSVPs</button></div>
+              )}
+              {(m.attendees ?? []).length > 0 && (
+                <p className="small" data-testid="rsvps"><span className="muted">Invited: </span>
+                  {(m.attendees ?? []).map((a) => `${a.name} (${humanize(a.rsvp ?? 'PENDING').toLowerCase()})`).join(', ')}
+                </p>
+              )}
+              {m.internalBriefing && <p className="prewrap small"><span className="muted">Internal briefing: </span>{m.internalBriefing}</p>}
             </header>
+            <Dialog title="Edit meeting" open={editing} onClose={() => setEditing(false)}>
+              {editing && (
+                <MeetingForm existing={m} bodies={[]} onCancel={() => setEditing(false)} onReload={() => { setEditing(false); void reload(); }}
+                  onSubmit={async ({ bodyId: _body, ...rest }) => {
+                    await updateMeeting(m.id!, rest, etag ?? `"${m.version}"`);
+                    await reload();
+                    setEditing(false);
+                  }} />
+              )}
+            </Dialog>
             <div className="tabs" role="tablist" aria-label="Meeting">
               {tabs.map((t) => (
                 <button key={t.key} type="button" role="tab" id={`tab-${t.key}`} aria-selected={tab === t.key} aria-controls={`panel-${t.key}`}
@@ -47,6 +82,7 @@ export function MeetingPage() {
               {tab === 'agenda' && <AgendaEditor meeting={m} etag={etag} />}
               {tab === 'packet' && <PacketPanel meeting={m} />}
               {tab === 'minutes' && <MinutesPanel meeting={m} etag={etag ?? `"${m.version}"`} />}
+              {tab === 'history' && <MeetingHistory meetingId={m.id!} />}
             </div>
           </>
         )}
@@ -63,6 +99,9 @@ function AgendaEditor({ meeting: m, etag: readEtag }: { meeting: Meeting; etag?:
   const client = useQueryClient();
   const [items, setItems] = useState<AgendaItem[]>(m.agenda ?? []);
   const [dirty, setDirty] = useState(false);
+  // The decisions an agenda line may bring to the committee: the alliance's decisions still to be taken.
+  const decisions = useQuery({ queryKey: ['decisions', m.allianceId], queryFn: ({ signal }) => decisionsOf(m.allianceId!, signal), enabled: editable });
+  const openDecisions = (decisions.data ?? []).filter((d) => !['DECIDED', 'WITHDRAWN'].includes(d.status ?? ''));
   useEffect(() => { setItems(m.agenda ?? []); setDirty(false); }, [m]);
   const save = useMutation({
     mutationFn: () => saveAgenda(m.id!, items, etag),
@@ -120,6 +159,11 @@ function AgendaEditor({ meeting: m, etag: readEtag }: { meeting: Meeting; etag?:
                   <select aria-label={`Purpose of item ${index + 1}`} value={item.purpose} onChange={(e) => update(index, { purpose: e.target.value as AgendaItem['purpose'] })}>
                     {PURPOSES.map((p) => <option key={p} value={p}>{humanize(p)}</option>)}
                   </select>
+                  <select aria-label={`Decision of item ${index + 1}`} value={item.decisionId ?? ''} onChange={(e) => update(index, { decisionId: e.target.value || undefined })}>
+                    <option value="">No decision</option>
+                    {item.decisionId && !openDecisions.some((d) => d.id === item.decisionId) && <option value={item.decisionId}>Decision {item.decisionId.slice(0, 8)}</option>}
+                    {openDecisions.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
+                  </select>
                   <span className="agenda-buttons">
                     <button type="button" className="icon-button" aria-label={`Move item ${index + 1} up`} disabled={index === 0} onClick={() => moveItem(index, -1)}>↑</button>
                     <button type="button" className="icon-button" aria-label={`Move item ${index + 1} down`} disabled={index === items.length - 1} onClick={() => moveItem(index, 1)}>↓</button>
@@ -143,7 +187,11 @@ function AgendaEditor({ meeting: m, etag: readEtag }: { meeting: Meeting; etag?:
 function PacketPanel({ meeting: m }: { meeting: Meeting }) {
   const session = useSession();
   const client = useQueryClient();
-  const [edition, setEdition] = useState<Edition>('INTERNAL');
+  // Stakeholders (who include the partner's people) may read the partner edition only; our side reads both.
+  const internal = canEdit(session) && !session.roles.includes('stakeholder');
+  const [edition, setEdition] = useState<Edition | 'BOTH'>(internal ? 'INTERNAL' : 'PARTNER');
+  const single: Edition = edition === 'BOTH' ? 'INTERNAL' : edition;
+  const mayGenerate = canRunGovernance(session);
   const versions = useQuery({ queryKey: ['packets', m.id], queryFn: ({ signal }) => packetVersions(m.id!, signal) });
   const sorted = [...(versions.data ?? [])].sort((a, b) => (b.version ?? 0) - (a.version ?? 0));
   const [selected, setSelected] = useState<number | null>(null);
@@ -172,13 +220,16 @@ function PacketPanel({ meeting: m }: { meeting: Meeting }) {
       <div className="row">
         <h2>Prep packet</h2>
         <div className="actions">
-          <label className="field inline"><span>Edition</span>
-            <select value={edition} onChange={(e) => setEdition(e.target.value as Edition)}>
-              <option value="INTERNAL">Internal</option>
-              <option value="PARTNER">Partner (shareable)</option>
-            </select>
-          </label>
-          {isGovernanceOps(session) && (
+          {internal ? (
+            <label className="field inline"><span>Edition</span>
+              <select value={edition} onChange={(e) => setEdition(e.target.value as Edition | 'BOTH')}>
+                <option value="INTERNAL">Internal</option>
+                <option value="PARTNER">Partner (shareable)</option>
+                <option value="BOTH">Both, side by side</option>
+              </select>
+            </label>
+          ) : <span className="muted">Partner edition</span>}
+          {mayGenerate && (
             <button type="button" className="button" onClick={() => generate.mutate()} disabled={generate.isPending}>
               {generate.isPending ? 'Generating…' : 'Generate packet'}
             </button>
@@ -194,7 +245,7 @@ function PacketPanel({ meeting: m }: { meeting: Meeting }) {
       {generate.isError && <ErrorState error={generate.error} />}
       {generate.isSuccess && <p className="notice success" role="status">Packet version {generate.data.version ?? ''} generated.</p>}
       {versions.isPending ? <Loading label="Loading packet versions…" /> : versions.isError ? <ErrorState error={versions.error} retry={() => void versions.refetch()} />
-        : sorted.length === 0 ? <Empty title="No packet yet">{isGovernanceOps(session) ? 'Generate the first version.' : 'Governance operations has not generated one yet.'}</Empty>
+        : sorted.length === 0 ? <Empty title="No packet yet">{mayGenerate ? 'Generate the first version.' : 'Governance operations has not generated one yet.'}</Empty>
           : (
             <div className="packet-layout">
               <aside aria-label="Packet versions">
@@ -216,14 +267,21 @@ function PacketPanel({ meeting: m }: { meeting: Meeting }) {
               {current != null && (
                 <div className="packet-view">
                   <div className="row">
-                    <h3>Version {current} · {edition === 'PARTNER' ? 'partner edition' : 'internal edition'}</h3>
-                    <a className="button secondary" href={packetUrl(m.id!, current, edition, 'pdf')} download={`${m.allianceId}-${m.bodyType ?? 'meeting'}-packet-v${current}-${edition.toLowerCase()}.pdf`} data-testid="download-pdf">
-                      Download PDF
-                    </a>
+                    <h3>Version {current} · {edition === 'BOTH' ? 'internal and partner editions' : edition === 'PARTNER' ? 'partner edition' : 'internal edition'}</h3>
+                    {(edition === 'BOTH' ? (['INTERNAL', 'PARTNER'] as Edition[]) : [single]).map((e) => (
+                      <a key={e} className="button secondary" href={packetUrl(m.id!, current, e, 'pdf')} download={`${m.allianceId}-${m.bodyType ?? 'meeting'}-packet-v${current}-${e.toLowerCase()}.pdf`} data-testid="download-pdf">
+                        Download PDF{edition === 'BOTH' ? ` (${e === 'PARTNER' ? 'partner' : 'internal'})` : ''}
+                      </a>
+                    ))}
                   </div>
                   {compareWith != null
-                    ? <PacketCompare meetingId={m.id!} edition={edition} from={Math.min(compareWith, current)} to={Math.max(compareWith, current)} />
-                    : <PacketViewer meetingId={m.id!} version={current} edition={edition} />}
+                    ? <PacketCompare meetingId={m.id!} edition={edition === 'BOTH' ? 'INTERNAL' : edition} from={Math.min(compareWith, current)} to={Math.max(compareWith, current)} />
+                    : edition === 'BOTH' ? (
+                      <div className="packet-editions">
+                        <section aria-label="Internal edition"><h4>Internal edition</h4><PacketViewer meetingId={m.id!} version={current} edition="INTERNAL" /></section>
+                        <section aria-label="Partner edition"><h4>Partner edition (shareable)</h4><PacketViewer meetingId={m.id!} version={current} edition="PARTNER" /></section>
+                      </div>
+                    ) : <PacketViewer meetingId={m.id!} version={current} edition={edition} />}
                 </div>
               )}
             </div>
@@ -232,19 +290,31 @@ function PacketPanel({ meeting: m }: { meeting: Meeting }) {
   );
 }
 
+function MeetingHistory({ meetingId }: { meetingId: string }) {
+  const history = useQuery({ queryKey: ['meeting-history', meetingId], queryFn: ({ signal }) => meetingHistory(meetingId, signal) });
+  return (
+    <section className="panel" aria-labelledby="h-history">
+      <h2 id="h-history">History</h2>
+      <QueryState query={history} label="Loading history…" isEmpty={(l) => l.length === 0} empty={<Empty title="No changes recorded" />}>
+        {(changes) => <History changes={changes} label="Changes to this meeting, newest first" />}
+      </QueryState>
+    </section>
+  );
+}
+
 function PacketViewer({ meetingId, version, edition }: { meetingId: string; version: number; edition: Edition }) {
   const content = useQuery({ queryKey: ['packet', meetingId, version, edition], queryFn: ({ signal }) => packetContent(meetingId, version, edition, signal) });
   return (
     <QueryState query={content} label="Loading packet…">
-      {(c) => <PacketBody content={c} />}
+      {(c) => <PacketBody content={c} edition={edition} />}
     </QueryState>
   );
 }
 
-function PacketBody({ content }: { content: PacketContent }) {
+function PacketBody({ content, edition }: { content: PacketContent; edition: Edition }) {
   if (content.kind === 'html') {
     // No scripts, no same-origin access: the packet is shown, never run.
-    return <iframe className="packet-frame" title="Packet" sandbox="" srcDoc={content.html} data-testid="packet-frame" />;
+    return <iframe className="packet-frame" title={edition === 'PARTNER' ? 'Packet, partner edition' : 'Packet, internal edition'} sandbox="" srcDoc={content.html} data-testid="packet-frame" />;
   }
   return (
     <div className="packet-json" data-testid="packet-json">
@@ -302,7 +372,7 @@ const OUTCOME_LABEL: Record<OutcomeType, string> = {
 
 function MinutesPanel({ meeting: m, etag }: { meeting: Meeting; etag: string }) {
   const session = useSession();
-  const editable = isGovernanceOps(session) || session.roles.includes('alliance-manager');
+  const editable = canRunGovernance(session);
   const client = useQueryClient();
   const agenda = m.agenda ?? [];
   const outcomes = m.outcomes ?? [];
@@ -325,7 +395,9 @@ function MinutesPanel({ meeting: m, etag }: { meeting: Meeting; etag: string }) 
           <button type="button" className="button secondary" onClick={() => approve.mutate()} disabled={approve.isPending}>Approve minutes</button>
         )}
       </div>
-      {approve.isError && <ErrorState error={approve.error} />}
+      {approve.isError && (approve.error instanceof ApiError && approve.error.status === 412
+        ? <FormProblem error={approve.error} onReload={() => void refresh()} /> : <ErrorState error={approve.error} />)}
+      {editable && !approved && <AttendanceForm meeting={m} etag={etag} onSaved={refresh} />}
       {m.attendance?.length ? (
         <p className="muted">Present: {m.attendance.filter((a) => a.present).map((a) => `${a.name} (${a.organisation})`).join(', ') || 'nobody recorded'}</p>
       ) : null}
@@ -356,7 +428,8 @@ function MinutesPanel({ meeting: m, etag }: { meeting: Meeting; etag: string }) 
       {editable && !approved && agenda.length > 0 && (
         <form className="form outcome-form" aria-label="Record an outcome" onSubmit={(e) => { e.preventDefault(); record.mutate(draft); }}>
           <h3>Record an outcome</h3>
-          {record.isError && <ErrorState error={record.error} />}
+          {record.isError && (record.error instanceof ApiError && record.error.status === 412
+            ? <FormProblem error={record.error} onReload={() => void refresh()} /> : <ErrorState error={record.error} />)}
           <div className="field-row">
             <label className="field"><span>Agenda item</span>
               <select value={draft.agendaItemId} onChange={(e) => setDraft({ ...draft, agendaItemId: e.target.value })}>
@@ -372,7 +445,7 @@ function MinutesPanel({ meeting: m, etag }: { meeting: Meeting; etag: string }) 
           <label className="field"><span>Notes</span><textarea rows={2} value={draft.notes ?? ''} onChange={(e) => setDraft({ ...draft, notes: e.target.value })} /></label>
           {draft.type === 'DECISION_MADE' && (
             <div className="field-row">
-              <label className="field"><span>Chosen option</span><input value={draft.chosenOption ?? ''} onChange={(e) => setDraft({ ...draft, chosenOption: e.target.value })} /></label>
+              <ChosenOption decisionId={agenda.find((a) => a.id === draft.agendaItemId)?.decisionId} value={draft.chosenOption ?? ''} onChange={(chosenOption) => setDraft({ ...draft, chosenOption })} />
               <label className="field"><span>Rationale</span><input value={draft.rationale ?? ''} onChange={(e) => setDraft({ ...draft, rationale: e.target.value })} /></label>
             </div>
           )}
@@ -388,5 +461,54 @@ function MinutesPanel({ meeting: m, etag }: { meeting: Meeting; etag: string }) 
         </form>
       )}
     </section>
+  );
+}
+
+/** Who was there: everyone invited, ticked when present; the quorum counts the body's voting members among them. */
+function AttendanceForm({ meeting: m, etag, onSaved }: { meeting: Meeting; etag: string; onSaved: () => Promise<unknown> }) {
+  const started = new Date(m.startsAt ?? 0).getTime() <= Date.now();
+  const initial = (): AttendanceEntry[] => (m.attendance?.length
+    ? m.attendance.map((a) => ({ name: a.name ?? '', organisation: a.organisation ?? '', side: (a.side ?? 'US') as Side, present: !!a.present }))
+    : (m.attendees ?? []).map((a) => ({ name: a.name ?? '', organisation: a.organisation ?? '', side: (a.side ?? 'US') as Side, present: a.rsvp === 'ACCEPTED' })));
+  const [entries, setEntries] = useState<AttendanceEntry[]>(initial);
+  useEffect(() => { setEntries(initial()); }, [m]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { error, busy, run } = useSubmit();
+  if (!started) return <p className="muted">Attendance and outcomes can be recorded once the meeting has started.</p>;
+  if (entries.length === 0) return <p className="muted">Nobody is invited; add attendees with “Edit meeting and RSVPs”.</p>;
+  return (
+    <form className="form" aria-label="Record attendance" onSubmit={(e) => { e.preventDefault(); void run(async () => { await recordAttendance(m.id!, entries, etag); await onSaved(); }); }}>
+      <h3>Attendance</h3>
+      <FormProblem error={error} onReload={() => void onSaved()} />
+      <ul className="attendance-list">
+        {entries.map((a, i) => (
+          <li key={`${a.name}-${i}`}>
+            <label className="checkbox">
+              <input type="checkbox" checked={a.present} onChange={(e) => setEntries((all) => all.map((x, j) => (j === i ? { ...x, present: e.target.checked } : x)))} />
+              {' '}{a.name} <span className="muted">({a.organisation})</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <div className="form-actions"><button type="submit" className="button secondary" disabled={busy}>{busy ? 'Saving…' : m.attendance?.length ? 'Update attendance' : 'Save attendance'}</button></div>
+    </form>
+  );
+}
+
+/** The options of the decision the agenda item names; a free text key when the decision cannot be read. */
+function ChosenOption({ decisionId, value, onChange }: { decisionId?: string; value: string; onChange: (key: string) => void }) {
+  const detail = useQuery({ queryKey: ['decision', decisionId], queryFn: ({ signal }) => decisionDetail(decisionId!, signal), enabled: !!decisionId });
+  const options = detail.data?.options ?? [];
+  if (!decisionId) return <p className="field-error" role="note">This agenda item names no decision: link one in the agenda first.</p>;
+  if (detail.isPending) return <Loading label="Loading the decision's options…" />;
+  if (options.length === 0) {
+    return <label className="field"><span>Chosen option</span><input value={value} onChange={(e) => onChange(e.target.value)} /></label>;
+  }
+  return (
+    <label className="field"><span>Chosen option</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Choose…</option>
+        {options.map((o) => <option key={o.key} value={o.key}>{o.key} — {o.title}</option>)}
+      </select>
+    </label>
   );
 }

@@ -346,4 +346,65 @@ class BodiesAndMeetingsTest {
         given().auth().oauth2(SVEN).queryParam("status", "LATE").get("/api/action-items").then().statusCode(400);
         given().get("/api/action-items").then().statusCode(401);
     }
+
+    @Test
+    void missingMeetingsAndHistory() {
+        String alliance = Fixtures.allianceKey("HST");
+        String ops = TestTokens.user("gwen").roles("governance-ops").alliances(alliance).sign();
+        String stakeholder = TestTokens.user("sven").roles("stakeholder").alliances(alliance).sign();
+        Response created = Fixtures.createBody(ops, alliance, "JCC", "MONTHLY");
+        created.then().statusCode(201);
+        String body = "/api/governance-bodies/" + Fixtures.id(created);
+        LocalDate today = LocalDate.ofInstant(TestClock.CLOCK.instant(), ZoneOffset.UTC);
+
+        // A new body needs its first meeting within one cadence interval; once it is scheduled nothing is missing.
+        given().auth().oauth2(stakeholder).get(body + "/missing-meetings").then().statusCode(200)
+                .body("items.dueBy", equalTo(List.of(today.plusMonths(1).toString())))
+                .body("items[0].overdue", equalTo(false)).body("next", nullValue());
+        given().auth().oauth2(NORA).get(body + "/missing-meetings").then().statusCode(404);
+        given().get(body + "/missing-meetings").then().statusCode(401);
+        String startsAt = today.plusDays(14).atTime(9, 0).atOffset(ZoneOffset.ofHours(1)).toString();
+        Response meeting = given().auth().oauth2(ops).contentType(ContentType.JSON)
+                .body(Fixtures.meeting(Fixtures.id(created), "JCC kick-off", startsAt, "Europe/Zurich")
+                        .replace("\"durationMinutes\"", "\"internalBriefing\":\"Push for the EU launch first\","
+                                + "\"attendees\":[],\"durationMinutes\""))
+                .post("/api/meetings");
+        meeting.then().statusCode(201);
+        given().auth().oauth2(ops).get(body + "/missing-meetings").then().statusCode(200)
+                .body("items.size()", equalTo(0));
+
+        // The body's history: who changed what, newest first, for anyone who may see the body.
+        String etag = given().auth().oauth2(ops).get(body).then().extract().header("ETag");
+        given().auth().oauth2(ops).contentType(ContentType.JSON).header("If-Match", etag).body("""
+                        {"name":"JCC","quorum":2,"cadence":"MONTHLY","members":%s}""".formatted(Fixtures.members()))
+                .put(body).then().statusCode(200);
+        given().auth().oauth2(stakeholder).get(body + "/history").then().statusCode(200)
+                .body("items.action", equalTo(List.of("GovernanceBodyUpdated", "GovernanceBodyCreated")))
+                .body("items[0].actor", equalTo("gwen"))
+                .body("items[0].changes.field", hasItem("quorum"))
+                .body("items[0].changes.find { it.field == 'quorum' }.after", equalTo("2"));
+        given().auth().oauth2(ops).queryParam("limit", 1).get(body + "/history").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("next", notNullValue());
+        given().auth().oauth2(NORA).get(body + "/history").then().statusCode(404);
+        given().get(body + "/history").then().statusCode(401);
+
+        // The meeting's history: a change to the internal briefing alone is not even listed for a stakeholder.
+        String path = "/api/meetings/" + Fixtures.id(meeting);
+        given().auth().oauth2(ops).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
+                        {"title":"JCC kick-off","startsAt":"%s","timeZone":"Europe/Zurich","durationMinutes":150,
+                         "location":"Basel, Helix HQ","callLink":"https://meet.example.com/jsc",
+                         "internalBriefing":"Push for the US launch first","attendees":[]}""".formatted(startsAt))
+                .put(path).then().statusCode(200);
+        given().auth().oauth2(ops).get(path + "/history").then().statusCode(200)
+                .body("items.action", equalTo(List.of("MeetingUpdated", "MeetingScheduled")))
+                .body("items[0].changes.field", hasItem("internalBriefing"));
+        String forStakeholder = given().auth().oauth2(stakeholder).get(path + "/history").then().statusCode(200)
+                .body("items.action", equalTo(List.of("MeetingScheduled"))).extract().asString();
+        assertFalse(forStakeholder.contains("launch first"), forStakeholder);
+        given().auth().oauth2(stakeholder).queryParam("field", "internalBriefing").get(path + "/history").then()
+                .statusCode(200).body("items.size()", equalTo(0));
+        given().auth().oauth2(NORA).get(path + "/history").then().statusCode(404);
+        given().get(path + "/history").then().statusCode(401);
+        given().auth().oauth2(ops).queryParam("after", "garbage!").get(path + "/history").then().statusCode(400);
+    }
 }

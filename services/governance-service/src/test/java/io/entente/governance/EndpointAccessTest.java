@@ -56,12 +56,16 @@ class EndpointAccessTest extends EndpointAccess {
 
             row("GET /api/governance-bodies").at("/api/governance-bodies?allianceId={A}"),
             row("GET /api/governance-bodies/{id}").at("/api/governance-bodies/{body}"),
+            row("GET /api/governance-bodies/{id}/missing-meetings")
+                    .at("/api/governance-bodies/{body}/missing-meetings"),
+            row("GET /api/governance-bodies/{id}/history").at("/api/governance-bodies/{body}/history"),
             row("POST /api/governance-bodies").body(Fixtures.body("{A}", "JDC", "MONTHLY")),
             row("PUT /api/governance-bodies/{id}").at("/api/governance-bodies/{body}").body(BODY_UPDATE)
                     .ifMatchOf("/api/governance-bodies/{body}"),
 
             row("GET /api/meetings").at("/api/meetings?allianceId={A}"),
             row("GET /api/meetings/{id}").at("/api/meetings/{meeting}"),
+            row("GET /api/meetings/{id}/history").at("/api/meetings/{meeting}/history"),
             row("POST /api/meetings").body(MEETING),
             row("PUT /api/meetings/{id}").at("/api/meetings/{meeting}").body(MEETING_UPDATE)
                     .ifMatchOf("/api/meetings/{meeting}"),

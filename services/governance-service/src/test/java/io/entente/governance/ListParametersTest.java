@@ -68,7 +68,7 @@ class ListParametersTest extends ListParameters {
     @Override
     protected List<ListEndpoint> lists() {
         twoOfEverything();
-        return List.of(bodies(), meetings(), actionItems(), packets());
+        return List.of(bodies(), meetings(), actionItems(), packets(), meetingHistory());
     }
 
     @Override
@@ -128,6 +128,10 @@ class ListParametersTest extends ListParameters {
 
     private ListEndpoint packets() {
         return new ListEndpoint("/api/meetings/" + meeting + "/packets", ALEX);
+    }
+
+    private ListEndpoint meetingHistory() {
+        return new ListEndpoint("/api/meetings/" + meeting + "/history", ALEX);
     }
 
     private static Response schedule(String body, String title, String startsAt) {

@@ -140,6 +140,18 @@ class PacketScenarioTest {
                         LocalDate.of(2026, 10, 1), "DONE", "action-item:" + venueAction));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TARA)
                 .get("/api/action-items/" + venueAction).then().body("status", equalTo("DONE")));
+        // Following the backlog is a change of the action item like any other: audited with its before and after,
+        // and published for whoever follows the meeting.
+        assertEquals("system:governance-service|OPEN|DONE", scalar("""
+                select actor || '|' || (before_state ->> 'status') || '|' || (after_state ->> 'status')
+                from audit_log where action = 'io.entente.ActionItemStatusChanged' and aggregate_type = 'meeting'
+                  and aggregate_id = ?1 and after_state ->> 'id' = ?2""", past, venueAction));
+        String statusChanged = "io.entente.ActionItemStatusChanged";
+        assertTrue(Fixtures.readEvents(bootstrap, "meeting.events", past,
+                        found -> found.stream().anyMatch(e -> e.getType().equals(statusChanged)))
+                .stream().filter(e -> e.getType().equals(statusChanged))
+                .anyMatch(e -> Fixtures.data(e).contains("\"status\":\"DONE\"")
+                        && Fixtures.data(e).contains("\"backlogItemId\":\"ai-1-" + A + "\"")));
         await().atMost(Duration.ofSeconds(30)).until(() -> "DECIDED".equals(scalar(
                 "select status from decision_ref where decision_id = ?1", "d6-" + A)));
 

@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 @Aggregate("meeting")
 public sealed interface MeetingEvent extends DomainEvent
         permits MeetingEvent.MeetingScheduled, MeetingEvent.PacketGenerated, MeetingEvent.DecisionRecorded,
-        MeetingEvent.ActionItemRaised, MeetingEvent.MinutesApproved {
+        MeetingEvent.ActionItemRaised, MeetingEvent.ActionItemStatusChanged, MeetingEvent.MinutesApproved {
 
     String meetingId();
 
@@ -37,6 +37,14 @@ public sealed interface MeetingEvent extends DomainEvent
     /** An action item from the minutes; the backlog service turns it into a backlog item. */
     record ActionItemRaised(String meetingId, String allianceId, String actionItemId, String title, String owner,
                             LocalDate dueDate) implements MeetingEvent {
+    }
+
+    /**
+     * An action item followed the backlog item that carries it: {@code status} is {@code OPEN}, {@code DONE} or
+     * {@code DROPPED}. Belongs to the meeting that raised the item.
+     */
+    record ActionItemStatusChanged(String meetingId, String allianceId, String actionItemId, String status,
+                                   String backlogItemId) implements MeetingEvent {
     }
 
     record MinutesApproved(String meetingId, String allianceId, Instant approvedAt, String approvedBy)

@@ -3,8 +3,11 @@ package io.entente.governance.rest;
 import io.entente.governance.api.BodyRequest;
 import io.entente.governance.api.BodyUpdateRequest;
 import io.entente.governance.api.BodyView;
+import io.entente.governance.api.MissingMeetingView;
 import io.entente.governance.domain.BodyType;
 import io.entente.governance.service.BodyService;
+import io.entente.platform.audit.ChangeView;
+import io.entente.platform.text.FreeText;
 import io.entente.platform.paging.Limit;
 import io.entente.platform.paging.Page;
 import io.entente.platform.versioning.ETags;
@@ -74,6 +77,25 @@ public class BodyResource {
     public RestResponse<BodyView> get(@PathParam("id") UUID id) {
         BodyView body = bodies.get(id);
         return ResponseBuilder.ok(body).tag(ETags.tag(body.version())).build();
+    }
+
+    @GET
+    @Path("{id}/missing-meetings")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "The meetings the body's cadence calls for that are not scheduled, oldest first: each "
+            + "cadence interval without a meeting, and the current one while no later meeting is on the calendar")
+    public Page<MissingMeetingView> missingMeetings(@PathParam("id") UUID id, @QueryParam("limit") Integer limit) {
+        return bodies.missingMeetings(id, Limit.of(limit));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Who changed the body, what and when, newest first (from the audit trail)",
+            description = "field=quorum: only the changes of that field, creation included.")
+    public Page<ChangeView> history(@PathParam("id") UUID id, @QueryParam("field") String field,
+                                    @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return bodies.history(id, FreeText.orNull(field), after, limit);
     }
 
     @PUT

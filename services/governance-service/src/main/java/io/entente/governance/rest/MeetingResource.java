@@ -10,6 +10,8 @@ import io.entente.governance.domain.MeetingStatus;
 import io.entente.governance.service.MeetingQueries;
 import io.entente.governance.service.MeetingRecords;
 import io.entente.governance.service.MeetingScheduling;
+import io.entente.platform.audit.ChangeView;
+import io.entente.platform.text.FreeText;
 import io.entente.platform.paging.Limit;
 import io.entente.platform.paging.Page;
 import io.entente.platform.versioning.ETags;
@@ -85,6 +87,18 @@ public class MeetingResource {
     @Operation(summary = "Read a meeting with attendees, agenda and minutes")
     public RestResponse<MeetingView> get(@PathParam("id") UUID id) {
         return ok(queries.get(id));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Who changed the meeting, what and when, newest first (from the audit trail): scheduling, "
+            + "agenda, attendance, outcomes, approval, and its action items following the backlog",
+            description = "field=startsAt: only the changes of that field, scheduling included. Stakeholders do not "
+                    + "see changes to the internal briefing or the agenda.")
+    public Page<ChangeView> history(@PathParam("id") UUID id, @QueryParam("field") String field,
+                                    @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return queries.history(id, FreeText.orNull(field), after, limit);
     }
 
     @PUT

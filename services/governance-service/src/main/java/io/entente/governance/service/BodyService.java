@@ -3,16 +3,21 @@ package io.entente.governance.service;
 import io.entente.governance.domain.BodyRules;
 import io.entente.governance.domain.BodyType;
 import io.entente.governance.domain.Cadence;
+import io.entente.governance.domain.CadenceGaps;
 import io.entente.governance.domain.CadenceRule;
 import io.entente.governance.domain.GovernanceBody;
+import io.entente.governance.domain.Meeting;
 import io.entente.governance.domain.Member;
 import io.entente.governance.api.BodyRequest;
 import io.entente.governance.api.BodyUpdateRequest;
 import io.entente.governance.api.BodyView;
+import io.entente.governance.api.MissingMeetingView;
 
 import io.entente.governance.api.MemberRequest;
 import io.entente.platform.paging.Page;
+import io.entente.platform.audit.ChangeHistory;
 import io.entente.platform.audit.ChangeLog;
+import io.entente.platform.audit.ChangeView;
 import io.entente.platform.paging.AllianceScope;
 import io.entente.platform.paging.Keyset;
 import io.entente.platform.paging.SortKey;
@@ -26,7 +31,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -40,13 +48,16 @@ public class BodyService {
             SortKey.of("type", "e.type", BodyType::valueOf, b -> b.type.name()));
 
     private final ChangeLog changes;
+    private final ChangeHistory history;
     private final CurrentUser user;
     private final ReadModels readModels;
     private final EntityManager em;
     private final Clock clock;
 
-    public BodyService(ChangeLog changes, CurrentUser user, ReadModels readModels, EntityManager em, Clock clock) {
+    public BodyService(ChangeLog changes, ChangeHistory history, CurrentUser user, ReadModels readModels,
+                       EntityManager em, Clock clock) {
         this.changes = changes;
+        this.history = history;
         this.user = user;
         this.readModels = readModels;
         this.em = em;
@@ -113,6 +124,26 @@ public class BodyService {
         }
         Where where = scope.restrict(Where.all(), "e.allianceId").and("e.type = :type", "type", type);
         return BODIES.page(em, where, SortKey.choose(sort, SORTS), after, limit).map(BodyView::of);
+    }
+
+    /** The meetings the body's cadence calls for that nobody has scheduled, oldest first, as of today. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<MissingMeetingView> missingMeetings(UUID id, int limit) {
+        GovernanceBody body = find(id);
+        LocalDate today = LocalDate.now(clock);
+        List<LocalDate> days = Meeting.<Meeting>list("bodyId", body.id).stream().map(Meeting::localDate).toList();
+        LocalDate since = body.createdAt.atZone(ZoneOffset.UTC).toLocalDate();
+        return new Page<>(CadenceGaps.missing(body.cadence, since, days, today).stream().limit(limit)
+                .map(g -> new MissingMeetingView(body.id, body.allianceId, body.type.name(), body.cadence.name(),
+                        g.from(), g.dueBy(), g.dueBy().isBefore(today)))
+                .toList(), null);
+    }
+
+    /** Who changed the body, what and when, newest first. A body holds nothing internal: everyone sees it all. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeView> history(UUID id, String field, String after, Integer limit) {
+        GovernanceBody body = find(id);
+        return history.of("governance-body", body.id.toString(), field, Set.of(), after, limit);
     }
 
     GovernanceBody find(UUID id) {

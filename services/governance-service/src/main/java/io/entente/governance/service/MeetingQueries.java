@@ -4,6 +4,8 @@ import io.entente.governance.api.MeetingView;
 import io.entente.governance.domain.GovernanceBody;
 import io.entente.governance.domain.Meeting;
 import io.entente.governance.domain.MeetingStatus;
+import io.entente.platform.audit.ChangeHistory;
+import io.entente.platform.audit.ChangeView;
 import io.entente.platform.paging.AllianceScope;
 import io.entente.platform.paging.Keyset;
 import io.entente.platform.paging.Page;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reads meetings as the caller may see them. */
@@ -31,14 +34,29 @@ public class MeetingQueries {
             SortKey.of("startsAt", "e.startsAt", OffsetDateTime::parse,
                     m -> m.startsAt.withOffsetSameInstant(ZoneOffset.UTC)));
 
+    /** What only our side may read: the briefing, and the agenda whose lines carry internal notes. */
+    private static final Set<String> INTERNAL = Set.of("internalBriefing", "agenda");
+
     private final CurrentUser user;
     private final BodyService bodies;
+    private final ChangeHistory history;
     private final EntityManager em;
 
-    public MeetingQueries(CurrentUser user, BodyService bodies, EntityManager em) {
+    public MeetingQueries(CurrentUser user, BodyService bodies, ChangeHistory history, EntityManager em) {
         this.user = user;
         this.bodies = bodies;
+        this.history = history;
         this.em = em;
+    }
+
+    /**
+     * Who changed the meeting, what and when, newest first: scheduling, agenda, minutes, and the action items raised
+     * in it following the backlog. Stakeholders do not learn of changes to internal material.
+     */
+    public Page<ChangeView> history(UUID id, String field, String after, Integer limit) {
+        Meeting meeting = find(id);
+        return history.of("meeting", meeting.id.toString(), field,
+                Access.internalReader(user) ? Set.of() : INTERNAL, after, limit);
     }
 
     public MeetingView get(UUID id) {

@@ -9,7 +9,11 @@ import io.entente.events.sprint.SprintEvent.ItemRemovedFromSprint;
 import io.entente.events.sprint.SprintEvent.SprintClosed;
 import io.entente.events.sprint.SprintEvent.SprintPlanned;
 import io.entente.events.sprint.SprintEvent.SprintStarted;
+import io.entente.events.governance.MeetingEvent.ActionItemStatusChanged;
+import io.entente.governance.api.ActionItemView;
+import io.entente.governance.domain.ActionItem;
 import io.entente.governance.domain.ActionStatus;
+import io.entente.platform.audit.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,7 +26,8 @@ import java.util.UUID;
 
 /**
  * Keeps the copies of backlog items and sprints that the packet's progress section reads, and closes an action
- * item when the backlog item made from it is done or dropped.
+ * item when the backlog item made from it is done or dropped: that change of an action item is audited and published
+ * like any other.
  */
 @ApplicationScoped
 @Transactional
@@ -31,10 +36,12 @@ public class WorkReadModel {
     static final String ACTION_ITEM_REF = "action-item:";
 
     private final EntityManager em;
+    private final ChangeLog changes;
     private final Clock clock;
 
-    public WorkReadModel(EntityManager em, Clock clock) {
+    public WorkReadModel(EntityManager em, ChangeLog changes, Clock clock) {
         this.em = em;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -164,9 +171,16 @@ public class WorkReadModel {
         }
         ActionStatus next = dropped || "DROPPED".equals(status) ? ActionStatus.DROPPED
                 : "DONE".equals(status) ? ActionStatus.DONE : ActionStatus.OPEN;
-        em.createNativeQuery("update action_item set status = ?2, updated_at = ?3 where id = ?1 and status <> ?2")
-                .setParameter(1, actionId).setParameter(2, next.name()).setParameter(3, now.toInstant())
-                .executeUpdate();
+        ActionItem action = ActionItem.findById(actionId);
+        if (action == null || action.status == next) {
+            return;
+        }
+        ActionItemView before = ActionItemView.of(action);
+        action.status = next;
+        action.updatedAt = now.toInstant();
+        action.flush();
+        changes.record(new ActionItemStatusChanged(action.meetingId.toString(), action.allianceId,
+                action.id.toString(), next.name(), itemId), before, ActionItemView.of(action));
     }
 
     private void sprintState(String sprintId, String state, OffsetDateTime now) {

@@ -91,4 +91,28 @@ class GovernanceRulesTest {
                 List.of(), List.of(), 0, 0));
         assertEquals(2, quiet.size());
     }
+
+    @Test
+    void everyCadenceIntervalWithoutAMeetingIsAMissingMeeting() {
+        LocalDate since = LocalDate.of(2026, 1, 10);
+        LocalDate today = LocalDate.of(2026, 12, 6);
+        // Met in February and in September: nothing between May and September, and nothing after December.
+        List<CadenceGaps.Gap> gaps = CadenceGaps.missing(Cadence.QUARTERLY, since,
+                List.of(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 2, 20)), today);
+        assertEquals(List.of(new CadenceGaps.Gap(LocalDate.of(2026, 2, 20), LocalDate.of(2026, 5, 20)),
+                new CadenceGaps.Gap(LocalDate.of(2026, 5, 20), LocalDate.of(2026, 8, 20)),
+                new CadenceGaps.Gap(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 12, 1)),
+                new CadenceGaps.Gap(LocalDate.of(2026, 12, 1), LocalDate.of(2027, 3, 1))), gaps);
+
+        // The next sitting on the calendar within the interval: nothing is missing.
+        assertTrue(CadenceGaps.missing(Cadence.QUARTERLY, since, List.of(LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 8, 25), LocalDate.of(2026, 11, 20),
+                LocalDate.of(2027, 1, 15)), today).isEmpty());
+
+        // A body set up today needs its first meeting within one interval.
+        assertEquals(List.of(new CadenceGaps.Gap(today, today.plusMonths(1))),
+                CadenceGaps.missing(Cadence.MONTHLY, today, List.of(), today));
+        assertEquals(CadenceGaps.MAX, CadenceGaps.missing(Cadence.MONTHLY, LocalDate.of(2000, 1, 1), List.of(),
+                today).size());
+    }
 }
