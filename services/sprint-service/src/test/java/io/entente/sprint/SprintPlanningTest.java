@@ -277,4 +277,39 @@ class SprintPlanningTest {
                 .when().get("/api/sprints").then().statusCode(200)
                 .body("items[0].id", equalTo(first)).body("next", nullValue());
     }
+
+    @Test
+    void commitsWithAnAssigneeAndWarnsWhenAMemberIsOverTheirCapacity() {
+        String team = Fixtures.team(unique("Member load"), null);
+        String sprint = Fixtures.sprint(team);
+        List<String> ids = publish(Item.of("ONC-HELIX", "Chase CMC sign-off", 8),
+                Item.of("CDX-QUANTIA", "Update obligations log", 2));
+        String items = "/api/sprints/" + sprint + "/items";
+        given().auth().oauth2(TARA).contentType(ContentType.JSON)
+                .body(Map.of("itemId", ids.get(0), "assignee", "gwen"))
+                .when().post(items).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("assignee"));
+        // nora's capacity is 10 days x 0.5 = 5 points: 8 assigned to her is over, the team (15) is not.
+        given().auth().oauth2(TARA).contentType(ContentType.JSON)
+                .body(Map.of("itemId", ids.get(0), "assignee", "nora"))
+                .when().post(items).then().statusCode(201)
+                .body("card.assignee", equalTo("nora"))
+                .body("card.assigneeName", equalTo("Nora Haddad"))
+                .body("planning.overCapacity", equalTo(false))
+                .body("planning.loadByMember.find { it.userId == 'nora' }.committedPoints", equalTo(8))
+                .body("planning.loadByMember.find { it.userId == 'nora' }.overCapacity", equalTo(true))
+                .body("planning.warnings.code", hasItem("MEMBER_OVER_CAPACITY"));
+        given().auth().oauth2(TARA).contentType(ContentType.JSON).body(Map.of("itemId", ids.get(1)))
+                .when().post(items).then().statusCode(201).body("card.assignee", nullValue());
+        given().auth().oauth2(TARA).when().get("/api/sprints/" + sprint).then().statusCode(200)
+                .body("planning.loadByMember.find { it.userId == 'tara' }.committedPoints", equalTo(0))
+                .body("planning.warnings.find { it.code == 'MEMBER_OVER_CAPACITY' }.message",
+                        containsString("Nora Haddad holds 8 points"));
+        // Unassigning takes the load off her.
+        Fixtures.move(TARA, sprint, ids.get(0), "TODO", null).statusCode(200);
+        given().auth().oauth2(TARA).when().get("/api/sprints/" + sprint).then().statusCode(200)
+                .body("planning.loadByMember.find { it.userId == 'nora' }.committedPoints", equalTo(0))
+                .body("planning.warnings.code", not(hasItem(
+                        "MEMBER_OVER_CAPACITY")));
+    }
 }

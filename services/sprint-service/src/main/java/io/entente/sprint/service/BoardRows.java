@@ -5,6 +5,7 @@ import io.entente.sprint.domain.BacklogItemCopy;
 import io.entente.sprint.domain.BoardColumn;
 import io.entente.sprint.domain.Concentration;
 import io.entente.sprint.domain.Sprint;
+import io.entente.sprint.domain.SprintCapacity;
 import io.entente.sprint.domain.SprintItem;
 import io.entente.sprint.domain.SprintItemStatus;
 import io.entente.sprint.api.PlanningSummary;
@@ -120,9 +121,14 @@ public class BoardRows {
         return names;
     }
 
-    /** Totals against capacity and the load per alliance, with the over-capacity and concentration warnings. */
+    /**
+     * Totals against capacity, the load per alliance and per member, with the over-capacity (team and member) and
+     * concentration warnings.
+     *
+     * @param capacity the sprint's capacity plan, one entry per member
+     */
     public static PlanningSummary summary(Sprint sprint, List<Row> rows, Map<String, String> names,
-                                          Visibility visibility) {
+                                          Visibility visibility, List<SprintCapacity> capacity) {
         int committed = 0;
         int completed = 0;
         int unestimated = 0;
@@ -159,7 +165,33 @@ public class BoardRows {
                         + " of " + committed + "); keep any one alliance at or below a third of the team's work"));
             }
         }
+        List<PlanningSummary.MemberLoad> members = memberLoads(rows, capacity);
+        for (PlanningSummary.MemberLoad member : members) {
+            if (member.overCapacity()) {
+                warnings.add(new PlanningSummary.Warning("MEMBER_OVER_CAPACITY", member.displayName() + " holds "
+                        + member.committedPoints() + " points against a capacity of " + member.capacityPoints() + " ("
+                        + (member.committedPoints() - member.capacityPoints()) + " over)"));
+            }
+        }
         return new PlanningSummary(sprint.capacityPoints, committed, completed, committed - completed, rows.size(),
-                unestimated, over, loads, warnings);
+                unestimated, over, loads, members, warnings);
+    }
+
+    private static List<PlanningSummary.MemberLoad> memberLoads(List<Row> rows, List<SprintCapacity> capacity) {
+        Map<String, int[]> byAssignee = new HashMap<>();
+        for (Row row : rows) {
+            if (row.item().assignee != null) {
+                int[] tally = byAssignee.computeIfAbsent(row.item().assignee, k -> new int[2]);
+                tally[0] += row.points();
+                tally[1]++;
+            }
+        }
+        List<PlanningSummary.MemberLoad> loads = new ArrayList<>();
+        for (SprintCapacity member : capacity) {
+            int[] tally = byAssignee.getOrDefault(member.userId, new int[2]);
+            loads.add(new PlanningSummary.MemberLoad(member.userId, member.displayName, member.capacityPoints,
+                    tally[0], tally[1], tally[0] > member.capacityPoints));
+        }
+        return loads;
     }
 }
