@@ -4,7 +4,6 @@ import io.entente.backlog.api.AllianceQuery;
 import io.entente.backlog.api.AllianceRequest;
 import io.entente.backlog.api.AllianceUpdateRequest;
 import io.entente.backlog.api.AllianceView;
-import io.entente.backlog.api.ChangeView;
 import io.entente.backlog.api.PhaseChangeRequest;
 import io.entente.backlog.config.BacklogConfig;
 import io.entente.backlog.domain.Alliance;
@@ -12,7 +11,9 @@ import io.entente.backlog.domain.AlliancePhase;
 import io.entente.events.backlog.AllianceEvent.AlliancePhaseChanged;
 import io.entente.events.backlog.AllianceEvent.AllianceRegistered;
 import io.entente.events.backlog.AllianceEvent.AllianceUpdated;
+import io.entente.platform.audit.ChangeHistory;
 import io.entente.platform.audit.ChangeLog;
+import io.entente.platform.audit.ChangeView;
 import io.entente.platform.paging.AllianceScope;
 import io.entente.platform.paging.Keyset;
 import io.entente.platform.paging.Limit;
@@ -31,10 +32,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 @ApplicationScoped
 @Transactional
 public class AllianceService {
+
+    /** Derived, not changed by anyone: the phases a lifecycle offers next follow from the phase. */
+    private static final Set<String> DERIVED = Set.of("nextPhases");
+
 
     static final List<SortKey<Alliance>> SORTS = List.of(
             SortKey.unique("key", "e.key", v -> v, a -> a.key),
@@ -149,7 +155,7 @@ public class AllianceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeView> history(String key, String field, String after, Integer limit) {
         Alliance a = visible(key);
-        return history.of("alliance", a.key, field, after, limit);
+        return history.of("alliance", a.key, field, DERIVED, after, limit);
     }
 
     /** The alliance, or 404 when it does not exist or the caller is not a member. */

@@ -1,10 +1,11 @@
 package io.entente.backlog.service;
 
 import io.entente.backlog.api.BacklogItemView;
-import io.entente.backlog.api.ChangeView;
 import io.entente.backlog.api.ItemQuery;
 import io.entente.backlog.config.BacklogConfig;
 import io.entente.backlog.domain.BacklogItem;
+import io.entente.platform.audit.ChangeHistory;
+import io.entente.platform.audit.ChangeView;
 import io.entente.platform.paging.AllianceScope;
 import io.entente.platform.paging.Keyset;
 import io.entente.platform.paging.Limit;
@@ -21,12 +22,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reading the backlog: one item, the filtered list page by page, and the export of the same list. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class BacklogItemQueries {
+
+    /** Derived, not changed by anyone: a rank moves whenever a neighbour is ranked. */
+    private static final Set<String> DERIVED = Set.of("rank");
+
 
     private static final LocalDate NO_DUE_DATE = LocalDate.of(9999, 12, 31);
 
@@ -80,7 +86,7 @@ public class BacklogItemQueries {
     /** The item's changes, newest first; {@code field} narrows them to one field's (e.g. owner). */
     public Page<ChangeView> history(UUID id, String field, String after, Integer limit) {
         BacklogItem item = visible(id);
-        return history.of("backlog-item", item.id.toString(), field, after, limit);
+        return history.of("backlog-item", item.id.toString(), field, DERIVED, after, limit);
     }
 
     /** The item, or 404 when it does not exist or lies outside the caller's alliances. */

@@ -1,13 +1,13 @@
-package io.entente.backlog.api;
+package io.entente.platform.audit;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * One recorded change of an alliance, item, risk or obligation, read from the audit trail.
+ * One recorded change of an aggregate, read from the audit trail ({@link ChangeHistory}).
  *
- * @param action  what happened, the event's name (e.g. {@code AlliancePhaseChanged})
- * @param reason  the reason the user gave, where the change takes one (a phase change, a drop, a closed risk)
+ * @param action  what happened, the event's name (e.g. {@code DecisionDeferred})
+ * @param reason  the reason the user gave, where the change takes one (its event carries a {@code reason})
  * @param changes the fields whose value changed; on creation, the fields it was created with
  */
 public record ChangeView(long id, Instant at, String actor, String action, String reason,

@@ -1,10 +1,9 @@
-package io.entente.backlog.service;
+package io.entente.platform.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.entente.backlog.api.ChangeView;
-import io.entente.backlog.api.ChangeView.FieldChange;
+import io.entente.platform.audit.ChangeView.FieldChange;
 import io.entente.platform.paging.Cursor;
 import io.entente.platform.paging.Keyset;
 import io.entente.platform.paging.Limit;
@@ -26,8 +25,10 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
- * Who changed what, when: an aggregate's audit rows, newest first, each as the fields it changed. The caller checks
- * that the user may see the aggregate; this class only reads.
+ * Who changed what, when: an aggregate's audit rows (written by {@link ChangeLog}), newest first, each as the fields it
+ * changed. The caller checks that the user may see the aggregate and names the fields the user may not see (or that are
+ * derived, not changed by anyone); this class only reads. A change made only to hidden fields is left out altogether,
+ * so that even its existence does not reach a reader who may not know of it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -36,9 +37,8 @@ public class ChangeHistory {
     /** The only order a history has; it names the cursors. */
     static final String ORDER = "-id";
 
-    /** Bookkeeping that changes with every write (or is derived), not something a user changed. */
-    private static final Set<String> NOT_CHANGES = Set.of("version", "createdAt", "updatedAt", "nextPhases", "rank",
-            "threshold", "aboveThreshold", "windowOpens");
+    /** Bookkeeping that changes with every write, not something a user changed. */
+    private static final Set<String> BOOKKEEPING = Set.of("version", "createdAt", "updatedAt");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,9 +49,15 @@ public class ChangeHistory {
     }
 
     /**
-     * @param field only the changes of this field (e.g. {@code phase}), creation included; null for all
+     * @param aggregateType the aggregate's name in the event catalog (e.g. {@code decision})
+     * @param field         only the changes of this field (e.g. {@code phase}), creation included; null for all
+     * @param hidden        fields left out of every change: derived ones, and those the reader may not see
      */
-    public Page<ChangeView> of(String aggregateType, String aggregateId, String field, String after, Integer limit) {
+    public Page<ChangeView> of(String aggregateType, String aggregateId, String field, Set<String> hidden,
+                               String after, Integer limit) {
+        if (field != null && hidden.contains(field)) {
+            return new Page<>(List.of(), null);
+        }
         int size = Limit.of(limit);
         List<String> cursor = Cursor.decode(after, ORDER, 1);
         Long before = null;
@@ -87,24 +93,32 @@ public class ChangeHistory {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<ChangeView> views = rows.stream().map(ChangeHistory::view).toList();
-        return Keyset.pageOf(views, size, last -> Cursor.encode(ORDER, List.of(Long.toString(last.id()))));
+        List<ChangeView> views = rows.stream().map(row -> view(row, hidden)).toList();
+        Page<ChangeView> page = Keyset.pageOf(views, size,
+                last -> Cursor.encode(ORDER, List.of(Long.toString(last.id()))));
+        // Filtered after paging so that the cursor still follows the audit rows; a page may come out shorter.
+        return new Page<>(page.items().stream().filter(c -> c.changes() != null).toList(), page.next());
     }
 
-    private static ChangeView view(Object[] row) {
+    /** The change, with null changes when every field it changed is hidden. */
+    private static ChangeView view(Object[] row, Set<String> hidden) {
         String action = (String) row[3];
+        JsonNode before = tree((String) row[4]);
+        JsonNode after = tree((String) row[5]);
+        List<FieldChange> all = changes(before, after, Set.of());
+        List<FieldChange> shown = changes(before, after, hidden);
         return new ChangeView(((Number) row[0]).longValue(), instant(row[1]), (String) row[2],
                 action.substring(action.lastIndexOf('.') + 1), (String) row[6],
-                changes(tree((String) row[4]), tree((String) row[5])));
+                shown.isEmpty() && !all.isEmpty() ? null : shown);
     }
 
-    static List<FieldChange> changes(JsonNode before, JsonNode after) {
+    static List<FieldChange> changes(JsonNode before, JsonNode after, Set<String> hidden) {
         Set<String> fields = new LinkedHashSet<>();
         names(after).forEachRemaining(fields::add);
         names(before).forEachRemaining(fields::add);
         List<FieldChange> result = new ArrayList<>();
         for (String field : fields) {
-            if (NOT_CHANGES.contains(field)) {
+            if (BOOKKEEPING.contains(field) || hidden.contains(field)) {
                 continue;
             }
             String was = text(before == null ? null : before.get(field));
