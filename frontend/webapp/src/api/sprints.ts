@@ -74,3 +74,10 @@ export const removeCard = (sprintId: string, card: Card, reason?: string) =>
       query: { reason: reason || undefined },
     },
   }));
+
+/** Newest first; the first page is what the screens show (History renders it). */
+export const teamHistory = async (id: string, signal?: AbortSignal) =>
+  (await body(sprint.GET('/teams/{id}/history', { params: { path: { id }, query: { limit: 50 } }, signal }))).items ?? [];
+
+export const sprintHistory = async (id: string, signal?: AbortSignal) =>
+  (await body(sprint.GET('/sprints/{id}/history', { params: { path: { id }, query: { limit: 50 } }, signal }))).items ?? [];
