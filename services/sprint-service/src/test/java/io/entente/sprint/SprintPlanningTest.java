@@ -312,4 +312,32 @@ class SprintPlanningTest {
                 .body("planning.warnings.code", not(hasItem(
                         "MEMBER_OVER_CAPACITY")));
     }
+
+    @Test
+    void warnsWhenAnItemIsCommittedBeforeWhatItDependsOn() {
+        String team = Fixtures.team(unique("Dependencies"), null);
+        String sprint = Fixtures.sprint(team);
+        String first = java.util.UUID.randomUUID().toString();
+        String second = java.util.UUID.randomUUID().toString();
+        Fixtures.publishEvents(
+                new io.entente.events.backlog.BacklogItemEvent.BacklogItemCreated(first, "ONC-HELIX",
+                        "Collect decision requests", "d", "GOVERNANCE", "TASK", 2, null, "READY", "a0", null,
+                        List.of()),
+                new io.entente.events.backlog.BacklogItemEvent.BacklogItemCreated(second, "ONC-HELIX",
+                        "Draft JSC pre-read", "d", "GOVERNANCE", "TASK", 3, null, "READY", "a1", null,
+                        List.of(first)));
+        for (String id : List.of(first, second)) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().auth().oauth2(ADMIN).when().get("/api/sprint-candidates/" + id).then().statusCode(200));
+        }
+        commit(TARA, sprint, second).statusCode(201)
+                .body("planning.warnings.find { it.code == 'DEPENDENCY' }.message",
+                        equalTo("'Draft JSC pre-read' depends on 'Collect decision requests', which is neither done "
+                                + "nor planned in a sprint"));
+        // Planned in the same sprint: the order is the team's to keep.
+        commit(TARA, sprint, first).statusCode(201)
+                .body("planning.warnings.code", not(hasItem("DEPENDENCY")));
+        given().auth().oauth2(TARA).when().get("/api/sprints/" + sprint).then().statusCode(200)
+                .body("planning.warnings.code", not(hasItem("DEPENDENCY")));
+    }
 }

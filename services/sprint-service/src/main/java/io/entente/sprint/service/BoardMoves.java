@@ -103,7 +103,7 @@ public class BoardMoves {
         Map<String, String> names = board.allianceNames(rows.stream().map(r -> r.item().allianceId)
                 .filter(visibility::canSee).collect(Collectors.toSet()));
         PlanningSummary planning = BoardRows.summary(sprint, rows, names, visibility,
-                SprintCapacity.ofSprint(sprint.id));
+                SprintCapacity.ofSprint(sprint.id), board.dependencyWarnings(rows, visibility));
         return new CommitResult(Cards.view(card, copy, names, members), planning);
     }
 

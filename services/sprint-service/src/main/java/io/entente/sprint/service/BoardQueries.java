@@ -104,7 +104,7 @@ public class BoardQueries {
                 sprint.startDate, sprint.endDate, sprint.state, sprint.version);
         return new BoardView(header, swimlanes.name(), columns, laneViews,
                 BoardRows.summary(sprint, rows, names, visibility,
-                        SprintCapacity.ofSprint(sprint.id)));
+                        SprintCapacity.ofSprint(sprint.id), board.dependencyWarnings(rows, visibility)));
     }
 
     private static final class LaneBuilder {

@@ -37,7 +37,8 @@ public class SprintViews {
                 .map(c -> new SprintView.MemberCapacityView(c.userId, c.displayName, c.workingDays, c.absenceDays,
                         c.pointsPerDay, c.capacityPoints)).toList();
         return new SprintView(sprint.id, sprint.teamId, team.name, sprint.name, sprint.goal, sprint.startDate,
-                sprint.endDate, sprint.state, capacity, BoardRows.summary(sprint, rows, names, visibility, plan),
+                sprint.endDate, sprint.state, capacity, BoardRows.summary(sprint, rows, names, visibility, plan,
+                        board.dependencyWarnings(rows, visibility)),
                 sprint.startedAt, sprint.closedAt, sprint.version);
     }
 }
