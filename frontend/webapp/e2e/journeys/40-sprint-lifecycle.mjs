@@ -147,7 +147,7 @@ export default [
     const closing = page.getByRole('dialog', { name: /^Close/ });
     await closing.getByRole('group', { name: new RegExp(titles[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).getByLabel('Into the next sprint').check();
     await closing.getByRole('group', { name: new RegExp(titles[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).getByLabel('Back to the backlog').check();
-    await closing.getByLabel('Next sprint').selectOption(nextId);
+    await closing.getByLabel('Next sprint', { exact: true }).selectOption(nextId);
     await shot(page, '45-close-sprint');
     await closing.getByRole('button', { name: 'Close sprint' }).click();
     await closing.waitFor({ state: 'hidden' });

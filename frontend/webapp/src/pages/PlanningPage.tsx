@@ -192,7 +192,7 @@ export function PlanningPage() {
                               {members.map((m) => <option key={m.userId} value={m.userId}>{m.displayName}</option>)}
                             </select>
                           </label>
-                          <button type="button" className="link-button" onClick={() => setStaged((all) => all.filter((x) => x.item.itemId !== s.item.itemId))} aria-label={`Take ${s.item.title} back out`}>Take back out</button>
+                          <button type="button" className="link-button" onClick={() => setStaged((all) => all.filter((x) => x.item.itemId !== s.item.itemId))} >Take back out<span className="visually-hidden">: {s.item.title}</span></button>
                         </span>
                       </li>
                     ))}

@@ -334,6 +334,13 @@ class SprintPlanningTest {
                 .body("planning.warnings.find { it.code == 'DEPENDENCY' }.message",
                         equalTo("'Draft JSC pre-read' depends on 'Collect decision requests', which is neither done "
                                 + "nor planned in a sprint"));
+        // An update in the form of before dependencies travelled says nothing about them: what was known stays.
+        Fixtures.publishEvents(new io.entente.events.backlog.BacklogItemEvent.BacklogItemUpdated(second, "ONC-HELIX",
+                "Draft JSC pre-read v2", "d", "GOVERNANCE", "TASK", 3, null, "READY", null));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TARA).when().get("/api/sprints/" + sprint).then().statusCode(200)
+                        .body("planning.warnings.find { it.code == 'DEPENDENCY' }.message",
+                                containsString("'Draft JSC pre-read v2' depends on 'Collect decision requests'")));
         // Planned in the same sprint: the order is the team's to keep.
         commit(TARA, sprint, first).statusCode(201)
                 .body("planning.warnings.code", not(hasItem("DEPENDENCY")));
