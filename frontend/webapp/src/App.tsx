@@ -13,6 +13,7 @@ const BacklogPage = lazyPage(() => import('./pages/BacklogPage'), 'BacklogPage')
 const ItemPage = lazyPage(() => import('./pages/ItemPage'), 'ItemPage');
 const PlanningPage = lazyPage(() => import('./pages/PlanningPage'), 'PlanningPage');
 const BoardPage = lazyPage(() => import('./pages/BoardPage'), 'BoardPage');
+const TeamsPage = lazyPage(() => import('./pages/TeamsPage'), 'TeamsPage');
 const DecisionsPage = lazyPage(() => import('./pages/DecisionsPage'), 'DecisionsPage');
 const DecisionPage = lazyPage(() => import('./pages/DecisionPage'), 'DecisionPage');
 const MeetingsPage = lazyPage(() => import('./pages/MeetingsPage'), 'MeetingsPage');
@@ -67,6 +68,7 @@ const NAV = [
   { to: '/backlog', label: 'Backlog' },
   { to: '/planning', label: 'Sprint planning' },
   { to: '/board', label: 'Board' },
+  { to: '/teams', label: 'Teams' },
   { to: '/decisions', label: 'Decisions' },
   { to: '/meetings', label: 'Meetings' },
   { to: '/committees', label: 'Committees' },
@@ -112,6 +114,7 @@ function Shell() {
           <Route path="/items/:id" element={<ItemPage />} />
           <Route path="/planning" element={<PlanningPage />} />
           <Route path="/board" element={<BoardPage />} />
+          <Route path="/teams" element={<TeamsPage />} />
           <Route path="/decisions" element={<DecisionsPage />} />
           <Route path="/decisions/:id" element={<DecisionPage />} />
           <Route path="/meetings" element={<MeetingsPage />} />

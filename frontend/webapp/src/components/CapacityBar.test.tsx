@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CapacityBar, CapacityPanel } from './CapacityBar';
-import { project, warningsOf, type SprintCapacity } from './capacity';
+import { project, type SprintCapacity } from './capacity';
 
 const plan: SprintCapacity = {
   capacity: 30,
@@ -11,45 +11,34 @@ const plan: SprintCapacity = {
     { userId: 'nora', displayName: 'Nora', capacity: 15, committed: 8 },
   ],
   byAlliance: [
-    { allianceId: 'ONC-HELIX', points: 8 },
-    { allianceId: 'CDX-QUANTIA', points: 12 },
+    { allianceId: 'CDX-QUANTIA', points: 12, share: 0.6, concentrated: true },
+    { allianceId: 'ONC-HELIX', points: 8, share: 0.4, concentrated: true },
   ],
+  warnings: [],
 };
 
-describe('capacity warnings', () => {
-  it('says nothing while the plan fits and no alliance takes more than a third', () => {
-    expect(warningsOf({ ...plan, byAlliance: [{ allianceId: 'ONC-HELIX', points: 10 }] })).toEqual([]);
-  });
-
-  it('warns about concentration before the item is committed', () => {
-    const projected = project(plan, [{ allianceId: 'ONC-HELIX', estimate: 5 }]);
-    expect(projected.committed).toBe(25);
-    const kinds = warningsOf(projected).map((w) => `${w.kind}:${w.subject}`);
-    expect(kinds).toContain('concentration:ONC-HELIX');
-    expect(kinds).toContain('concentration:CDX-QUANTIA');
-    expect(kinds).not.toContain('team-over:team');
-  });
-
-  it('warns when the team and a member would go over capacity', () => {
-    const projected = project(plan, [{ allianceId: 'DTX-ASTER', estimate: 13, assignee: 'tara' }]);
-    const kinds = warningsOf(projected).map((w) => w.kind);
-    expect(kinds).toContain('team-over');
-    expect(kinds).toContain('member-over');
+describe('project', () => {
+  it('adds pending points to the team and to the member who takes them', () => {
+    const projected = project(plan, [{ estimate: 5, assignee: 'nora' }, { estimate: 3 }]);
+    expect(projected.committed).toBe(28);
+    expect(projected.members.find((m) => m.userId === 'nora')?.committed).toBe(13);
+    expect(projected.members.find((m) => m.userId === 'tara')?.committed).toBe(12);
   });
 });
 
 describe('<CapacityPanel>', () => {
-  it('shows a bar per member and team and lists the warnings as an alert', () => {
-    render(<CapacityPanel plan={project(plan, [{ allianceId: 'DTX-ASTER', estimate: 13 }])} pending={13} />);
+  it('shows a bar per member and team and lists the service\'s warnings as an alert', () => {
+    const warned = { ...plan, warnings: [{ code: 'MEMBER_OVER_CAPACITY', message: 'Nora Haddad holds 8 points against a capacity of 5 (3 over)' }] };
+    render(<CapacityPanel plan={project(warned, [{ estimate: 13 }])} pending={13} />);
     expect(screen.getByRole('meter', { name: 'Team capacity' })).toHaveAttribute('aria-valuetext', '33 of 30 points, over capacity');
     expect(screen.getByRole('meter', { name: 'Tara capacity' })).toHaveAttribute('aria-valuenow', '12');
     const alert = screen.getByRole('alert', { name: 'Capacity warnings' });
-    expect(within(alert).getByText(/Team over capacity: 33 of 30 points/)).toBeInTheDocument();
-    expect(within(alert).getByText(/DTX-ASTER would take 43% of the team's capacity/)).toBeInTheDocument();
+    expect(within(alert).getByText(/Nora Haddad holds 8 points/)).toBeInTheDocument();
+    expect(screen.getByText('60%')).toBeInTheDocument();
   });
 
-  it('shows no alert for a plan that fits', () => {
-    render(<CapacityPanel plan={{ capacity: 30, committed: 9, members: [], byAlliance: [{ allianceId: 'ONC-HELIX', points: 9 }] }} />);
+  it('shows no alert when the service gave no warning', () => {
+    render(<CapacityPanel plan={{ capacity: 30, committed: 9, members: [], byAlliance: [{ allianceId: 'ONC-HELIX', points: 9, share: 1 }], warnings: [] }} />);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 

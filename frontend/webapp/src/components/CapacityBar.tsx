@@ -1,4 +1,4 @@
-import { warningsOf, type SprintCapacity } from './capacity';
+import type { SprintCapacity } from './capacity';
 
 interface BarProps {
   label: string;
@@ -40,40 +40,36 @@ export function CapacityBar({ label, committed, capacity, pending = 0 }: BarProp
   );
 }
 
-/** Team bar, one bar per member, alliance shares, and every warning the plan (or the pending change) raises. */
+/** Team bar, one bar per member, alliance shares, and the warnings the sprint service gave for the plan. */
 export function CapacityPanel({ plan, pending = 0 }: { plan: SprintCapacity; pending?: number }) {
-  const warnings = warningsOf(plan);
-  const base = plan.capacity > 0 ? plan.capacity : Math.max(plan.committed, 1);
   return (
     <section className="capacity-panel" aria-label="Capacity">
       <CapacityBar label="Team" committed={plan.committed - pending} pending={pending} capacity={plan.capacity} />
       {plan.members.map((m) => (
         <CapacityBar key={m.userId} label={m.displayName ?? m.userId} committed={m.committed} capacity={m.capacity} />
       ))}
-      {plan.byAlliance.length > 0 && (
-        <div className="alliance-shares" aria-label="Share of capacity by alliance">
+      {plan.byAlliance.some((a) => a.points > 0) && (
+        <ul className="alliance-shares" aria-label="Share of committed points by alliance">
           {plan.byAlliance
             .filter((a) => a.points > 0)
-            .sort((a, b) => b.points - a.points)
-            .map((a) => {
-              const share = a.points / base;
-              return (
-                <div key={a.allianceId} className={`share ${share > 1 / 3 ? 'share-over' : ''}`}>
-                  <span>{a.allianceId}</span>
-                  <span>{Math.round(share * 100)}%</span>
-                </div>
-              );
-            })}
-        </div>
-      )}
-      {warnings.length > 0 && (
-        <ul className="warnings" role="alert" aria-label="Capacity warnings">
-          {warnings.map((w) => (
-            <li key={`${w.kind}-${w.subject}`} className={`warning warning-${w.kind}`}>
-              {w.message}
-            </li>
-          ))}
+            .map((a) => (
+              <li key={a.allianceId} className={`share ${a.concentrated ? 'share-over' : ''}`}>
+                <span>{a.allianceId}</span>
+                <span>{a.share != null ? `${Math.round(a.share * 100)}%` : `${a.points} pts`}{a.concentrated && <span className="visually-hidden"> (more than a third)</span>}</span>
+              </li>
+            ))}
         </ul>
+      )}
+      {plan.warnings.length > 0 && (
+        <div role="alert" aria-label="Capacity warnings">
+          <ul className="warnings">
+            {plan.warnings.map((w, i) => (
+              <li key={`${w.code}-${i}`} className={`warning warning-${w.code.toLowerCase()}`} data-testid="plan-warning">
+                {w.message}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   );

@@ -3,6 +3,8 @@ import { DndContext, pointerWithin, rectIntersection, useDraggable, useDroppable
 import { useEffect, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { board, burndown, moveCard, velocity, type Board } from '../api/api';
+import { placeCard, team as fetchTeam } from '../api/sprints';
+import { asApiError } from '../components/Forms';
 import { COLUMNS, type Column } from '../api/schemas';
 import type { BoardCard } from '../api/schemas';
 import { BoardCardView } from '../components/BoardCard';
@@ -41,6 +43,17 @@ export function BoardPage() {
     onSuccess: () => { setMoveError(null); void client.invalidateQueries({ queryKey: ['board', sprintId] }); void client.invalidateQueries({ queryKey: ['burndown', sprintId] }); },
   });
 
+  const teamQuery = useQuery({ queryKey: ['team', choice.teamId], queryFn: ({ signal }) => fetchTeam(choice.teamId!, signal), enabled: !!choice.teamId });
+  const members = (teamQuery.data?.data.members ?? []).map((m) => ({ userId: m.userId ?? '', displayName: m.displayName ?? m.userId ?? '' }));
+  const open = boardQuery.data != null && choice.sprint?.state !== 'CLOSED';
+  // The same change as a drag, from the card's own controls: nothing on the board needs a pointer (WCAG 2.5.7).
+  const place = useMutation({
+    mutationFn: (args: { card: BoardCard; column?: Column; assignee?: string | null }) => placeCard(sprintId!, args.card, args),
+    onMutate: () => setMoveError(null),
+    onError: (e) => setMoveError(asApiError(e)),
+    onSettled: () => { void client.invalidateQueries({ queryKey: ['board', sprintId] }); void client.invalidateQueries({ queryKey: ['burndown', sprintId] }); void client.invalidateQueries({ queryKey: ['sprint', sprintId] }); },
+  });
+
   const sensors = useDndSensors();
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || !boardQuery.data) return;
@@ -64,7 +77,7 @@ export function BoardPage() {
     <div className="page">
       <header className="page-header">
         <h1>Board</h1>
-        <p className="lede">Drag cards between columns (or focus a card's handle and use Space and the arrow keys).</p>
+        <p className="lede">Drag cards between columns, or use each card's “Move to” and “Assignee” controls.</p>
       </header>
       <div className="toolbar">
         <SprintPicker choice={choice} />
@@ -103,7 +116,16 @@ export function BoardPage() {
                     const total = cards.filter((c) => c.column === column).length;
                     return (
                       <BoardColumn key={column} id={`${column}|${lane}`} column={column} count={total} limit={wipLimitOf(boardQuery.data, column)} points={inColumn.reduce((s, c) => s + (c.estimate ?? 0), 0)}>
-                        {inColumn.map((card) => <DraggableCard key={card.id} card={card} disabled={!editable || !!card.restricted} />)}
+                        {inColumn.map((card) => (
+                          <div key={card.id} className="board-card-wrap">
+                            <DraggableCard card={card} disabled={!editable || !!card.restricted} />
+                            {editable && open && !card.restricted && (
+                              <CardControls card={card} members={members} busy={place.isPending} startedOnly={choice.sprint?.state === 'ACTIVE'}
+                                onMove={(to) => place.mutate({ card, column: to })}
+                                onAssign={(assignee) => place.mutate({ card, assignee })} />
+                            )}
+                          </div>
+                        ))}
                       </BoardColumn>
                     );
                   })}
@@ -154,6 +176,33 @@ function DraggableCard({ card, disabled }: { card: BoardCard; disabled: boolean 
       aria-roledescription="draggable card"
     >
       <BoardCardView card={card} />
+    </div>
+  );
+}
+
+function CardControls({ card, members, busy, startedOnly, onMove, onAssign }: {
+  card: BoardCard;
+  members: { userId: string; displayName: string }[];
+  busy: boolean;
+  startedOnly: boolean;
+  onMove: (to: Column) => void;
+  onAssign: (assignee: string | null) => void;
+}) {
+  return (
+    <div className="card-controls" data-testid="card-controls">
+      {startedOnly && (
+        <label className="inline-label">Move to{' '}
+          <select aria-label={`Move ${card.title} to`} value={card.column ?? 'TODO'} disabled={busy} onChange={(e) => onMove(e.target.value as Column)}>
+            {COLUMNS.map((c) => <option key={c} value={c}>{humanize(c)}</option>)}
+          </select>
+        </label>
+      )}
+      <label className="inline-label">Assignee{' '}
+        <select aria-label={`Assignee of ${card.title}`} value={card.assignee ?? ''} disabled={busy} onChange={(e) => onAssign(e.target.value || null)}>
+          <option value="">Unassigned</option>
+          {members.map((m) => <option key={m.userId} value={m.userId}>{m.displayName}</option>)}
+        </select>
+      </label>
     </div>
   );
 }

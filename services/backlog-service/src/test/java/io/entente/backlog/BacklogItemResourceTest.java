@@ -113,6 +113,9 @@ class BacklogItemResourceTest {
         given().auth().oauth2(TARA).contentType(ContentType.JSON).header("If-Match", etag("/api/backlog-items/" + b, TARA))
                 .body(update("Assemble pre-read", null, "[\"" + a + "\"]"))
                 .when().put("/api/backlog-items/" + b).then().statusCode(200).body("dependsOn", contains(a));
+        // The dependencies travel with the event, so that planning in the sprint service knows them.
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + b
+                + "' and event_type = 'io.entente.BacklogItemUpdated' and payload like '%\"dependsOn\":[\"" + a + "\"]%'"));
         given().auth().oauth2(TARA).contentType(ContentType.JSON).header("If-Match", etag("/api/backlog-items/" + a, TARA))
                 .body(update("Collect decision requests", null, "[\"" + b + "\"]"))
                 .when().put("/api/backlog-items/" + a).then().statusCode(409)

@@ -54,6 +54,8 @@ class EndpointAccessTest extends EndpointAccess {
                     + "alliances the reader may not see are left out"),
             row("GET /api/teams/{id}/velocity").at("/api/teams/{team}/velocity")
                     .foreign(FILTERED, "team totals, no alliance breakdown"),
+            row("GET /api/teams/{id}/history").at("/api/teams/{team}/history").foreign(FILTERED, "the team's "
+                    + "changes without the covered alliances, which name alliance A"),
             row("POST /api/teams").body(TEAM_OF_A),
             row("PUT /api/teams/{id}").at("/api/teams/{team}").body(TEAM_OF_A).ifMatchOf("/api/teams/{team}"),
 
@@ -64,6 +66,8 @@ class EndpointAccessTest extends EndpointAccess {
                     .foreign(FILTERED, "cards of alliance A come back restricted: opaque label, no title or key"),
             row("GET /api/sprints/{id}/burndown").at("/api/sprints/{sprint}/burndown")
                     .foreign(FILTERED, "team totals, no alliance breakdown"),
+            row("GET /api/sprints/{id}/history").at("/api/sprints/{sprint}/history")
+                    .foreign(FILTERED, "the sprint's own changes; changes to cards of alliance A are left out"),
             row("POST /api/sprints").body(SPRINT)
                     .foreign(SHARED, "a team member of any alliance plans the team's sprints"),
             row("PUT /api/sprints/{id}/capacity").at("/api/sprints/{sprint}/capacity").body(CAPACITY)

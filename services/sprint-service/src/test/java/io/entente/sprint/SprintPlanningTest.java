@@ -277,4 +277,74 @@ class SprintPlanningTest {
                 .when().get("/api/sprints").then().statusCode(200)
                 .body("items[0].id", equalTo(first)).body("next", nullValue());
     }
+
+    @Test
+    void commitsWithAnAssigneeAndWarnsWhenAMemberIsOverTheirCapacity() {
+        String team = Fixtures.team(unique("Member load"), null);
+        String sprint = Fixtures.sprint(team);
+        List<String> ids = publish(Item.of("ONC-HELIX", "Chase CMC sign-off", 8),
+                Item.of("CDX-QUANTIA", "Update obligations log", 2));
+        String items = "/api/sprints/" + sprint + "/items";
+        given().auth().oauth2(TARA).contentType(ContentType.JSON)
+                .body(Map.of("itemId", ids.get(0), "assignee", "gwen"))
+                .when().post(items).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("assignee"));
+        // nora's capacity is 10 days x 0.5 = 5 points: 8 assigned to her is over, the team (15) is not.
+        given().auth().oauth2(TARA).contentType(ContentType.JSON)
+                .body(Map.of("itemId", ids.get(0), "assignee", "nora"))
+                .when().post(items).then().statusCode(201)
+                .body("card.assignee", equalTo("nora"))
+                .body("card.assigneeName", equalTo("Nora Haddad"))
+                .body("planning.overCapacity", equalTo(false))
+                .body("planning.loadByMember.find { it.userId == 'nora' }.committedPoints", equalTo(8))
+                .body("planning.loadByMember.find { it.userId == 'nora' }.overCapacity", equalTo(true))
+                .body("planning.warnings.code", hasItem("MEMBER_OVER_CAPACITY"));
+        given().auth().oauth2(TARA).contentType(ContentType.JSON).body(Map.of("itemId", ids.get(1)))
+                .when().post(items).then().statusCode(201).body("card.assignee", nullValue());
+        given().auth().oauth2(TARA).when().get("/api/sprints/" + sprint).then().statusCode(200)
+                .body("planning.loadByMember.find { it.userId == 'tara' }.committedPoints", equalTo(0))
+                .body("planning.warnings.find { it.code == 'MEMBER_OVER_CAPACITY' }.message",
+                        containsString("Nora Haddad holds 8 points"));
+        // Unassigning takes the load off her.
+        Fixtures.move(TARA, sprint, ids.get(0), "TODO", null).statusCode(200);
+        given().auth().oauth2(TARA).when().get("/api/sprints/" + sprint).then().statusCode(200)
+                .body("planning.loadByMember.find { it.userId == 'nora' }.committedPoints", equalTo(0))
+                .body("planning.warnings.code", not(hasItem(
+                        "MEMBER_OVER_CAPACITY")));
+    }
+
+    @Test
+    void warnsWhenAnItemIsCommittedBeforeWhatItDependsOn() {
+        String team = Fixtures.team(unique("Dependencies"), null);
+        String sprint = Fixtures.sprint(team);
+        String first = java.util.UUID.randomUUID().toString();
+        String second = java.util.UUID.randomUUID().toString();
+        Fixtures.publishEvents(
+                new io.entente.events.backlog.BacklogItemEvent.BacklogItemCreated(first, "ONC-HELIX",
+                        "Collect decision requests", "d", "GOVERNANCE", "TASK", 2, null, "READY", "a0", null,
+                        List.of()),
+                new io.entente.events.backlog.BacklogItemEvent.BacklogItemCreated(second, "ONC-HELIX",
+                        "Draft JSC pre-read", "d", "GOVERNANCE", "TASK", 3, null, "READY", "a1", null,
+                        List.of(first)));
+        for (String id : List.of(first, second)) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().auth().oauth2(ADMIN).when().get("/api/sprint-candidates/" + id).then().statusCode(200));
+        }
+        commit(TARA, sprint, second).statusCode(201)
+                .body("planning.warnings.find { it.code == 'DEPENDENCY' }.message",
+                        equalTo("'Draft JSC pre-read' depends on 'Collect decision requests', which is neither done "
+                                + "nor planned in a sprint"));
+        // An update in the form of before dependencies travelled says nothing about them: what was known stays.
+        Fixtures.publishEvents(new io.entente.events.backlog.BacklogItemEvent.BacklogItemUpdated(second, "ONC-HELIX",
+                "Draft JSC pre-read v2", "d", "GOVERNANCE", "TASK", 3, null, "READY", null));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TARA).when().get("/api/sprints/" + sprint).then().statusCode(200)
+                        .body("planning.warnings.find { it.code == 'DEPENDENCY' }.message",
+                                containsString("'Draft JSC pre-read v2' depends on 'Collect decision requests'")));
+        // Planned in the same sprint: the order is the team's to keep.
+        commit(TARA, sprint, first).statusCode(201)
+                .body("planning.warnings.code", not(hasItem("DEPENDENCY")));
+        given().auth().oauth2(TARA).when().get("/api/sprints/" + sprint).then().statusCode(200)
+                .body("planning.warnings.code", not(hasItem("DEPENDENCY")));
+    }
 }

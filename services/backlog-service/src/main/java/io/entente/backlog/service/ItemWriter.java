@@ -125,7 +125,7 @@ public class ItemWriter {
         BacklogItemView view = view(item);
         changes.record(new BacklogItemCreated(item.id.toString(), item.allianceId, item.title, item.description,
                 item.discipline.name(), item.type.name(), item.estimate, item.dueDate, item.status.name(), item.rank,
-                item.sourceRef), null, view);
+                item.sourceRef, ids(view.dependsOn())), null, view);
         return view;
     }
 
@@ -139,14 +139,19 @@ public class ItemWriter {
         // Flush so the view carries the version the client will have to send back in If-Match.
         em.flush();
         BacklogItemView after = view(item);
-        changes.record(updated(item), before, after);
+        changes.record(updated(item, after.dependsOn()), before, after);
         return after;
     }
 
-    public static BacklogItemUpdated updated(BacklogItem item) {
+    public static BacklogItemUpdated updated(BacklogItem item, List<UUID> dependsOn) {
         return new BacklogItemUpdated(item.id.toString(), item.allianceId, item.title, item.description,
                 item.discipline.name(), item.type.name(), item.estimate, item.dueDate, item.status.name(),
-                item.sourceRef);
+                item.sourceRef, ids(dependsOn));
+    }
+
+    /** Dependencies travel in the events so that planning elsewhere can tell work done out of order. */
+    private static List<String> ids(List<UUID> dependsOn) {
+        return dependsOn.stream().map(UUID::toString).toList();
     }
 
     /**

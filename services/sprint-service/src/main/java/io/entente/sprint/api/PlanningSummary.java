@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record PlanningSummary(int capacityPoints, int committedPoints, int completedPoints, int remainingPoints,
                               int itemCount, int unestimatedItems, boolean overCapacity,
-                              List<AllianceLoad> loadByAlliance, List<Warning> warnings) {
+                              List<AllianceLoad> loadByAlliance, List<MemberLoad> loadByMember,
+                              List<Warning> warnings) {
 
     /**
      * One alliance's share of the sprint. An alliance the reader may not see has no key or name, only
@@ -21,7 +22,15 @@ public record PlanningSummary(int capacityPoints, int committedPoints, int compl
                                double shareOfCommitted, double shareOfCapacity, boolean concentrated) {
     }
 
-    /** @param code OVER_CAPACITY or CONCENTRATION */
+    /**
+     * What one member of the sprint's capacity plan holds: points of the cards assigned to them against their own
+     * capacity, counted like the team's (done cards included).
+     */
+    public record MemberLoad(String userId, String displayName, int capacityPoints, int committedPoints, int items,
+                             boolean overCapacity) {
+    }
+
+    /** @param code OVER_CAPACITY, MEMBER_OVER_CAPACITY, CONCENTRATION or DEPENDENCY */
     public record Warning(String code, String message) {
     }
 }

@@ -15,6 +15,8 @@ import io.entente.platform.security.CurrentUser;
 import io.entente.platform.security.Roles;
 import io.entente.sprint.domain.SprintState;
 import io.entente.sprint.service.BoardQueries;
+import io.entente.sprint.service.HistoryQueries;
+import io.entente.platform.audit.ChangeView;
 import io.entente.sprint.service.ReportService;
 import io.entente.sprint.service.SprintLifecycle;
 import io.entente.sprint.service.SprintPlanning;
@@ -61,9 +63,11 @@ public class SprintResource {
     private final BoardQueries board;
     private final ReportService reports;
     private final CurrentUser user;
+    private final HistoryQueries histories;
 
     public SprintResource(SprintPlanning planning, SprintLifecycle lifecycle, SprintQueries sprints,
-                          BoardQueries board, ReportService reports, CurrentUser user) {
+                          BoardQueries board, ReportService reports, CurrentUser user, HistoryQueries histories) {
+        this.histories = histories;
         this.planning = planning;
         this.lifecycle = lifecycle;
         this.sprints = sprints;
@@ -133,6 +137,17 @@ public class SprintResource {
         BoardView view = board.read(id, swimlanes == null ? BoardQueries.Swimlanes.ALLIANCE : swimlanes,
                 Visibility.of(user));
         return ResponseBuilder.ok(view).tag(ETags.tag(view.sprint().version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Who changed the sprint and its cards, what and when, newest first (from the audit trail)",
+            description = "Cards of alliances the reader may not see are left out; a sprint of a team the reader "
+                    + "has nothing to do with (no member, no alliance in common) answers 404.")
+    public Page<ChangeView> history(@PathParam("id") UUID id, @QueryParam("after") String after,
+                                    @QueryParam("limit") Integer limit) {
+        return histories.sprint(id, after, limit);
     }
 
     @GET

@@ -10,6 +10,8 @@ import io.entente.platform.versioning.ETags;
 import io.entente.platform.rest.QueryParams;
 import io.entente.platform.security.Roles;
 import io.entente.sprint.service.ReportService;
+import io.entente.sprint.service.HistoryQueries;
+import io.entente.platform.audit.ChangeView;
 import io.entente.sprint.service.TeamService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -45,8 +47,10 @@ public class TeamResource {
 
     private final TeamService teams;
     private final ReportService reports;
+    private final HistoryQueries histories;
 
-    public TeamResource(TeamService teams, ReportService reports) {
+    public TeamResource(TeamService teams, ReportService reports, HistoryQueries histories) {
+        this.histories = histories;
         this.teams = teams;
         this.reports = reports;
     }
@@ -90,6 +94,17 @@ public class TeamResource {
                                          @Valid @NotNull TeamRequest request) {
         TeamView team = teams.update(id, ifMatch, request);
         return ResponseBuilder.ok(team).tag(ETags.tag(team.version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @Operation(summary = "Who changed the team, what and when, newest first (from the audit trail)",
+            description = "A team the reader has nothing to do with (no member, no alliance in common) answers 404; "
+                    + "covered alliances are left out for a reader who may not see all of them.")
+    public Page<ChangeView> history(@PathParam("id") UUID id, @QueryParam("after") String after,
+                                    @QueryParam("limit") Integer limit) {
+        return histories.team(id, after, limit);
     }
 
     @GET

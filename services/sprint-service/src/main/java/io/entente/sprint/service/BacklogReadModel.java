@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -42,6 +43,9 @@ public class BacklogReadModel {
         copy.dueDate = created.dueDate();
         copy.status = created.status();
         copy.rank = created.rank();
+        if (created.dependsOn() != null) {
+            copy.dependsOn = List.copyOf(created.dependsOn());
+        }
         touch(copy);
     }
 
@@ -54,6 +58,10 @@ public class BacklogReadModel {
             copy.estimate = updated.estimate();
             copy.dueDate = updated.dueDate();
             copy.status = updated.status();
+            // An older event does not say: what was known stays.
+            if (updated.dependsOn() != null) {
+                copy.dependsOn = List.copyOf(updated.dependsOn());
+            }
             touch(copy);
         }
     }

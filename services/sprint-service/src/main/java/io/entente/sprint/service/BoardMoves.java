@@ -12,6 +12,7 @@ import io.entente.platform.security.CurrentUser;
 import io.entente.sprint.domain.BacklogItemCopy;
 import io.entente.sprint.domain.BoardColumn;
 import io.entente.sprint.domain.Sprint;
+import io.entente.sprint.domain.SprintCapacity;
 import io.entente.sprint.domain.SprintItem;
 import io.entente.sprint.domain.SprintState;
 import io.entente.sprint.domain.Team;
@@ -82,12 +83,17 @@ public class BoardMoves {
         if (over && (request.reason() == null || request.reason().isBlank())) {
             throw Problems.invalid("reason", "say why the sprint may go over capacity when overriding it");
         }
+        String assignee = FreeText.orNull(request.assignee());
+        Map<String, String> members = Cards.memberNames(team.id);
+        if (assignee != null && !members.containsKey(assignee)) {
+            throw Problems.invalid("assignee", assignee + " is not a member of team '" + team.name + "'");
+        }
         Instant now = clock.instant();
         SprintItem card = SprintItem.find(sprint.id, copy.itemId);
         if (card == null) {
             card = SprintItem.card(sprint.id, copy.itemId, copy.allianceId);
         }
-        card.commit(null, over ? request.reason().strip() : null, now);
+        card.commit(assignee, over ? request.reason().strip() : null, now);
         card.persist();
         SprintItem.getEntityManager().flush();
         changes.record(new ItemCommittedToSprint(sprint.id.toString(), copy.itemId.toString(), copy.allianceId,
@@ -96,8 +102,9 @@ public class BoardMoves {
         Visibility visibility = Visibility.of(user);
         Map<String, String> names = board.allianceNames(rows.stream().map(r -> r.item().allianceId)
                 .filter(visibility::canSee).collect(Collectors.toSet()));
-        PlanningSummary planning = BoardRows.summary(sprint, rows, names, visibility);
-        return new CommitResult(Cards.view(card, copy, names, Map.of()), planning);
+        PlanningSummary planning = BoardRows.summary(sprint, rows, names, visibility,
+                SprintCapacity.ofSprint(sprint.id), board.dependencyWarnings(rows, visibility));
+        return new CommitResult(Cards.view(card, copy, names, members), planning);
     }
 
     /** The item is live backlog work of the team's alliances and disciplines, on no open board yet. */

@@ -4,6 +4,7 @@ import io.entente.platform.security.CurrentUser;
 import io.entente.sprint.domain.BacklogItemCopy;
 import io.entente.sprint.domain.BoardColumn;
 import io.entente.sprint.domain.Sprint;
+import io.entente.sprint.domain.SprintCapacity;
 import io.entente.sprint.domain.SprintItem;
 import io.entente.sprint.domain.Team;
 import io.entente.sprint.api.BoardView;
@@ -102,7 +103,8 @@ public class BoardQueries {
         BoardView.Header header = new BoardView.Header(sprint.id, team.id, team.name, sprint.name, sprint.goal,
                 sprint.startDate, sprint.endDate, sprint.state, sprint.version);
         return new BoardView(header, swimlanes.name(), columns, laneViews,
-                BoardRows.summary(sprint, rows, names, visibility));
+                BoardRows.summary(sprint, rows, names, visibility,
+                        SprintCapacity.ofSprint(sprint.id), board.dependencyWarnings(rows, visibility)));
     }
 
     private static final class LaneBuilder {

@@ -5,6 +5,7 @@ import io.entente.sprint.domain.BacklogItemCopy;
 import io.entente.sprint.domain.BoardColumn;
 import io.entente.sprint.domain.Concentration;
 import io.entente.sprint.domain.Sprint;
+import io.entente.sprint.domain.SprintCapacity;
 import io.entente.sprint.domain.SprintItem;
 import io.entente.sprint.domain.SprintItemStatus;
 import io.entente.sprint.api.PlanningSummary;
@@ -18,6 +19,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -120,9 +123,15 @@ public class BoardRows {
         return names;
     }
 
-    /** Totals against capacity and the load per alliance, with the over-capacity and concentration warnings. */
+    /**
+     * Totals against capacity, the load per alliance and per member, with the over-capacity (team and member) and
+     * concentration warnings.
+     *
+     * @param capacity the sprint's capacity plan, one entry per member
+     */
     public static PlanningSummary summary(Sprint sprint, List<Row> rows, Map<String, String> names,
-                                          Visibility visibility) {
+                                          Visibility visibility, List<SprintCapacity> capacity,
+                                          List<PlanningSummary.Warning> dependencyWarnings) {
         int committed = 0;
         int completed = 0;
         int unestimated = 0;
@@ -159,7 +168,88 @@ public class BoardRows {
                         + " of " + committed + "); keep any one alliance at or below a third of the team's work"));
             }
         }
+        List<PlanningSummary.MemberLoad> members = memberLoads(rows, capacity);
+        for (PlanningSummary.MemberLoad member : members) {
+            if (member.overCapacity()) {
+                warnings.add(new PlanningSummary.Warning("MEMBER_OVER_CAPACITY", member.displayName() + " holds "
+                        + member.committedPoints() + " points against a capacity of " + member.capacityPoints() + " ("
+                        + (member.committedPoints() - member.capacityPoints()) + " over)"));
+            }
+        }
+        warnings.addAll(dependencyWarnings);
         return new PlanningSummary(sprint.capacityPoints, committed, completed, committed - completed, rows.size(),
-                unestimated, over, loads, warnings);
+                unestimated, over, loads, members, warnings);
+    }
+
+    /**
+     * A DEPENDENCY warning for each unfinished card whose item depends on one that is neither done nor on an open
+     * board (this sprint's or another's). Costs one statement, and none when no card has dependencies.
+     */
+    public List<PlanningSummary.Warning> dependencyWarnings(List<Row> rows, Visibility visibility) {
+        Set<UUID> onThisBoard = new HashSet<>();
+        for (Row row : rows) {
+            onThisBoard.add(row.item().itemId);
+        }
+        Set<UUID> wanted = new HashSet<>();
+        for (Row row : rows) {
+            if (!row.done() && row.copy().dependsOn != null) {
+                for (String id : row.copy().dependsOn) {
+                    UUID dependency = UUID.fromString(id);
+                    if (!onThisBoard.contains(dependency)) {
+                        wanted.add(dependency);
+                    }
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Object[]> found = new HashMap<>();
+        for (Object[] t : em.createQuery("""
+                        select c.itemId, c.title, c.allianceId, c.status,
+                               (select count(si) from SprintItem si where si.itemId = c.itemId and si.open = true)
+                        from BacklogItemCopy c where c.itemId in :ids""", Object[].class)
+                .setParameter("ids", wanted).getResultList()) {
+            found.put((UUID) t[0], t);
+        }
+        List<PlanningSummary.Warning> warnings = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.done() || row.copy().dependsOn == null) {
+                continue;
+            }
+            for (String id : row.copy().dependsOn) {
+                UUID dependency = UUID.fromString(id);
+                Object[] t = found.get(dependency);
+                boolean ready = onThisBoard.contains(dependency)
+                        || t != null && ("DONE".equals(t[3]) || ((Number) t[4]).longValue() > 0);
+                if (!ready) {
+                    String item = visibility.canSee(row.item().allianceId) ? "'" + row.copy().title + "'"
+                            : "an item of an alliance you cannot see";
+                    String before = t == null ? "an item planning does not know"
+                            : visibility.canSee((String) t[2]) ? "'" + t[1] + "'" : "an item you cannot see";
+                    warnings.add(new PlanningSummary.Warning("DEPENDENCY", item + " depends on " + before
+                            + ", which is neither done nor planned in a sprint"));
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private static List<PlanningSummary.MemberLoad> memberLoads(List<Row> rows, List<SprintCapacity> capacity) {
+        Map<String, int[]> byAssignee = new HashMap<>();
+        for (Row row : rows) {
+            if (row.item().assignee != null) {
+                int[] tally = byAssignee.computeIfAbsent(row.item().assignee, k -> new int[2]);
+                tally[0] += row.points();
+                tally[1]++;
+            }
+        }
+        List<PlanningSummary.MemberLoad> loads = new ArrayList<>();
+        for (SprintCapacity member : capacity) {
+            int[] tally = byAssignee.getOrDefault(member.userId, new int[2]);
+            loads.add(new PlanningSummary.MemberLoad(member.userId, member.displayName, member.capacityPoints,
+                    tally[0], tally[1], tally[0] > member.capacityPoints));
+        }
+        return loads;
     }
 }

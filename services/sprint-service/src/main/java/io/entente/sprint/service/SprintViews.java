@@ -32,11 +32,13 @@ public class SprintViews {
     public SprintView of(Sprint sprint, Team team, List<BoardRows.Row> rows, Visibility visibility) {
         Map<String, String> names = board.allianceNames(rows.stream().map(r -> r.item().allianceId)
                 .filter(visibility::canSee).collect(Collectors.toSet()));
-        List<SprintView.MemberCapacityView> capacity = SprintCapacity.ofSprint(sprint.id).stream()
+        List<SprintCapacity> plan = SprintCapacity.ofSprint(sprint.id);
+        List<SprintView.MemberCapacityView> capacity = plan.stream()
                 .map(c -> new SprintView.MemberCapacityView(c.userId, c.displayName, c.workingDays, c.absenceDays,
                         c.pointsPerDay, c.capacityPoints)).toList();
         return new SprintView(sprint.id, sprint.teamId, team.name, sprint.name, sprint.goal, sprint.startDate,
-                sprint.endDate, sprint.state, capacity, BoardRows.summary(sprint, rows, names, visibility),
+                sprint.endDate, sprint.state, capacity, BoardRows.summary(sprint, rows, names, visibility, plan,
+                        board.dependencyWarnings(rows, visibility)),
                 sprint.startedAt, sprint.closedAt, sprint.version);
     }
 }

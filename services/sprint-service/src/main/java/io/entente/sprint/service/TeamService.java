@@ -62,8 +62,7 @@ public class TeamService {
         apply(team, request, new ArrayList<>(new LinkedHashSet<>(request.alliances())));
         team.persist();
         List<TeamMember> members = replaceMembers(team, request.members());
-        TeamView view = TeamView.of(team, members, Visibility.everything()::canSee);
-        changes.auditOnly("TeamCreated", "team", team.id.toString(), null, null, view);
+        changes.auditOnly("TeamCreated", "team", team.id.toString(), null, null, TeamState.of(team, members));
         return TeamView.of(team, members, Visibility.of(user)::canSee);
     }
 
@@ -79,12 +78,11 @@ public class TeamService {
         }
         team.alliances.stream().filter(a -> !user.canSee(a)).forEach(kept::add);
         requireUniqueName(request.name().strip(), team.id);
-        TeamView before = TeamView.of(team, TeamMember.ofTeam(team.id), Visibility.everything()::canSee);
+        TeamState before = TeamState.of(team, TeamMember.ofTeam(team.id));
         apply(team, request, new ArrayList<>(kept));
         List<TeamMember> members = replaceMembers(team, request.members());
         Team.getEntityManager().flush();
-        TeamView after = TeamView.of(team, members, Visibility.everything()::canSee);
-        changes.auditOnly("TeamUpdated", "team", team.id.toString(), null, before, after);
+        changes.auditOnly("TeamUpdated", "team", team.id.toString(), null, before, TeamState.of(team, members));
         return TeamView.of(team, members, Visibility.of(user)::canSee);
     }
 
@@ -111,6 +109,30 @@ public class TeamService {
                 .stream().collect(Collectors.groupingBy(m -> m.teamId));
         Visibility visibility = Visibility.of(user);
         return page.map(t -> TeamView.of(t, members.getOrDefault(t.id, List.of()), visibility::canSee));
+    }
+
+    /**
+     * A team as its audit trail keeps it: members and WIP limits as text, so that a history shows who joined or left
+     * and which limit changed rather than nested objects.
+     */
+    record TeamState(String name, String description, List<String> disciplines, List<String> alliances,
+                     List<String> members, String wipLimits, long version) {
+
+        static TeamState of(Team team, List<TeamMember> members) {
+            List<String> limits = new ArrayList<>();
+            for (BoardColumn column : BoardColumn.values()) {
+                if (team.wipLimit(column) != null) {
+                    limits.add(column + " " + team.wipLimit(column));
+                }
+            }
+            List<String> people = members.stream().sorted((a, b) -> a.userId.compareTo(b.userId))
+                    .map(m -> m.displayName + " (" + m.userId + ", " + m.teamRole + ", "
+                            + m.pointsPerDay.stripTrailingZeros().toPlainString() + "/day)")
+                    .toList();
+            return new TeamState(team.name, team.description, List.copyOf(team.disciplines),
+                    List.copyOf(team.alliances), people, limits.isEmpty() ? null : String.join(", ", limits),
+                    team.version);
+        }
     }
 
     static Team require(UUID id) {
