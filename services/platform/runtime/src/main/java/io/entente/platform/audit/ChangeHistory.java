@@ -40,6 +40,9 @@ public class ChangeHistory {
     /** Bookkeeping that changes with every write, not something a user changed. */
     private static final Set<String> BOOKKEEPING = Set.of("version", "createdAt", "updatedAt");
 
+    /** The fields that name an element of a list (options by title, members by name), first found wins. */
+    private static final List<String> NAMING_FIELDS = List.of("title", "name", "username", "key", "label");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EntityManager em;
@@ -139,10 +142,24 @@ public class ChangeHistory {
             return null;
         }
         if (value.isArray()) {
-            return value.isEmpty() ? null : StreamSupport.stream(value.spliterator(), false).map(JsonNode::asText)
-                    .collect(Collectors.joining(", "));
+            return value.isEmpty() ? null : StreamSupport.stream(value.spliterator(), false)
+                    .map(ChangeHistory::element).collect(Collectors.joining(", "));
         }
         return value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    /** A list element as a reader knows it: an option or a member by its name, not as JSON. */
+    private static String element(JsonNode value) {
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        for (String name : NAMING_FIELDS) {
+            JsonNode named = value.get(name);
+            if (named != null && named.isValueNode() && !named.asText().isBlank()) {
+                return named.asText();
+            }
+        }
+        return value.toString();
     }
 
     private static JsonNode tree(String json) {

@@ -36,4 +36,16 @@ class ChangeHistoryTest {
         assertEquals(List.of(new FieldChange("title", null, "Health check")),
                 ChangeHistory.changes(null, after, Set.of()));
     }
+
+    @Test
+    void listsOfObjectsShowEachElementByItsName() throws Exception {
+        JsonNode before = JSON.readTree("{\"options\": [{\"key\": \"A\", \"title\": \"Opt in\"}]}");
+        JsonNode after = JSON.readTree("""
+                {"options": [{"key": "A", "title": "Opt in"}, {"key": "B", "title": "Opt out"}],
+                 "members": [{"company": "PARTNER", "role": "CO_CHAIR"}]}""");
+
+        assertEquals(List.of(new FieldChange("options", "Opt in", "Opt in, Opt out"),
+                        new FieldChange("members", null, "{\"company\":\"PARTNER\",\"role\":\"CO_CHAIR\"}")),
+                ChangeHistory.changes(before, after, Set.of()));
+    }
 }
