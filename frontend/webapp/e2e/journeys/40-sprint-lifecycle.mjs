@@ -152,7 +152,7 @@ export default [
     await closing.getByRole('button', { name: 'Close sprint' }).click();
     await closing.waitFor({ state: 'hidden' });
     await page.getByText('This sprint is closed').waitFor();
-    await page.getByTestId('history-entry').filter({ hasText: 'Sprint closed' }).waitFor();
+    await page.getByTestId('history-entry').filter({ has: page.locator('strong', { hasText: /^Closed$/ }) }).waitFor();
     await shot(page, '46-sprint-closed');
 
     const closed = await apiGet(page, `/api/sprint/sprints/${sprintId}/board`);

@@ -70,6 +70,11 @@ public final class Stack implements BeforeAllCallback {
                 throw e;
             }
             System.out.printf("e2e: stack up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            // The demo is what a new user meets first: seed data the services refuse is a failure, not a warning.
+            if (!up.demoFailures().isEmpty()) {
+                up.stopAll();
+                throw new IllegalStateException("the demo data was not seeded: " + up.demoFailures());
+            }
             Stack.started = up;
             return new Running(up);
         }

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,17 +58,19 @@ final class DemoSeed {
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out;
     private String token;
+    private final List<String> failures = new ArrayList<>();
 
     DemoSeed(PrintStream out) {
         this.out = out;
     }
 
-    void runIfPortfolioEmpty() {
+    /** @return what went wrong (empty when the demo was seeded or already there); the stack runs either way */
+    List<String> runIfPortfolioEmpty() {
         try {
             token = adminToken();
             if (!portfolioEmpty()) {
                 out.println("  demo data: the portfolio already has alliances, not seeding");
-                return;
+                return List.of();
             }
             out.println("  demo data: seeding the demo portfolio (first start)");
             // One client for every step, so that later steps find the ids earlier ones created (SeedClient.ids).
@@ -79,9 +82,12 @@ final class DemoSeed {
             step("governance-service", () -> GovernanceDemo.seed(client));
         } catch (SeedException e) {
             out.println("  demo data: skipped - " + e.getMessage());
+            failures.add(e.getMessage());
         } catch (RuntimeException e) {
             out.println("  demo data: skipped - unexpected " + e);
+            failures.add(e.toString());
         }
+        return List.copyOf(failures);
     }
 
     /** One service's demo data; a failure is reported and the other services are still seeded. */
@@ -90,6 +96,7 @@ final class DemoSeed {
             seed.run();
         } catch (RuntimeException e) {
             out.println("  demo data: " + service + ": stopped - " + e.getMessage());
+            failures.add(service + ": " + e.getMessage());
         }
     }
 

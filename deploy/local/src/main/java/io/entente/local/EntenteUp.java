@@ -29,6 +29,7 @@ public final class EntenteUp {
     private static final Duration FALLBACK_STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path root;
+    private volatile List<String> demoFailures = List.of();
     private final Path home;
     private final Path logs;
     private final boolean skipMissing;
@@ -70,6 +71,11 @@ public final class EntenteUp {
      * The same stack for end-to-end tests, with its data in {@code home} (e.g. a module's target/ folder) instead of
      * .entente/. Call {@link #start()}, then {@link #stopAll()}.
      */
+    /** What went wrong seeding the demo data on this start; empty when it was seeded or already there. */
+    public List<String> demoFailures() {
+        return demoFailures;
+    }
+
     public static EntenteUp forTests(Path root, Path home) {
         return new EntenteUp(root, home, false);
     }
@@ -211,7 +217,7 @@ public final class EntenteUp {
         }
 
         if (running.stream().anyMatch(s -> s.spec().name().equals("backlog-service"))) {
-            new DemoSeed(out).runIfPortfolioEmpty();
+            demoFailures = new DemoSeed(out).runIfPortfolioEmpty();
         }
         // Only now: a part that dies while the stack starts fails the start with its log, which says more than
         // a restart loop would.
