@@ -51,7 +51,13 @@ public class ItemWriter {
     }
 
     public BacklogItem create(NewItem spec) {
-        String rank = appendRank();
+        BacklogItem item = newItem(spec, appendRank(), now());
+        item.persist();
+        return item;
+    }
+
+    /** A new item at the given rank, as the spec says; one place for the rules of a new item (trimmed title, etc.). */
+    private static BacklogItem newItem(NewItem spec, String rank, Instant at) {
         BacklogItem item = new BacklogItem();
         item.id = UUID.randomUUID();
         item.allianceId = spec.allianceId();
@@ -67,9 +73,8 @@ public class ItemWriter {
         item.sourceRef = spec.sourceRef();
         item.status = ItemStatus.NEW;
         item.rank = rank;
-        item.createdAt = now();
-        item.updatedAt = item.createdAt;
-        item.persist();
+        item.createdAt = at;
+        item.updatedAt = at;
         return item;
     }
 
@@ -92,23 +97,7 @@ public class ItemWriter {
         List<BacklogItemView> views = new ArrayList<>(specs.size());
         for (int i = 0; i < specs.size(); i++) {
             NewItem spec = specs.get(i);
-            BacklogItem item = new BacklogItem();
-            item.id = UUID.randomUUID();
-            item.allianceId = spec.allianceId();
-            item.title = spec.title().strip();
-            item.description = FreeText.orNull(spec.description());
-            item.discipline = spec.discipline();
-            item.type = spec.type();
-            item.estimate = spec.estimate();
-            item.beneficiary = FreeText.orNull(spec.beneficiary());
-            item.stakeholderValue = spec.stakeholderValue();
-            item.owner = FreeText.orNull(spec.owner());
-            item.dueDate = spec.dueDate();
-            item.sourceRef = spec.sourceRef();
-            item.status = ItemStatus.NEW;
-            item.rank = Ranks.atPosition(ordered.get(i));
-            item.createdAt = now;
-            item.updatedAt = now;
+            BacklogItem item = newItem(spec, Ranks.atPosition(ordered.get(i)), now);
             item.persist();
             BacklogItemView view = BacklogItemView.of(item, List.of());
             views.add(view);
