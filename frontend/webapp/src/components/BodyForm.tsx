@@ -5,6 +5,7 @@ import {
 } from '../api/governance';
 import type { Alliance, GovernanceBody } from '../api/schemas';
 import { Field, FormProblem, numberOrUndefined, useSubmit } from './Forms';
+import type { ApiError } from '../api/http';
 import { humanize } from './format';
 
 const SIDE_LABEL: Record<Side, string> = { US: 'Our company', PARTNER: 'Partner' };
@@ -115,12 +116,7 @@ export function BodyForm({ existing, alliances, onSubmit, onCancel, onReload }: 
         </div>
         <button type="button" className="button secondary small" onClick={() => setMembers((all) => [...all, blankMember('US', 'MEMBER')])}>Add member</button>
       </fieldset>
-      {error?.problem.errors?.length ? (
-        <div className="form-error" role="alert">
-          <strong>{error.problem.title}</strong>
-          <ul>{error.problem.errors.map((e) => <li key={e.field}>{memberFieldLabel(e.field)}: {e.message}</li>)}</ul>
-        </div>
-      ) : null}
+      <RowFieldErrors error={error} />
       <div className="form-actions">
         <button type="button" className="button secondary" onClick={onCancel}>Cancel</button>
         <button type="submit" className="button" disabled={busy}>{busy ? 'Saving…' : label}</button>
@@ -134,4 +130,15 @@ export function memberFieldLabel(field: string): string {
   const match = /(members|attendees|attendance)\[(\d+)\]\.(\w+)/.exec(field);
   if (match) return `${match[1] === 'members' ? 'Member' : 'Attendee'} ${Number(match[2]) + 1}, ${match[3]}`;
   return humanize(field.slice(field.lastIndexOf('.') + 1).replace(/([a-z])([A-Z])/g, '$1_$2'));
+}
+
+/** The problem's field errors as a list under the form: row fields (members.2.email) have no single field to sit by. */
+export function RowFieldErrors({ error }: { error: ApiError | null }) {
+  if (!error?.problem.errors?.length) return null;
+  return (
+    <div className="form-error" role="alert">
+      <strong>{error.problem.title}</strong>
+      <ul>{error.problem.errors.map((e) => <li key={e.field}>{memberFieldLabel(e.field ?? '')}: {e.message}</li>)}</ul>
+    </div>
+  );
 }

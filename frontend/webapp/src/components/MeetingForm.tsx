@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { RSVPS, SIDES, timeZones, zonedStart, type AttendeeRequest, type MeetingUpdateRequest, type Rsvp, type Side } from '../api/governance';
 import { ApiError } from '../api/http';
 import type { GovernanceBody, Meeting } from '../api/schemas';
-import { memberFieldLabel } from './BodyForm';
+import { RowFieldErrors } from './BodyForm';
 import { Field, FormProblem, numberOrUndefined, useSubmit } from './Forms';
 import { humanize } from './format';
 
@@ -138,12 +138,7 @@ export function MeetingForm({ existing, bodies, initialBodyId, initialDay, onSub
         </div>
         <button type="button" className="button secondary small" onClick={() => setAttendees((all) => [...all, { name: '', organisation: '', side: 'US', email: '', rsvp: 'PENDING' }])}>Add attendee</button>
       </fieldset>
-      {error?.problem.errors?.length ? (
-        <div className="form-error" role="alert">
-          <strong>{error.problem.title}</strong>
-          <ul>{error.problem.errors.map((e) => <li key={e.field}>{memberFieldLabel(e.field)}: {e.message}</li>)}</ul>
-        </div>
-      ) : null}
+      <RowFieldErrors error={error} />
       <div className="form-actions">
         <button type="button" className="button secondary" onClick={onCancel}>Cancel</button>
         <button type="submit" className="button" disabled={busy || !bodyId}>{busy ? 'Saving…' : label}</button>
