@@ -45,11 +45,12 @@ class LeakSweepTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    String jsc;
-    String sponsors;
-    String meeting;
-    String sponsorsMeeting;
-    String othersAction;
+    // Made once for both tests (JUnit makes an instance per test).
+    static String jsc;
+    static String sponsors;
+    static String meeting;
+    static String sponsorsMeeting;
+    static String othersAction;
 
     @Test
     void aPartnerReadsNoInternalMaterialAndOurStakeholderReadsItAll() {
