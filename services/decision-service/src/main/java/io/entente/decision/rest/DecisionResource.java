@@ -157,7 +157,8 @@ public class DecisionResource {
 
     @POST
     @Path("{id}/decide")
-    // Any role may be named approver (an executive sponsor often is a stakeholder); the service checks who it is.
+    // Any of our roles may be named approver (an executive sponsor often is a stakeholder); the service checks who it
+    // is. The partner company decides in committee, recorded by governance ops: never a partner's call here.
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Record the outcome with its rationale; the decision becomes final (If-Match required)",
             description = "Only the approver decides: the user named user:<username>, or for a body:<id> approver "

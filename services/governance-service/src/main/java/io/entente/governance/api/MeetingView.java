@@ -6,7 +6,6 @@ import io.entente.governance.domain.Attendee;
 import io.entente.governance.domain.GovernanceBody;
 import io.entente.governance.domain.Meeting;
 import io.entente.governance.domain.Outcome;
-
 import io.entente.platform.security.Internal;
 
 import java.time.Instant;

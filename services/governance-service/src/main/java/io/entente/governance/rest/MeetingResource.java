@@ -97,8 +97,8 @@ public class MeetingResource {
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
     @Operation(summary = "Who changed the meeting, what and when, newest first (from the audit trail): scheduling, "
             + "agenda, attendance, outcomes, approval, and its action items following the backlog",
-            description = "field=startsAt: only the changes of that field, scheduling included. Stakeholders do not "
-                    + "see changes to the internal briefing or the agenda.")
+            description = "field=startsAt: only the changes of that field, scheduling included. Not for partners: "
+                    + "a history holds internal material.")
     public Page<ChangeView> history(@PathParam("id") UUID id, @QueryParam("field") String field,
                                     @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         return queries.history(id, FreeText.orNull(field), after, limit);

@@ -51,7 +51,8 @@ public class MeetingQueries {
 
     /**
      * Who changed the meeting, what and when, newest first: scheduling, agenda, minutes, and the action items raised
-     * in it following the backlog. Stakeholders do not learn of changes to internal material.
+     * in it following the backlog. Partners may not read it (403); should that change, they would not learn of
+     * changes to internal material.
      */
     public Page<ChangeView> history(UUID id, String field, String after, Integer limit) {
         Meeting meeting = find(id);
