@@ -39,6 +39,15 @@ class BadInputTest extends BadInputSweep {
     static final String CAPACITY = """
             {"members":[{"userId":"tara","absenceDays":1,"pointsPerDay":1.0}]}""";
 
+    static final String CATALOGUE = """
+            {"entries":[{"service":"HEALTH_CHECK","tier":3,"phase":"EXECUTION","timesPerYear":1,"hoursEach":6,
+             "performedBy":"ALLIANCE_HEALTH"}]}""";
+    static final String ENTRY = """
+            {"service":"HEALTH_CHECK","tier":3,"phase":"EXECUTION","timesPerYear":1,"hoursEach":6,
+             "performedBy":"ALLIANCE_HEALTH"}""";
+    static final String WHAT_IF = """
+            {"months":3,"changes":[{"kind":"ADD","tier":1,"phase":"EXECUTION"}]}""";
+
     static String teamId;
     static String sprintId;
 
@@ -108,6 +117,26 @@ class BadInputTest extends BadInputSweep {
         all.addAll(common("PUT", team, TEAM, "name"));
         all.addAll(field("PUT", team, TEAM, "members", "[]"));
         all.addAll(field("PUT", team, TEAM, "version", "0"));
+        String catalogue = "/api/service-catalogue";
+        all.addAll(common("PUT", catalogue, CATALOGUE, "entries"));
+        all.addAll(field("PUT", catalogue, CATALOGUE, "entries", null, "[]", "[{}]", "[null]",
+                "[" + ENTRY + "," + ENTRY + "]",
+                "[" + ENTRY.replace("\"tier\":3", "\"tier\":4") + "]",
+                "[" + ENTRY.replace("ALLIANCE_HEALTH", "ASTROLOGY") + "]",
+                "[" + ENTRY.replace("ALLIANCE_HEALTH", "alliance health") + "]",
+                "[" + ENTRY.replace("HEALTH_CHECK", "COOKING") + "]",
+                "[" + ENTRY.replace("EXECUTION", "HIBERNATION") + "]",
+                "[" + ENTRY.replace("\"hoursEach\":6", "\"hoursEach\":-1") + "]",
+                "[" + ENTRY.replace("\"timesPerYear\":1", "\"timesPerYear\":400") + "]"));
+
+        String whatIf = "/api/workload/what-if";
+        all.addAll(field("POST", whatIf, WHAT_IF, "months", "0", "13", "\"many\""));
+        all.addAll(field("POST", whatIf, WHAT_IF, "changes", null, "[]", "[{}]", "[{\"kind\":\"SHRINK\"}]",
+                "[{\"kind\":\"ADD\"}]", "[{\"kind\":\"ADD\",\"tier\":9,\"phase\":\"EXECUTION\"}]",
+                "[{\"kind\":\"RETIER\",\"allianceKey\":\"onc helix\",\"tier\":3}]",
+                "[{\"kind\":\"RETIER\",\"allianceKey\":\"ONC-HELIX\"}]",
+                "[{\"kind\":\"ADD\",\"tier\":1,\"phase\":\"EXECUTION\",\"admin\":true}]"));
+
         all.add(new Case("state to nowhere", "PUT", "/api/sprints/{sprint}/state", "application/json",
                 "{\"state\":\"PARTY\"}"));
         all.add(new Case("state missing", "PUT", "/api/sprints/{sprint}/state", "application/json", "{}"));
@@ -117,12 +146,14 @@ class BadInputTest extends BadInputSweep {
     @Override
     protected List<Long> stored() {
         List<String> sql = new ArrayList<>();
-        for (String table : List.of("team", "team_member", "sprint", "sprint_capacity", "sprint_item")) {
+        for (String table : List.of("team", "team_member", "sprint", "sprint_capacity", "sprint_item",
+                "service_catalogue", "alliance_manager")) {
             sql.add("select count(*) from " + table);
         }
         sql.add("select count(*) from audit_log where actor = '" + USER + "'");
         sql.add("select coalesce(sum(version), 0) from team");
         sql.add("select coalesce(sum(version), 0) from sprint");
+        sql.add("select coalesce(sum(version), 0) from service_catalogue");
         return sql.stream().map(this::count).toList();
     }
 
@@ -145,7 +176,10 @@ class BadInputTest extends BadInputSweep {
 
     @Override
     protected List<String> badQueries() {
-        return queries("/api/sprints", "limit=0", "limit=201", "limit=abc", "after=garbage", "teamId=not-a-uuid",
-                "state=PARTY", "limit=99999999999");
+        List<String> all = new ArrayList<>(queries("/api/sprints", "limit=0", "limit=201", "limit=abc",
+                "after=garbage", "teamId=not-a-uuid", "state=PARTY", "limit=99999999999"));
+        all.addAll(queries("/api/workload", "months=0", "months=13", "months=abc"));
+        all.addAll(queries("/api/alliance-managers", "limit=0", "after=garbage"));
+        return all;
     }
 }

@@ -1,5 +1,6 @@
 package io.entente.sprint;
 
+import io.entente.events.backlog.AllianceEvent.AllianceRegistered;
 import io.entente.platform.testing.AccessMatrix;
 import io.entente.platform.testing.AccessMatrix.Row;
 import io.entente.platform.testing.EndpointAccess;
@@ -8,6 +9,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +22,7 @@ import static io.entente.platform.testing.AccessMatrix.Partner.ALLOWED;
 import static io.entente.platform.testing.AccessMatrix.Partner.FORBIDDEN;
 import static io.entente.platform.testing.AccessMatrix.row;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The security matrix of the sprint service; see {@link EndpointAccess}. Teams and sprints span
@@ -43,6 +47,13 @@ class EndpointAccessTest extends EndpointAccess {
             {"teamId":"{team}","name":"Access sprint","goal":"g","startDate":"2026-12-07","endDate":"2026-12-18"}""";
     static final String CAPACITY = """
             {"members":[{"userId":"ally","absenceDays":1,"pointsPerDay":1.0}]}""";
+
+    static final String MANAGER = "mgr-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String WHAT_IF = """
+            {"changes":[{"kind":"ADD","tier":1,"phase":"EXECUTION","manager":"{manager}"}]}""";
+    static final String CATALOGUE = """
+            {"entries":[{"service":"HEALTH_CHECK","tier":3,"phase":"EXECUTION","timesPerYear":1,"hoursEach":6,
+             "performedBy":"ALLIANCE_HEALTH"}]}""";
 
     static final List<Row> ROWS = List.of(
             row("GET /api/me").foreign(FILTERED, "only the caller's own identity").partner(ALLOWED),
@@ -105,7 +116,28 @@ class EndpointAccessTest extends EndpointAccess {
                     .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
             row("DELETE /api/sprints/{sprintId}/items/{itemId}").at("/api/sprints/{sprint}/items/{card}")
                     .ifMatchOf("/api/sprints/{sprint}/items/{card}")
-                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"));
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
+
+            row("GET /api/workload").foreign(FILTERED, "portfolio loads; alliances the reader may not see count "
+                    + "but show restricted, without key, name or partner")
+                    .partner(FORBIDDEN, "workload and capacity figures are internal"),
+            row("POST /api/workload/what-if").body(WHAT_IF).foreign(FILTERED, "a read sent as POST; alliances the "
+                    + "reader may not see show restricted")
+                    .partner(FORBIDDEN, "workload and capacity figures are internal"),
+            row("GET /api/service-catalogue").foreign(FILTERED, "the catalogue names no alliance")
+                    .partner(FORBIDDEN, "workload and capacity figures are internal"),
+            row("PUT /api/service-catalogue").body(CATALOGUE).ifMatchOf("/api/service-catalogue")
+                    .foreign(SHARED, "the catalogue spans alliances")
+                    .partner(FORBIDDEN, "workload and capacity figures are internal"),
+            row("GET /api/alliance-managers").foreign(FILTERED, "managers with capacity and alliance counts, no keys")
+                    .partner(FORBIDDEN, "workload and capacity figures are internal"),
+            row("GET /api/alliance-managers/{id}").at("/api/alliance-managers/{manager}")
+                    .foreign(FILTERED, "a manager's capacity and alliance count, no keys")
+                    .partner(FORBIDDEN, "workload and capacity figures are internal"),
+            row("PUT /api/alliance-managers/{id}/capacity").at("/api/alliance-managers/{manager}/capacity")
+                    .body("{\"hoursPerMonth\":100}").ifMatchOf("/api/alliance-managers/{manager}")
+                    .foreign(SHARED, "a manager's capacity spans alliances")
+                    .partner(FORBIDDEN, "workload and capacity figures are internal"));
 
     @Inject
     EntityManager em;
@@ -127,6 +159,10 @@ class EndpointAccessTest extends EndpointAccess {
         Fixtures.Item candidate = Fixtures.Item.of(A, "Sealed CMC transfer " + A, 2);
         Fixtures.Item ofB = Fixtures.Item.of(B, "Visible to B", 2);
         Fixtures.publish(card, candidate, ofB);
+        Fixtures.publishEvents(new AllianceRegistered(A, "Sealed alliance " + A, "Sealed partner " + A, "LICENSING",
+                1, "EXECUTION", 3, 3, MANAGER, LocalDate.of(2026, 1, 5)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin)
+                .get("/api/alliance-managers/" + MANAGER).then().statusCode(200));
         String team = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(TEAM.replace("{A}", A).replace("{B}", B)).post("/api/teams")
                 .then().statusCode(201).extract().path("id");
@@ -138,7 +174,9 @@ class EndpointAccessTest extends EndpointAccess {
         return matrix
                 .bind("A", A).bind("B", B).bind("team", team).bind("sprint", sprint).bind("card", card.id())
                 .bind("candidate", candidate.id())
-                .secret(A, card.id(), candidate.id(), "Sealed tox study", "Sealed CMC transfer")
+                .bind("manager", MANAGER)
+                .secret(A, card.id(), candidate.id(), "Sealed tox study", "Sealed CMC transfer", "Sealed alliance",
+                        "Sealed partner")
                 .reader(admin)
                 .ally(memberOf("ally", A))
                 .foreigner(memberOf("bea", B))
