@@ -1,0 +1,97 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { catalogue, saveCatalogue, type CatalogueEntry } from '../api/workload';
+import { Dialog } from './Dialog';
+import { Field, FormProblem, useSubmit } from './Forms';
+import { QueryState } from './States';
+import { humanize } from './format';
+
+const keyOf = (e: CatalogueEntry) => `${e.service}-${e.tier}-${e.phase}`;
+const label = (e: CatalogueEntry) => `${humanize(e.service)}, tier ${e.tier}, ${humanize(e.phase)}`;
+
+/** The service catalogue (admins): which services each tier and phase gets, how often, and the effort each time. */
+export function CatalogueEditor({ onSaved }: { onSaved: () => void }) {
+  const query = useQuery({ queryKey: ['service-catalogue'], queryFn: ({ signal }) => catalogue(signal) });
+  const client = useQueryClient();
+  const [editing, setEditing] = useState<CatalogueEntry | null>(null);
+  return (
+    <section className="panel" aria-labelledby="h-catalogue">
+      <h2 id="h-catalogue">Service catalogue</h2>
+      <QueryState query={query} label="Loading the service catalogue…">
+        {({ data, etag }) => (
+          <>
+            <div className="table-wrap">
+              <table className="table compact" data-testid="catalogue">
+                <caption>Services per tier and phase: how often and how much effort</caption>
+                <thead>
+                  <tr><th scope="col">Service</th><th scope="col">Tier</th><th scope="col">Phase</th><th scope="col" className="num">Times a month</th><th scope="col" className="num">Hours each</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+                </thead>
+                <tbody>
+                  {data.entries.map((e) => (
+                    <tr key={keyOf(e)}>
+                      <th scope="row">{humanize(e.service)}</th>
+                      <td>Tier {e.tier}</td>
+                      <td>{humanize(e.phase)}</td>
+                      <td className="num">{e.timesPerMonth ?? '—'}</td>
+                      <td className="num">{e.hoursEach ?? '—'}</td>
+                      <td className="actions-cell">
+                        <button type="button" className="button secondary small" onClick={() => setEditing(e)}>Edit {label(e)}</button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Dialog title="Edit catalogue entry" open={editing !== null} onClose={() => setEditing(null)}>
+              {editing && (
+                <EntryForm
+                  entry={editing}
+                  onCancel={() => setEditing(null)}
+                  onReload={() => { setEditing(null); void query.refetch(); }}
+                  onSubmit={async (changed) => {
+                    await saveCatalogue(data.entries.map((e) => (keyOf(e) === keyOf(editing) ? changed : e)), etag);
+                    setEditing(null);
+                    await client.invalidateQueries({ queryKey: ['service-catalogue'] });
+                    onSaved();
+                  }}
+                />
+              )}
+            </Dialog>
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+function EntryForm({ entry, onSubmit, onCancel, onReload }: {
+  entry: CatalogueEntry;
+  onSubmit: (entry: CatalogueEntry) => Promise<void>;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const [times, setTimes] = useState(String(entry.timesPerMonth ?? ''));
+  const [each, setEach] = useState(String(entry.hoursEach ?? ''));
+  const { error, busy, run } = useSubmit();
+  return (
+    <form className="form" aria-label={`Catalogue entry: ${label(entry)}`} noValidate onSubmit={(e) => {
+      e.preventDefault();
+      void run(() => onSubmit({ ...entry, timesPerMonth: Number(times), hoursEach: Number(each) }));
+    }}>
+      <FormProblem error={error} onReload={onReload} />
+      <p>{label(entry)}</p>
+      <div className="field-row">
+        <Field id="cat-times" label="Times a month" field="timesPerMonth" error={error}>
+          {(p) => <input {...p} type="number" min={0} step="any" value={times} onChange={(e) => setTimes(e.target.value)} />}
+        </Field>
+        <Field id="cat-hours" label="Hours each time" field="hoursEach" error={error}>
+          {(p) => <input {...p} type="number" min={0} step="any" value={each} onChange={(e) => setEach(e.target.value)} />}
+        </Field>
+      </div>
+      <div className="actions">
+        <button type="button" className="button secondary" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="button" disabled={busy}>{busy ? 'Saving…' : 'Save entry'}</button>
+      </div>
+    </form>
+  );
+}
