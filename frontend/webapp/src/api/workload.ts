@@ -4,27 +4,35 @@
  * commands (api.ts), so that it is audited and evented like any other alliance change.
  */
 import { sprint } from './api';
-import { body, versioned } from './http';
+import { body, etagOf } from './http';
 
 // Hand-written until the sprint service's OpenAPI document has the workload endpoints.
+export type WarningKind = 'OVER_CAPACITY' | 'UNMANAGED' | 'CONCENTRATION';
+
+/** @property subject a manager's user id, a team id or an alliance key (absent when restricted) */
 export interface WorkloadWarning {
-  code: string;
+  kind: WarningKind;
+  subject?: string | null;
   message: string;
 }
 
+/** An alliance the reader may not see counts in the load but shows as restricted (no key, name or partner). */
 export interface ManagedAlliance {
-  key: string;
-  name?: string;
-  partner?: string;
-  tier?: number;
-  phase?: string;
+  key?: string | null;
+  name?: string | null;
+  partner?: string | null;
+  tier: number;
+  phase: string;
+  complexity?: number;
   demandHours: number;
+  restricted?: boolean;
 }
 
+/** more: alliances of this tier and phase that still fit; absent when they need no manager time. */
 export interface Headroom {
   tier: number;
   phase: string;
-  more: number;
+  more?: number | null;
 }
 
 export interface ManagerLoad {
@@ -38,14 +46,15 @@ export interface ManagerLoad {
 }
 
 export interface PartnerShare {
-  partner: string;
-  demandHours?: number;
-  share: number;
+  partner?: string | null;
+  demandHours: number;
+  percent: number;
 }
 
 export interface TeamLoad {
   id: string;
   name: string;
+  disciplines?: string[];
   capacityHours: number;
   demandHours: number;
   loadPercent: number;
@@ -54,16 +63,23 @@ export interface TeamLoad {
 }
 
 export interface UnmanagedAlliance {
-  key: string;
-  name?: string;
-  tier?: number;
-  phase?: string;
-  manager?: string;
-  uncoveredServices?: string[];
+  key?: string | null;
+  name?: string | null;
+  partner?: string | null;
+  tier: number;
+  phase: string;
+  noManager?: boolean;
+  uncovered: string[];
+  uncoveredHours?: number;
+  restricted?: boolean;
 }
 
+/** Hours are over the whole horizon (from → to). */
 export interface Workload {
-  months?: number;
+  months: number;
+  from?: string;
+  to?: string;
+  catalogueVersion?: number;
   managers: ManagerLoad[];
   teams: TeamLoad[];
   unmanaged: UnmanagedAlliance[];
@@ -79,34 +95,52 @@ export interface WhatIfChange {
   phase?: string;
   manager?: string;
   complexity?: number;
-  partner?: string;
   name?: string;
+  partner?: string;
+  teamIds?: string[];
+}
+
+export interface LoadChange {
+  subject: 'MANAGER' | 'TEAM' | string;
+  id: string;
+  name?: string | null;
+  demandHoursBefore: number;
+  demandHoursAfter: number;
+  loadPercentBefore: number;
+  loadPercentAfter: number;
 }
 
 export interface WhatIf {
   before: Workload;
   after: Workload;
+  changedLoads: LoadChange[];
 }
 
-export interface ManagerCapacity {
+/** hoursPerMonth is the default (120) while defaulted; version is the ETag a change names. */
+export interface AllianceManager {
   id: string;
-  displayName?: string;
-  capacityHours: number;
-  version?: number;
+  hoursPerMonth: number;
+  defaulted?: boolean;
+  alliances?: number;
+  version: number;
 }
 
+/** performedBy: MANAGER or a team discipline (e.g. ALLIANCE_HEALTH). */
 export interface CatalogueEntry {
   service: string;
   tier: number;
   phase: string;
-  timesPerMonth?: number;
-  hoursEach?: number;
+  timesPerYear: number;
+  hoursEach: number;
+  performedBy: string;
   hoursPerMonth?: number;
 }
 
 export interface Catalogue {
+  version: number;
   entries: CatalogueEntry[];
-  version?: number;
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 // The generated client knows only the paths of the committed document; until it has these, the calls go untyped.
@@ -117,21 +151,27 @@ export const workload = (months: number, signal?: AbortSignal): Promise<Workload
   body(untyped.GET('/workload', { params: { query: { months } }, signal }));
 
 export const whatIf = (changes: WhatIfChange[], months: number): Promise<WhatIf> =>
-  body(untyped.POST('/workload/what-if', { params: { query: { months } }, body: { changes } }));
+  body(untyped.POST('/workload/what-if', { body: { months, changes } }));
 
-export const managers = async (signal?: AbortSignal): Promise<ManagerCapacity[]> =>
-  ((await body(untyped.GET('/alliance-managers', { params: { query: { limit: 200 } }, signal }))) as { items?: ManagerCapacity[] }).items ?? [];
+export const allianceManagers = async (signal?: AbortSignal): Promise<AllianceManager[]> => {
+  const answer = (await body(untyped.GET('/alliance-managers', { signal }))) as { items?: AllianceManager[] } | AllianceManager[];
+  return Array.isArray(answer) ? answer : answer.items ?? [];
+};
 
 export const managerCapacity = (id: string, signal?: AbortSignal) =>
-  versioned<ManagerCapacity>(untyped.GET('/alliance-managers/{id}/capacity', { params: { path: { id } }, signal }));
+  body<AllianceManager>(untyped.GET('/alliance-managers/{id}/capacity', { params: { path: { id } }, signal }));
 
-export const setManagerCapacity = (id: string, capacityHours: number, etag: string | undefined) =>
+export const setManagerCapacity = (id: string, hoursPerMonth: number, version: number | undefined) =>
   body(untyped.PUT('/alliance-managers/{id}/capacity', {
-    params: { path: { id }, header: { 'If-Match': etag ?? '*' } },
-    body: { capacityHours },
+    params: { path: { id }, header: { 'If-Match': etagOf(version) } },
+    body: { hoursPerMonth },
   }));
 
-export const catalogue = (signal?: AbortSignal) => versioned<Catalogue>(untyped.GET('/service-catalogue', { signal }));
+export const catalogue = (signal?: AbortSignal) => body<Catalogue>(untyped.GET('/service-catalogue', { signal }));
 
-export const saveCatalogue = (entries: CatalogueEntry[], etag: string | undefined) =>
-  body(untyped.PUT('/service-catalogue', { params: { header: { 'If-Match': etag ?? '*' } }, body: { entries } }));
+/** The whole catalogue goes back: what is left out is no longer delivered. */
+export const saveCatalogue = (entries: CatalogueEntry[], version: number | undefined) =>
+  body(untyped.PUT('/service-catalogue', {
+    params: { header: { 'If-Match': etagOf(version) } },
+    body: { entries: entries.map(({ service, tier, phase, timesPerYear, hoursEach, performedBy }) => ({ service, tier, phase, timesPerYear, hoursEach, performedBy })) },
+  }));

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DISCIPLINES } from '../api/schemas';
 import { catalogue, saveCatalogue, type CatalogueEntry } from '../api/workload';
 import { Dialog } from './Dialog';
 import { Field, FormProblem, useSubmit } from './Forms';
@@ -18,13 +19,13 @@ export function CatalogueEditor({ onSaved }: { onSaved: () => void }) {
     <section className="panel" aria-labelledby="h-catalogue">
       <h2 id="h-catalogue">Service catalogue</h2>
       <QueryState query={query} label="Loading the service catalogue…">
-        {({ data, etag }) => (
+        {(data) => (
           <>
             <div className="table-wrap">
               <table className="table compact" data-testid="catalogue">
                 <caption>Services per tier and phase: how often and how much effort</caption>
                 <thead>
-                  <tr><th scope="col">Service</th><th scope="col">Tier</th><th scope="col">Phase</th><th scope="col" className="num">Times a month</th><th scope="col" className="num">Hours each</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+                  <tr><th scope="col">Service</th><th scope="col">Tier</th><th scope="col">Phase</th><th scope="col" className="num">Times a year</th><th scope="col" className="num">Hours each</th><th scope="col">Done by</th><th scope="col" className="num">Hours a month</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
                 </thead>
                 <tbody>
                   {data.entries.map((e) => (
@@ -32,8 +33,10 @@ export function CatalogueEditor({ onSaved }: { onSaved: () => void }) {
                       <th scope="row">{humanize(e.service)}</th>
                       <td>Tier {e.tier}</td>
                       <td>{humanize(e.phase)}</td>
-                      <td className="num">{e.timesPerMonth ?? '—'}</td>
-                      <td className="num">{e.hoursEach ?? '—'}</td>
+                      <td className="num">{e.timesPerYear}</td>
+                      <td className="num">{e.hoursEach}</td>
+                      <td>{e.performedBy === 'MANAGER' ? 'Alliance manager' : `${humanize(e.performedBy)} team`}</td>
+                      <td className="num">{e.hoursPerMonth ?? '—'}</td>
                       <td className="actions-cell">
                         <button type="button" className="button secondary small" onClick={() => setEditing(e)}>Edit {label(e)}</button>
                       </td>
@@ -49,7 +52,7 @@ export function CatalogueEditor({ onSaved }: { onSaved: () => void }) {
                   onCancel={() => setEditing(null)}
                   onReload={() => { setEditing(null); void query.refetch(); }}
                   onSubmit={async (changed) => {
-                    await saveCatalogue(data.entries.map((e) => (keyOf(e) === keyOf(editing) ? changed : e)), etag);
+                    await saveCatalogue(data.entries.map((e) => (keyOf(e) === keyOf(editing) ? changed : e)), data.version);
                     setEditing(null);
                     await client.invalidateQueries({ queryKey: ['service-catalogue'] });
                     onSaved();
@@ -70,22 +73,31 @@ function EntryForm({ entry, onSubmit, onCancel, onReload }: {
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const [times, setTimes] = useState(String(entry.timesPerMonth ?? ''));
-  const [each, setEach] = useState(String(entry.hoursEach ?? ''));
+  const [times, setTimes] = useState(String(entry.timesPerYear));
+  const [each, setEach] = useState(String(entry.hoursEach));
+  const [by, setBy] = useState(entry.performedBy);
   const { error, busy, run } = useSubmit();
   return (
     <form className="form" aria-label={`Catalogue entry: ${label(entry)}`} noValidate onSubmit={(e) => {
       e.preventDefault();
-      void run(() => onSubmit({ ...entry, timesPerMonth: Number(times), hoursEach: Number(each) }));
+      void run(() => onSubmit({ ...entry, timesPerYear: Number(times), hoursEach: Number(each), performedBy: by }));
     }}>
       <FormProblem error={error} onReload={onReload} />
       <p>{label(entry)}</p>
       <div className="field-row">
-        <Field id="cat-times" label="Times a month" field="timesPerMonth" error={error}>
+        <Field id="cat-times" label="Times a year" field="timesPerYear" error={error}>
           {(p) => <input {...p} type="number" min={0} step="any" value={times} onChange={(e) => setTimes(e.target.value)} />}
         </Field>
         <Field id="cat-hours" label="Hours each time" field="hoursEach" error={error}>
           {(p) => <input {...p} type="number" min={0} step="any" value={each} onChange={(e) => setEach(e.target.value)} />}
+        </Field>
+        <Field id="cat-by" label="Done by" field="performedBy" error={error}>
+          {(p) => (
+            <select {...p} value={by} onChange={(e) => setBy(e.target.value)}>
+              <option value="MANAGER">Alliance manager</option>
+              {DISCIPLINES.map((d) => <option key={d} value={d}>{humanize(d)} team</option>)}
+            </select>
+          )}
         </Field>
       </div>
       <div className="actions">

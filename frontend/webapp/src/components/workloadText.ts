@@ -1,14 +1,14 @@
 import type { WorkloadWarning } from '../api/workload';
 import { humanize } from './format';
 
+const RULES: Record<string, string> = {
+  OVER_CAPACITY: 'Over capacity',
+  UNMANAGED: 'Unmanaged',
+  CONCENTRATION: 'Partner concentration',
+};
+
 /** The rule a warning breaks, named the way the alliance-management lead talks about it. */
-export function ruleOf(warning: WorkloadWarning): string {
-  const code = warning.code.toUpperCase();
-  if (code.includes('UNMANAGED') || code.includes('UNCOVERED')) return 'Unmanaged';
-  if (code.includes('CONCENTRAT') || code.includes('PARTNER')) return 'Partner concentration';
-  if (code.includes('OVER') || code.includes('CAPACITY')) return 'Over capacity';
-  return humanize(warning.code);
-}
+export const ruleOf = (warning: WorkloadWarning): string => RULES[warning.kind] ?? humanize(warning.kind);
 
 /** Hours as the page shows them: whole hours, since the catalogue's efforts are estimates anyway. */
 export const hours = (value: number | undefined | null): number => Math.round(value ?? 0);

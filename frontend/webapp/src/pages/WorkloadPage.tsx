@@ -33,7 +33,7 @@ export function WorkloadPage() {
   const session = useSession();
   if (!canManageAlliances(session)) {
     return (
-      <div className="page">
+      <div className="page page-workload">
         <h1>Workload</h1>
         <ErrorState title="Not available to your role" error={new Error('The workload page is for alliance managers and admins.')} />
       </div>
@@ -63,7 +63,7 @@ function Workloads({ admin }: { admin: boolean }) {
   }, [awaiting, query.data]);
 
   return (
-    <div className="page">
+    <div className="page page-workload">
       <header className="page-header">
         <h1>Workload</h1>
         <p className="lede">How many alliances can one person manage? Each manager’s and team’s load against capacity over the
@@ -121,7 +121,7 @@ function Warnings({ warnings }: { warnings: WorkloadWarning[] }) {
       {warnings.length === 0 ? <p>No warnings: everyone is within capacity and every alliance gets its services.</p> : (
         <ul className="warnings" aria-labelledby="h-warnings">
           {warnings.map((w, i) => (
-            <li key={`${w.code}-${i}`} className={`warning warning-${w.code.toLowerCase()}`} data-testid="workload-warning">
+            <li key={`${w.kind}-${i}`} className={`warning warning-${w.kind.toLowerCase()}`} data-testid="workload-warning">
               <strong>{ruleOf(w)}:</strong> {w.message}
             </li>
           ))}
@@ -152,9 +152,9 @@ function Manager({ manager: m, onEdit }: { manager: ManagerLoad; onEdit?: () => 
             <tr><th scope="col">Alliance</th><th scope="col">Partner</th><th scope="col">Tier</th><th scope="col">Phase</th><th scope="col" className="num">Demand (h)</th></tr>
           </thead>
           <tbody>
-            {[...m.alliances].sort((a, b) => (a.tier ?? 9) - (b.tier ?? 9) || a.key.localeCompare(b.key)).map((a) => (
-              <tr key={a.key}>
-                <th scope="row"><Link to={`/alliances/${a.key}`}>{a.name ?? a.key}</Link> <span className="muted mono small">{a.key}</span></th>
+            {[...m.alliances].sort((a, b) => a.tier - b.tier || (a.key ?? '~').localeCompare(b.key ?? '~')).map((a, i) => (
+              <tr key={a.key ?? `restricted-${i}`}>
+                <th scope="row">{a.key ? <><Link to={`/alliances/${a.key}`}>{a.name ?? a.key}</Link> <span className="muted mono small">{a.key}</span></> : <span className="muted">An alliance you are not a member of</span>}</th>
                 <td>{a.partner ?? '—'}</td>
                 <td><TierBadge tier={a.tier} /></td>
                 <td><PhaseBadge phase={a.phase} /></td>
@@ -197,12 +197,12 @@ function Teams({ teams }: { teams: TeamLoad[] }) {
             <div className="table-wrap">
               <table className="table compact">
                 <caption>{t.name}: share of the team’s effort by partner</caption>
-                <thead><tr><th scope="col">Partner</th><th scope="col" className="num">Share</th></tr></thead>
+                <thead><tr><th scope="col">Partner</th><th scope="col" className="num">Share of demand</th></tr></thead>
                 <tbody>
-                  {[...t.partnerShares].sort((a, b) => b.share - a.share).map((p) => (
-                    <tr key={p.partner}>
-                      <th scope="row">{p.partner}</th>
-                      <td className="num">{Math.round(p.share <= 1 ? p.share * 100 : p.share)} %{(p.share <= 1 ? p.share : p.share / 100) > 1 / 3 && <strong className="capacity-flag"> more than a third</strong>}</td>
+                  {[...t.partnerShares].sort((a, b) => b.percent - a.percent).map((p) => (
+                    <tr key={p.partner ?? 'restricted'}>
+                      <th scope="row">{p.partner ?? <span className="muted">Partners of alliances you are not a member of</span>}</th>
+                      <td className="num">{p.percent} % ({hours(p.demandHours)} h){p.partner && p.percent > 100 / 3 && <strong className="capacity-flag"> more than a third</strong>}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -228,15 +228,15 @@ function Unmanaged({ data }: { data: Workload }) {
         <div className="table-wrap">
           <table className="table compact" data-testid="unmanaged">
             <caption>Alliances whose required services no team covers (the risk of tiering)</caption>
-            <thead><tr><th scope="col">Alliance</th><th scope="col">Tier</th><th scope="col">Phase</th><th scope="col">Manager</th><th scope="col">Services nobody delivers</th></tr></thead>
+            <thead><tr><th scope="col">Alliance</th><th scope="col">Tier</th><th scope="col">Phase</th><th scope="col">Manager</th><th scope="col">Services nobody delivers (hours over the horizon)</th></tr></thead>
             <tbody>
-              {data.unmanaged.map((u) => (
-                <tr key={u.key}>
-                  <th scope="row"><Link to={`/alliances/${u.key}`}>{u.name ?? u.key}</Link> <span className="muted mono small">{u.key}</span></th>
+              {data.unmanaged.map((u, i) => (
+                <tr key={u.key ?? `restricted-${i}`}>
+                  <th scope="row">{u.key ? <><Link to={`/alliances/${u.key}`}>{u.name ?? u.key}</Link> <span className="muted mono small">{u.key}</span></> : <span className="muted">An alliance you are not a member of</span>}</th>
                   <td><TierBadge tier={u.tier} /></td>
                   <td><PhaseBadge phase={u.phase} /></td>
-                  <td>{u.manager ?? 'nobody'}</td>
-                  <td>{(u.uncoveredServices ?? []).map(humanize).join(', ') || '—'}</td>
+                  <td>{u.noManager ? <strong>No manager</strong> : 'Has a manager'}</td>
+                  <td>{u.uncovered.map(humanize).join('; ') || '—'}{u.uncoveredHours ? ` (${hours(u.uncoveredHours)} h)` : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -256,12 +256,12 @@ function CapacityForm({ managerId, onDone, onCancel }: { managerId: string; onDo
       {(c) => (
         <form className="form" aria-label={`Capacity of ${managerId}`} noValidate onSubmit={async (e) => {
           e.preventDefault();
-          if (await run(() => setManagerCapacity(managerId, Number(value ?? c.data.capacityHours), c.etag))) await onDone();
+          if (await run(() => setManagerCapacity(managerId, Number(value ?? c.hoursPerMonth), c.version))) await onDone();
         }}>
           <FormProblem error={error} onReload={() => void current.refetch()} />
-          <Field id="cap-hours" label={`Hours a month ${managerId} has for alliance work`} field="capacityHours" error={error}
+          <Field id="cap-hours" label={`Hours a month ${managerId} has for alliance work`} field="hoursPerMonth" error={error}
             hint="A full-time alliance manager has roughly 120 hours a month after everything else.">
-            {(p) => <input {...p} type="number" min={0} step={1} value={value ?? String(c.data.capacityHours)} onChange={(e) => setValue(e.target.value)} />}
+            {(p) => <input {...p} type="number" min={0} step={1} value={value ?? String(c.hoursPerMonth)} onChange={(e) => setValue(e.target.value)} />}
           </Field>
           <div className="actions">
             <button type="button" className="button secondary" onClick={onCancel}>Cancel</button>

@@ -163,6 +163,9 @@ public final class SprintDemo {
         spec.disciplines().forEach(disciplines::add);
         ArrayNode alliances = body.putArray("alliances");
         ALL_ALLIANCES.forEach(alliances::add);
+        // The rest of the portfolio, but for the alliances left uncovered on purpose (the workload page's point).
+        BacklogDemo.portfolio(client.today()).stream().map(BacklogDemo.Alliance::key)
+                .filter(key -> !BacklogDemo.UNCOVERED.contains(key)).forEach(alliances::add);
         ArrayNode members = body.putArray("members");
         for (Member m : spec.members()) {
             members.addObject().put("userId", m.userId()).put("displayName", m.displayName()).put("role", m.role())
