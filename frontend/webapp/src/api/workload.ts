@@ -154,12 +154,12 @@ export const whatIf = (changes: WhatIfChange[], months: number): Promise<WhatIf>
   body(untyped.POST('/workload/what-if', { body: { months, changes } }));
 
 export const allianceManagers = async (signal?: AbortSignal): Promise<AllianceManager[]> => {
-  const answer = (await body(untyped.GET('/alliance-managers', { signal }))) as { items?: AllianceManager[] } | AllianceManager[];
+  const answer = (await body(untyped.GET('/alliance-managers', { params: { query: { limit: 200 } }, signal }))) as { items?: AllianceManager[] } | AllianceManager[];
   return Array.isArray(answer) ? answer : answer.items ?? [];
 };
 
 export const managerCapacity = (id: string, signal?: AbortSignal) =>
-  body<AllianceManager>(untyped.GET('/alliance-managers/{id}/capacity', { params: { path: { id } }, signal }));
+  body<AllianceManager>(untyped.GET('/alliance-managers/{id}', { params: { path: { id } }, signal }));
 
 export const setManagerCapacity = (id: string, hoursPerMonth: number, version: number | undefined) =>
   body(untyped.PUT('/alliance-managers/{id}/capacity', {

@@ -78,7 +78,7 @@ function Workloads({ admin }: { admin: boolean }) {
             <Warnings warnings={data.warnings} />
             <section className="panel" aria-labelledby="h-managers">
               <h2 id="h-managers">Alliance managers</h2>
-              {data.managers.map((m) => <Manager key={m.id} manager={m} onEdit={admin ? () => setEditing(m.id) : undefined} />)}
+              {data.managers.map((m) => <Manager key={m.id} manager={m} onEdit={() => setEditing(m.id)} />)}
             </section>
             <Teams teams={data.teams} />
             <Unmanaged data={data} />
@@ -131,13 +131,13 @@ function Warnings({ warnings }: { warnings: WorkloadWarning[] }) {
   );
 }
 
-function Manager({ manager: m, onEdit }: { manager: ManagerLoad; onEdit?: () => void }) {
+function Manager({ manager: m, onEdit }: { manager: ManagerLoad; onEdit: () => void }) {
   const over = m.loadPercent > 100;
   return (
     <article className="workload-person" aria-labelledby={`h-manager-${m.id}`} data-testid={`manager-${m.id}`}>
       <div className="row">
         <h3 id={`h-manager-${m.id}`}>{m.id} <span className="muted small">— {percent(m.loadPercent)} of capacity{over ? ', over capacity' : ''}</span></h3>
-        {onEdit && <button type="button" className="button secondary small" onClick={onEdit}>Edit capacity of {m.id}</button>}
+        <button type="button" className="button secondary small" onClick={onEdit}>Edit capacity of {m.id}</button>
       </div>
       <CapacityBar label={m.id} committed={hours(m.demandHours)} capacity={hours(m.capacityHours)} unit={HOURS} />
       {m.warnings.length > 0 && (
