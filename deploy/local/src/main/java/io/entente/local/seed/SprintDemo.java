@@ -66,10 +66,27 @@ public final class SprintDemo {
     private SprintDemo() {
     }
 
+    /**
+     * Hours a month for alliance work: alex is full time (and still over capacity with his portfolio), tara manages
+     * two alliances beside her team work, nora runs a licence on the side.
+     */
+    private static final Map<String, Integer> MANAGER_HOURS = Map.of("alex", 120, "tara", 48, "nora", 12);
+
     public static void seed(SeedClient client) {
         awaitBacklogItems(client);
         seedTeam(client, GOVERNANCE_OPS);
         seedTeam(client, CONTRACTS);
+        MANAGER_HOURS.forEach((manager, hours) -> setCapacity(client, manager, hours));
+    }
+
+    /** A manager is known to the sprint service once an alliance naming them has arrived through Kafka. */
+    private static void setCapacity(SeedClient client, String manager, int hoursPerMonth) {
+        JsonNode current = client.awaitOk(SeedClient.SPRINT, "/api/alliance-managers/" + manager,
+                Duration.ofSeconds(60));
+        String etag = current.hasNonNull("_etag") ? current.path("_etag").asText()
+                : "\"" + current.path("version").asLong() + "\"";
+        client.put(SeedClient.SPRINT, "/api/alliance-managers/" + manager + "/capacity",
+                client.object().put("hoursPerMonth", hoursPerMonth), etag);
     }
 
     /** Backlog items reach the sprint service through Kafka a moment after the backlog service created them. */
