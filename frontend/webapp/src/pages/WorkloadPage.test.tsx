@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
+import axe from 'axe-core';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -89,6 +90,9 @@ describe('<WorkloadPage>', () => {
     expect(within(headroom).getByRole('row', { name: /Tier 2 Execution 2/ })).toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: /no team covers/ })).getByText('Kestrel antibody platform licence')).toBeInTheDocument();
     expect(await screen.findByRole('table', { name: /Services per tier and phase/ })).toBeInTheDocument();
+    // The browser journeys check contrast; here the structure: names, roles, captions, labels.
+    const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] });
+    expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
   });
 
   it('tries a re-tier without saving, then applies it through the alliance update with its version', async () => {
