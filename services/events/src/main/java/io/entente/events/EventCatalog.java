@@ -7,6 +7,8 @@ import io.entente.events.backlog.RiskEvent;
 import io.entente.events.decision.DecisionEvent;
 import io.entente.events.governance.MeetingEvent;
 import io.entente.events.sprint.SprintEvent;
+import io.entente.events.workload.AllianceManagerEvent;
+import io.entente.events.workload.ServiceCatalogueEvent;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,7 +29,8 @@ public final class EventCatalog {
 
     private static final List<Class<? extends DomainEvent>> FAMILIES = List.of(
             AllianceEvent.class, BacklogItemEvent.class, RiskEvent.class, ObligationEvent.class,
-            SprintEvent.class, DecisionEvent.class, MeetingEvent.class);
+            SprintEvent.class, DecisionEvent.class, MeetingEvent.class, ServiceCatalogueEvent.class,
+            AllianceManagerEvent.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = FAMILIES.stream()
             .flatMap(EventCatalog::members)

@@ -1,5 +1,6 @@
 package io.entente.sprint;
 
+import io.entente.events.backlog.AllianceEvent.AllianceRegistered;
 import io.entente.platform.testing.AccessMatrix;
 import io.entente.platform.testing.AccessMatrix.Row;
 import io.entente.platform.testing.EndpointAccess;
@@ -8,6 +9,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +20,7 @@ import static io.entente.platform.testing.AccessMatrix.Foreign.FILTERED;
 import static io.entente.platform.testing.AccessMatrix.Foreign.SHARED;
 import static io.entente.platform.testing.AccessMatrix.row;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The security matrix of the sprint service; see {@link EndpointAccess}. Teams and sprints span
@@ -41,6 +45,13 @@ class EndpointAccessTest extends EndpointAccess {
             {"teamId":"{team}","name":"Access sprint","goal":"g","startDate":"2026-12-07","endDate":"2026-12-18"}""";
     static final String CAPACITY = """
             {"members":[{"userId":"ally","absenceDays":1,"pointsPerDay":1.0}]}""";
+
+    static final String MANAGER = "mgr-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String WHAT_IF = """
+            {"changes":[{"kind":"ADD","tier":1,"phase":"EXECUTION","manager":"{manager}"}]}""";
+    static final String CATALOGUE = """
+            {"entries":[{"service":"HEALTH_CHECK","tier":3,"phase":"EXECUTION","timesPerYear":1,"hoursEach":6,
+             "performedBy":"ALLIANCE_HEALTH"}]}""";
 
     static final List<Row> ROWS = List.of(
             row("GET /api/me").foreign(FILTERED, "only the caller's own identity"),
@@ -84,7 +95,21 @@ class EndpointAccessTest extends EndpointAccess {
                     .body("{\"column\":\"TODO\",\"assignee\":\"ally\"}")
                     .ifMatchOf("/api/sprints/{sprint}/items/{card}"),
             row("DELETE /api/sprints/{sprintId}/items/{itemId}").at("/api/sprints/{sprint}/items/{card}")
-                    .ifMatchOf("/api/sprints/{sprint}/items/{card}"));
+                    .ifMatchOf("/api/sprints/{sprint}/items/{card}"),
+
+            row("GET /api/workload").foreign(FILTERED, "portfolio loads; alliances the reader may not see count "
+                    + "but show restricted, without key, name or partner"),
+            row("POST /api/workload/what-if").body(WHAT_IF).foreign(FILTERED, "a read sent as POST; alliances the "
+                    + "reader may not see show restricted"),
+            row("GET /api/service-catalogue").foreign(FILTERED, "the catalogue names no alliance"),
+            row("PUT /api/service-catalogue").body(CATALOGUE).ifMatchOf("/api/service-catalogue")
+                    .foreign(SHARED, "the catalogue spans alliances"),
+            row("GET /api/alliance-managers").foreign(FILTERED, "managers with capacity and alliance counts, no keys"),
+            row("GET /api/alliance-managers/{id}").at("/api/alliance-managers/{manager}")
+                    .foreign(FILTERED, "a manager's capacity and alliance count, no keys"),
+            row("PUT /api/alliance-managers/{id}/capacity").at("/api/alliance-managers/{manager}/capacity")
+                    .body("{\"hoursPerMonth\":100}").ifMatchOf("/api/alliance-managers/{manager}")
+                    .foreign(SHARED, "a manager's capacity spans alliances"));
 
     @Inject
     EntityManager em;
@@ -106,6 +131,10 @@ class EndpointAccessTest extends EndpointAccess {
         Fixtures.Item candidate = Fixtures.Item.of(A, "Sealed CMC transfer " + A, 2);
         Fixtures.Item ofB = Fixtures.Item.of(B, "Visible to B", 2);
         Fixtures.publish(card, candidate, ofB);
+        Fixtures.publishEvents(new AllianceRegistered(A, "Sealed alliance " + A, "Sealed partner " + A, "LICENSING",
+                1, "EXECUTION", 3, 3, MANAGER, LocalDate.of(2026, 1, 5)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin)
+                .get("/api/alliance-managers/" + MANAGER).then().statusCode(200));
         String team = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(TEAM.replace("{A}", A).replace("{B}", B)).post("/api/teams")
                 .then().statusCode(201).extract().path("id");
@@ -117,7 +146,9 @@ class EndpointAccessTest extends EndpointAccess {
         return matrix
                 .bind("A", A).bind("B", B).bind("team", team).bind("sprint", sprint).bind("card", card.id())
                 .bind("candidate", candidate.id())
-                .secret(A, card.id(), candidate.id(), "Sealed tox study", "Sealed CMC transfer")
+                .bind("manager", MANAGER)
+                .secret(A, card.id(), candidate.id(), "Sealed tox study", "Sealed CMC transfer", "Sealed alliance",
+                        "Sealed partner")
                 .reader(admin)
                 .ally(memberOf("ally", A))
                 .foreigner(memberOf("bea", B))

@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** The alliance names the board shows as swimlane titles, kept current from alliance events. */
+/**
+ * What the alliance events say about an alliance: its name for swimlane titles, and tier, phase, scores and manager
+ * for the workload.
+ */
 @Entity
 @Table(name = "alliance_copy")
 public class AllianceCopy extends PanacheEntityBase {
@@ -23,6 +26,18 @@ public class AllianceCopy extends PanacheEntityBase {
     public String partner;
 
     public Integer tier;
+
+    /** The phase name as the event carried it (text, so that a phase this service does not know is kept). */
+    public String phase;
+
+    @Column(name = "value_score")
+    public Integer valueScore;
+
+    @Column(name = "complexity_score")
+    public Integer complexityScore;
+
+    @Column(name = "alliance_manager")
+    public String allianceManager;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -84,17 +84,39 @@ public class BacklogReadModel {
         }
     }
 
-    public void alliance(String allianceId, String name, String partner, int tier) {
+    /** A registration or an update: everything the workload needs about the alliance but its phase (on updates). */
+    public void alliance(String allianceId, String name, String partner, int tier, String phase, int valueScore,
+                         int complexityScore, String allianceManager) {
+        AllianceCopy copy = allianceCopy(allianceId);
+        copy.name = name;
+        copy.partner = partner;
+        copy.tier = tier;
+        if (phase != null) {
+            copy.phase = phase;
+        }
+        copy.valueScore = valueScore;
+        copy.complexityScore = complexityScore;
+        copy.allianceManager = allianceManager;
+        copy.updatedAt = clock.instant();
+        copy.persist();
+    }
+
+    public void alliancePhase(String allianceId, String phase) {
+        AllianceCopy copy = allianceCopy(allianceId);
+        copy.phase = phase;
+        copy.updatedAt = clock.instant();
+        copy.persist();
+    }
+
+    /** A phase change can arrive before the registration (another partition): the key stands in for the name. */
+    private static AllianceCopy allianceCopy(String allianceId) {
         AllianceCopy copy = AllianceCopy.findById(allianceId);
         if (copy == null) {
             copy = new AllianceCopy();
             copy.allianceId = allianceId;
+            copy.name = allianceId;
         }
-        copy.name = name;
-        copy.partner = partner;
-        copy.tier = tier;
-        copy.updatedAt = clock.instant();
-        copy.persist();
+        return copy;
     }
 
     private static BacklogItemCopy find(String itemId) {
