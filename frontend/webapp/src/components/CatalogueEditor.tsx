@@ -28,7 +28,7 @@ export function CatalogueEditor({ onSaved }: { onSaved: () => void }) {
                   <tr><th scope="col">Service</th><th scope="col">Tier</th><th scope="col">Phase</th><th scope="col" className="num">Times a year</th><th scope="col" className="num">Hours each</th><th scope="col">Done by</th><th scope="col" className="num">Hours a month</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
                 </thead>
                 <tbody>
-                  {data.entries.map((e) => (
+                  {(data.entries ?? []).map((e) => (
                     <tr key={keyOf(e)}>
                       <th scope="row">{humanize(e.service)}</th>
                       <td>Tier {e.tier}</td>
@@ -52,7 +52,7 @@ export function CatalogueEditor({ onSaved }: { onSaved: () => void }) {
                   onCancel={() => setEditing(null)}
                   onReload={() => { setEditing(null); void query.refetch(); }}
                   onSubmit={async (changed) => {
-                    await saveCatalogue(data.entries.map((e) => (keyOf(e) === keyOf(editing) ? changed : e)), data.version);
+                    await saveCatalogue((data.entries ?? []).map((e) => (keyOf(e) === keyOf(editing) ? changed : e)), data.version);
                     setEditing(null);
                     await client.invalidateQueries({ queryKey: ['service-catalogue'] });
                     onSaved();

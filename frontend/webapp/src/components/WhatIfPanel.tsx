@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { alliance as fetchAlliance, changePhase, updateAlliance } from '../api/api';
-import { ALLIANCE_PHASES, type Alliance, type AlliancePhase, type AllianceType } from '../api/schemas';
-import { whatIf, type ChangeKind, type WhatIf, type WhatIfChange, type Workload } from '../api/workload';
+import { ALLIANCE_PHASES, type Alliance, type AllianceType } from '../api/schemas';
+import { whatIf, type AlliancePhase, type ChangeKind, type WhatIf, type WhatIfChange, type Workload } from '../api/workload';
 import { FormProblem, useSubmit } from './Forms';
 import { humanize } from './format';
-import { delta, hours, percent } from './workloadText';
+import { delta, hours, percent, ruleOf } from './workloadText';
 
 const KINDS: { kind: ChangeKind; label: string }[] = [
   { kind: 'RETIER', label: 'Re-tier an alliance' },
@@ -44,13 +44,13 @@ export function WhatIfPanel({ current, alliances, months, onApplied }: {
   months: number;
   onApplied: (applied: AppliedChange) => void;
 }) {
-  const managerIds = [...new Set([...current.managers.map((m) => m.id), ...alliances.map((a) => a.allianceManager ?? '')])]
+  const managerIds = [...new Set([...(current.managers ?? []).map((m) => m.id ?? ''), ...alliances.map((a) => a.allianceManager ?? '')])]
     .filter(Boolean).sort();
   const [kind, setKind] = useState<ChangeKind>('RETIER');
   const [allianceKey, setAllianceKey] = useState(alliances[0]?.key ?? '');
   const [tier, setTier] = useState('1');
   const [manager, setManager] = useState(managerIds[0] ?? '');
-  const [phase, setPhase] = useState<string>('EXECUTION');
+  const [phase, setPhase] = useState<AlliancePhase>('EXECUTION');
   const [complexity, setComplexity] = useState('3');
   const [partner, setPartner] = useState('');
   const [changes, setChanges] = useState<WhatIfChange[]>([]);
@@ -86,7 +86,7 @@ export function WhatIfPanel({ current, alliances, months, onApplied }: {
       // The alliance as it is now (its version for the If-Match), not as it was when the page loaded.
       const a = await fetchAlliance(change.allianceKey!);
       if (change.kind === 'PHASE') {
-        await changePhase(a.key!, change.phase as AlliancePhase, 'What-if on the workload page', a.version);
+        await changePhase(a.key!, change.phase!, 'What-if on the workload page', a.version);
       } else {
         await updateAlliance(a.key!, {
           name: a.name!, partner: a.partner!, type: a.type as AllianceType, tier: change.tier ?? a.tier!,
@@ -143,7 +143,7 @@ export function WhatIfPanel({ current, alliances, months, onApplied }: {
           {(kind === 'PHASE' || kind === 'ADD') && (
             <div className="field inline">
               <label htmlFor="wi-phase">{kind === 'ADD' ? 'Phase' : 'New phase'}</label>
-              <select id="wi-phase" value={phase} onChange={(e) => setPhase(e.target.value)}>
+              <select id="wi-phase" value={phase} onChange={(e) => setPhase(e.target.value as AlliancePhase)}>
                 {ALLIANCE_PHASES.map((p) => <option key={p} value={p}>{humanize(p)}</option>)}
               </select>
             </div>
@@ -201,20 +201,30 @@ export function WhatIfPanel({ current, alliances, months, onApplied }: {
   );
 }
 
+interface Load {
+  id?: string;
+  demandHours?: number;
+  capacityHours?: number;
+  loadPercent?: number;
+}
+
 function BeforeAfter({ result }: { result: WhatIf }) {
-  const managerIds = [...new Set([...result.before.managers, ...result.after.managers].map((m) => m.id))].sort();
-  const teamIds = [...new Set([...result.before.teams, ...result.after.teams].map((t) => t.id))];
-  const teamName = (id: string) => [...result.after.teams, ...result.before.teams].find((t) => t.id === id)?.name ?? id;
-  const row = (label: string, kind: string, before?: { demandHours: number; capacityHours: number; loadPercent: number },
-    after?: { demandHours: number; capacityHours: number; loadPercent: number }) => (
+  const before = { managers: result.before?.managers ?? [], teams: result.before?.teams ?? [], warnings: result.before?.warnings ?? [] };
+  const after = { managers: result.after?.managers ?? [], teams: result.after?.teams ?? [], warnings: result.after?.warnings ?? [] };
+  const managerIds = [...new Set([...before.managers, ...after.managers].map((m) => m.id ?? ''))].sort();
+  const teamIds = [...new Set([...before.teams, ...after.teams].map((t) => t.id ?? ''))];
+  const teamName = (id: string) => [...after.teams, ...before.teams].find((t) => t.id === id)?.name ?? id;
+  const figures = (load: Load | undefined) =>
+    load ? `${percent(load.loadPercent)} (${hours(load.demandHours)} of ${hours(load.capacityHours)} h)` : '—';
+  const row = (label: string, kind: string, was: Load | undefined, will: Load | undefined) => (
     <tr key={`${kind}-${label}`} data-testid={`what-if-row-${label}`}>
       <th scope="row">{label} <span className="muted small">({kind})</span></th>
-      <td className="num">{before ? `${percent(before.loadPercent)} (${hours(before.demandHours)} of ${hours(before.capacityHours)} h)` : '—'}</td>
-      <td className="num">{after ? `${percent(after.loadPercent)} (${hours(after.demandHours)} of ${hours(after.capacityHours)} h)` : '—'}</td>
-      <td className="num">{delta(before?.demandHours ?? 0, after?.demandHours ?? 0, 'h')}{(after?.loadPercent ?? 0) > 100 && <strong className="capacity-flag"> over capacity</strong>}</td>
+      <td className="num">{figures(was)}</td>
+      <td className="num">{figures(will)}</td>
+      <td className="num">{delta(was?.demandHours ?? 0, will?.demandHours ?? 0, 'h')}{(will?.loadPercent ?? 0) > 100 && <strong className="capacity-flag"> over capacity</strong>}</td>
     </tr>
   );
-  const newWarnings = result.after.warnings.filter((w) => !result.before.warnings.some((b) => b.message === w.message));
+  const newWarnings = after.warnings.filter((w) => !before.warnings.some((b) => b.message === w.message));
   return (
     <>
       <div className="table-wrap">
@@ -224,15 +234,15 @@ function BeforeAfter({ result }: { result: WhatIf }) {
             <tr><th scope="col">Who</th><th scope="col" className="num">Before</th><th scope="col" className="num">After</th><th scope="col" className="num">Change</th></tr>
           </thead>
           <tbody>
-            {managerIds.map((id) => row(id, 'manager', result.before.managers.find((m) => m.id === id), result.after.managers.find((m) => m.id === id)))}
-            {teamIds.map((id) => row(teamName(id), 'team', result.before.teams.find((t) => t.id === id), result.after.teams.find((t) => t.id === id)))}
+            {managerIds.map((id) => row(id, 'manager', before.managers.find((m) => m.id === id), after.managers.find((m) => m.id === id)))}
+            {teamIds.map((id) => row(teamName(id), 'team', before.teams.find((t) => t.id === id), after.teams.find((t) => t.id === id)))}
           </tbody>
         </table>
       </div>
       {newWarnings.length > 0 && (
         <>
           <h3>New warnings after the changes</h3>
-          <ul className="warnings">{newWarnings.map((w, i) => <li key={i} className="warning">{w.message}</li>)}</ul>
+          <ul className="warnings">{newWarnings.map((w, i) => <li key={i} className="warning"><strong>{ruleOf(w)}:</strong> {w.message}</li>)}</ul>
         </>
       )}
     </>

@@ -8,7 +8,7 @@ const RULES: Record<string, string> = {
 };
 
 /** The rule a warning breaks, named the way the alliance-management lead talks about it. */
-export const ruleOf = (warning: WorkloadWarning): string => RULES[warning.kind] ?? humanize(warning.kind);
+export const ruleOf = (warning: WorkloadWarning): string => RULES[warning.kind ?? ''] ?? humanize(warning.kind);
 
 /** Hours as the page shows them: whole hours, since the catalogue's efforts are estimates anyway. */
 export const hours = (value: number | undefined | null): number => Math.round(value ?? 0);

@@ -19,9 +19,9 @@ const HOURS = { short: 'h', long: 'hours' };
 
 /** Whether the workload already shows a saved change (the change reaches the sprint service as an event). */
 function shows(data: Workload, applied: AppliedChange): boolean {
-  const holder = data.managers.find((m) => m.alliances.some((a) => a.key === applied.key));
-  const a = holder?.alliances.find((x) => x.key === applied.key);
-  const unmanaged = data.unmanaged.find((u) => u.key === applied.key);
+  const holder = data.managers?.find((m) => m.alliances?.some((a) => a.key === applied.key));
+  const a = holder?.alliances?.find((x) => x.key === applied.key);
+  const unmanaged = data.unmanaged?.find((u) => u.key === applied.key);
   const tier = a?.tier ?? unmanaged?.tier;
   const phase = a?.phase ?? unmanaged?.phase;
   return (applied.tier == null || tier === applied.tier)
@@ -75,12 +75,12 @@ function Workloads({ admin }: { admin: boolean }) {
       <QueryState query={query} label="Calculating the workload…">
         {(data) => (
           <>
-            <Warnings warnings={data.warnings} />
+            <Warnings warnings={data.warnings ?? []} />
             <section className="panel" aria-labelledby="h-managers">
               <h2 id="h-managers">Alliance managers</h2>
-              {data.managers.map((m) => <Manager key={m.id} manager={m} onEdit={() => setEditing(m.id)} />)}
+              {(data.managers ?? []).map((m) => <Manager key={m.id} manager={m} onEdit={() => setEditing(m.id ?? null)} />)}
             </section>
-            <Teams teams={data.teams} />
+            <Teams teams={data.teams ?? []} />
             <Unmanaged data={data} />
             {portfolio.data && (
               <WhatIfPanel
@@ -121,7 +121,7 @@ function Warnings({ warnings }: { warnings: WorkloadWarning[] }) {
       {warnings.length === 0 ? <p>No warnings: everyone is within capacity and every alliance gets its services.</p> : (
         <ul className="warnings" aria-labelledby="h-warnings">
           {warnings.map((w, i) => (
-            <li key={`${w.kind}-${i}`} className={`warning warning-${w.kind.toLowerCase()}`} data-testid="workload-warning">
+            <li key={`${w.kind}-${i}`} className={`warning warning-${(w.kind ?? '').toLowerCase()}`} data-testid="workload-warning">
               <strong>{ruleOf(w)}:</strong> {w.message}
             </li>
           ))}
@@ -132,27 +132,28 @@ function Warnings({ warnings }: { warnings: WorkloadWarning[] }) {
 }
 
 function Manager({ manager: m, onEdit }: { manager: ManagerLoad; onEdit: () => void }) {
-  const over = m.loadPercent > 100;
+  const { id = '', loadPercent = 0, warnings = [], alliances = [], headroom = [] } = m;
+  const over = loadPercent > 100;
   return (
-    <article className="workload-person" aria-labelledby={`h-manager-${m.id}`} data-testid={`manager-${m.id}`}>
+    <article className="workload-person" aria-labelledby={`h-manager-${id}`} data-testid={`manager-${id}`}>
       <div className="row">
-        <h3 id={`h-manager-${m.id}`}>{m.id} <span className="muted small">— {percent(m.loadPercent)} of capacity{over ? ', over capacity' : ''}</span></h3>
-        <button type="button" className="button secondary small" onClick={onEdit}>Edit capacity of {m.id}</button>
+        <h3 id={`h-manager-${id}`}>{id} <span className="muted small">— {percent(loadPercent)} of capacity{over ? ', over capacity' : ''}</span></h3>
+        <button type="button" className="button secondary small" onClick={onEdit}>Edit capacity of {id}</button>
       </div>
-      <CapacityBar label={m.id} committed={hours(m.demandHours)} capacity={hours(m.capacityHours)} unit={HOURS} />
-      {m.warnings.length > 0 && (
+      <CapacityBar label={id} committed={hours(m.demandHours)} capacity={hours(m.capacityHours)} unit={HOURS} />
+      {warnings.length > 0 && (
         <ul className="warnings">
-          {m.warnings.map((w, i) => <li key={i} className="warning"><strong>{ruleOf(w)}:</strong> {w.message}</li>)}
+          {warnings.map((w, i) => <li key={i} className="warning"><strong>{ruleOf(w)}:</strong> {w.message}</li>)}
         </ul>
       )}
       <div className="table-wrap">
         <table className="table compact">
-          <caption>{m.id}’s alliances by tier and phase</caption>
+          <caption>{id}’s alliances by tier and phase</caption>
           <thead>
             <tr><th scope="col">Alliance</th><th scope="col">Partner</th><th scope="col">Tier</th><th scope="col">Phase</th><th scope="col" className="num">Demand (h)</th></tr>
           </thead>
           <tbody>
-            {[...m.alliances].sort((a, b) => a.tier - b.tier || (a.key ?? '~').localeCompare(b.key ?? '~')).map((a, i) => (
+            {[...alliances].sort((a, b) => (a.tier ?? 9) - (b.tier ?? 9) || (a.key ?? '~').localeCompare(b.key ?? '~')).map((a, i) => (
               <tr key={a.key ?? `restricted-${i}`}>
                 <th scope="row">{a.key ? <><Link to={`/alliances/${a.key}`}>{a.name ?? a.key}</Link> <span className="muted mono small">{a.key}</span></> : <span className="muted">An alliance you are not a member of</span>}</th>
                 <td>{a.partner ?? '—'}</td>
@@ -164,13 +165,13 @@ function Manager({ manager: m, onEdit }: { manager: ManagerLoad; onEdit: () => v
           </tbody>
         </table>
       </div>
-      {m.headroom.length > 0 && (
+      {headroom.length > 0 && (
         <div className="table-wrap">
-          <table className="table compact" data-testid={`headroom-${m.id}`}>
-            <caption>How many more alliances {m.id} could take before going over 100 %</caption>
+          <table className="table compact" data-testid={`headroom-${id}`}>
+            <caption>How many more alliances {id} could take before going over 100 %</caption>
             <thead><tr><th scope="col">Tier</th><th scope="col">Phase</th><th scope="col" className="num">More</th></tr></thead>
             <tbody>
-              {m.headroom.map((h) => (
+              {headroom.map((h) => (
                 <tr key={`${h.tier}-${h.phase}`}>
                   <th scope="row">Tier {h.tier}</th>
                   <td>{humanize(h.phase)}</td>
@@ -189,29 +190,29 @@ function Teams({ teams }: { teams: TeamLoad[] }) {
   return (
     <section className="panel" aria-labelledby="h-teams">
       <h2 id="h-teams">Specialist teams</h2>
-      {teams.map((t) => (
-        <article key={t.id} className="workload-person" aria-labelledby={`h-team-${t.id}`} data-testid={`team-${t.name}`}>
-          <h3 id={`h-team-${t.id}`}>{t.name} <span className="muted small">— {percent(t.loadPercent)} of capacity</span></h3>
-          <CapacityBar label={t.name} committed={hours(t.demandHours)} capacity={hours(t.capacityHours)} unit={HOURS} />
-          {t.partnerShares.length > 0 && (
+      {teams.map(({ id = '', name = '', loadPercent = 0, demandHours, capacityHours, partnerShares = [], warnings = [] }) => (
+        <article key={id} className="workload-person" aria-labelledby={`h-team-${id}`} data-testid={`team-${name}`}>
+          <h3 id={`h-team-${id}`}>{name} <span className="muted small">— {percent(loadPercent)} of capacity</span></h3>
+          <CapacityBar label={name} committed={hours(demandHours)} capacity={hours(capacityHours)} unit={HOURS} />
+          {partnerShares.length > 0 && (
             <div className="table-wrap">
               <table className="table compact">
-                <caption>{t.name}: share of the team’s effort by partner</caption>
+                <caption>{name}: share of the team’s effort by partner</caption>
                 <thead><tr><th scope="col">Partner</th><th scope="col" className="num">Share of demand</th></tr></thead>
                 <tbody>
-                  {[...t.partnerShares].sort((a, b) => b.percent - a.percent).map((p) => (
+                  {[...partnerShares].sort((a, b) => (b.percent ?? 0) - (a.percent ?? 0)).map((p) => (
                     <tr key={p.partner ?? 'restricted'}>
                       <th scope="row">{p.partner ?? <span className="muted">Partners of alliances you are not a member of</span>}</th>
-                      <td className="num">{p.percent} % ({hours(p.demandHours)} h){p.partner && p.percent > 100 / 3 && <strong className="capacity-flag"> more than a third</strong>}</td>
+                      <td className="num">{p.percent} % ({hours(p.demandHours)} h){p.partner && (p.percent ?? 0) > 100 / 3 && <strong className="capacity-flag"> more than a third</strong>}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           )}
-          {t.warnings.length > 0 && (
+          {warnings.length > 0 && (
             <ul className="warnings">
-              {t.warnings.map((w, i) => <li key={i} className="warning"><strong>{ruleOf(w)}:</strong> {w.message}</li>)}
+              {warnings.map((w, i) => <li key={i} className="warning"><strong>{ruleOf(w)}:</strong> {w.message}</li>)}
             </ul>
           )}
         </article>
@@ -221,22 +222,23 @@ function Teams({ teams }: { teams: TeamLoad[] }) {
 }
 
 function Unmanaged({ data }: { data: Workload }) {
+  const unmanaged = data.unmanaged ?? [];
   return (
     <section className="panel" aria-labelledby="h-unmanaged">
       <h2 id="h-unmanaged">Unmanaged alliances</h2>
-      {data.unmanaged.length === 0 ? <p>Every alliance has its required services covered.</p> : (
+      {unmanaged.length === 0 ? <p>Every alliance has its required services covered.</p> : (
         <div className="table-wrap">
           <table className="table compact" data-testid="unmanaged">
             <caption>Alliances whose required services no team covers (the risk of tiering)</caption>
             <thead><tr><th scope="col">Alliance</th><th scope="col">Tier</th><th scope="col">Phase</th><th scope="col">Manager</th><th scope="col">Services nobody delivers (hours over the horizon)</th></tr></thead>
             <tbody>
-              {data.unmanaged.map((u, i) => (
+              {unmanaged.map((u, i) => (
                 <tr key={u.key ?? `restricted-${i}`}>
                   <th scope="row">{u.key ? <><Link to={`/alliances/${u.key}`}>{u.name ?? u.key}</Link> <span className="muted mono small">{u.key}</span></> : <span className="muted">An alliance you are not a member of</span>}</th>
                   <td><TierBadge tier={u.tier} /></td>
                   <td><PhaseBadge phase={u.phase} /></td>
                   <td>{u.noManager ? <strong>No manager</strong> : 'Has a manager'}</td>
-                  <td>{u.uncovered.map(humanize).join('; ') || '—'}{u.uncoveredHours ? ` (${hours(u.uncoveredHours)} h)` : ''}</td>
+                  <td>{(u.uncovered ?? []).map(humanize).join('; ') || '—'}{u.uncoveredHours ? ` (${hours(u.uncoveredHours)} h)` : ''}</td>
                 </tr>
               ))}
             </tbody>
