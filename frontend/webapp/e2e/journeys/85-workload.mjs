@@ -25,6 +25,7 @@ export default [
     // The demo portfolio makes the point at once: a manager over 100 %, and a tier-3 alliance no team covers.
     const load = (await apiGet(page, '/api/sprint/workload?months=3')).body;
     const over = load.managers.filter((m) => m.loadPercent > 100).map((m) => m.id);
+    log(`managers: ${load.managers.map((m) => `${m.id} ${m.loadPercent} %`).join(', ')}; warnings: ${load.warnings.map((w) => `${w.kind} ${w.subject}`).join(', ')}`);
     expect(over.includes('alex'), `alex is not over capacity: ${JSON.stringify(load.managers.map((m) => [m.id, m.loadPercent]))}`);
     const alex = page.getByTestId('manager-alex');
     await alex.getByRole('meter', { name: 'alex capacity' }).waitFor();
@@ -63,9 +64,10 @@ export default [
     await page.waitForFunction((max) => document.querySelector('[data-testid="manager-tara"] [role="meter"]')?.getAttribute('aria-valuemax') === String(max), capacity);
     log(`tara's capacity is now ${hours} h a month (${capacity} h over the quarter)`);
 
-    // The service catalogue: one entry's effort, changed and put back.
+    // The service catalogue: one entry's effort, changed and put back. The table opens on tier 1 in execution.
     const catalogue = (await apiGet(page, '/api/sprint/service-catalogue')).body;
-    const entry = catalogue.entries[0];
+    const entry = catalogue.entries.find((e) => e.tier === 1 && e.phase === 'EXECUTION');
+    const same = (e) => e.service === entry.service && e.tier === entry.tier && e.phase === entry.phase;
     const table = page.getByRole('table', { name: /Services per tier and phase/ });
     for (const hoursEach of [entry.hoursEach + 0.5, entry.hoursEach]) {
       await table.getByRole('button', { name: /^Edit / }).first().click();
@@ -74,7 +76,7 @@ export default [
       if (hoursEach !== entry.hoursEach) await shot(page, '85-workload-catalogue');
       await edit.getByRole('button', { name: 'Save entry' }).click();
       await edit.waitFor({ state: 'hidden' });
-      const saved = await until(page, '/api/sprint/service-catalogue', (c) => c.entries[0].hoursEach === hoursEach, 'catalogue entry not saved');
+      const saved = await until(page, '/api/sprint/service-catalogue', (c) => c.entries.find(same)?.hoursEach === hoursEach, 'catalogue entry not saved');
       expect(saved.entries.length === catalogue.entries.length, 'the catalogue lost entries');
       await table.getByRole('row').nth(1).getByText(String(hoursEach), { exact: true }).first().waitFor();
     }

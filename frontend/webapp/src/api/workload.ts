@@ -12,6 +12,7 @@ type Schemas = components['schemas'];
 export type Workload = Schemas['WorkloadView'];
 export type ManagerLoad = Schemas['ManagerLoad'];
 export type ManagedAlliance = Schemas['AllianceLoad1'];
+export type Headroom = Schemas['HeadroomView'];
 export type TeamLoad = Schemas['TeamLoad'];
 export type UnmanagedAlliance = Schemas['UnmanagedAlliance'];
 export type WorkloadWarning = Schemas['WarningView'];

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { DISCIPLINES } from '../api/schemas';
+import { ALLIANCE_PHASES, DISCIPLINES } from '../api/schemas';
 import { catalogue, saveCatalogue, type CatalogueEntry } from '../api/workload';
 import { Dialog } from './Dialog';
 import { Field, FormProblem, useSubmit } from './Forms';
@@ -15,12 +15,32 @@ export function CatalogueEditor({ onSaved }: { onSaved: () => void }) {
   const query = useQuery({ queryKey: ['service-catalogue'], queryFn: ({ signal }) => catalogue(signal) });
   const client = useQueryClient();
   const [editing, setEditing] = useState<CatalogueEntry | null>(null);
+  // The catalogue has an entry per service, tier and phase (dozens): one tier and phase at a time stays readable.
+  const [tier, setTier] = useState('1');
+  const [phase, setPhase] = useState('EXECUTION');
+  const shown = (e: CatalogueEntry) => (tier === '' || String(e.tier) === tier) && (phase === '' || e.phase === phase);
   return (
     <section className="panel" aria-labelledby="h-catalogue">
       <h2 id="h-catalogue">Service catalogue</h2>
       <QueryState query={query} label="Loading the service catalogue…">
         {(data) => (
           <>
+            <div className="field-row">
+              <div className="field inline">
+                <label htmlFor="cat-tier-filter">Show tier</label>
+                <select id="cat-tier-filter" value={tier} onChange={(e) => setTier(e.target.value)}>
+                  <option value="">All tiers</option>
+                  {['1', '2', '3'].map((t) => <option key={t} value={t}>Tier {t}</option>)}
+                </select>
+              </div>
+              <div className="field inline">
+                <label htmlFor="cat-phase-filter">Show phase</label>
+                <select id="cat-phase-filter" value={phase} onChange={(e) => setPhase(e.target.value)}>
+                  <option value="">All phases</option>
+                  {ALLIANCE_PHASES.map((p) => <option key={p} value={p}>{humanize(p)}</option>)}
+                </select>
+              </div>
+            </div>
             <div className="table-wrap">
               <table className="table compact" data-testid="catalogue">
                 <caption>Services per tier and phase: how often and how much effort</caption>
@@ -28,7 +48,7 @@ export function CatalogueEditor({ onSaved }: { onSaved: () => void }) {
                   <tr><th scope="col">Service</th><th scope="col">Tier</th><th scope="col">Phase</th><th scope="col" className="num">Times a year</th><th scope="col" className="num">Hours each</th><th scope="col">Done by</th><th scope="col" className="num">Hours a month</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
                 </thead>
                 <tbody>
-                  {(data.entries ?? []).map((e) => (
+                  {(data.entries ?? []).filter(shown).map((e) => (
                     <tr key={keyOf(e)}>
                       <th scope="row">{humanize(e.service)}</th>
                       <td>Tier {e.tier}</td>

@@ -87,7 +87,8 @@ describe('<WorkloadPage>', () => {
     expect(warnings.getByText('Unmanaged:')).toBeInTheDocument();
     expect(warnings.getByText('Partner concentration:')).toBeInTheDocument();
     const headroom = screen.getByRole('table', { name: /How many more alliances tara could take/ });
-    expect(within(headroom).getByRole('row', { name: /Tier 2 Execution 2/ })).toBeInTheDocument();
+    expect(within(headroom).getByRole('columnheader', { name: 'Execution' })).toBeInTheDocument();
+    expect(within(headroom).getByRole('row', { name: 'Tier 2 2' })).toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: /no team covers/ })).getByText('Kestrel antibody platform licence')).toBeInTheDocument();
     expect(await screen.findByRole('table', { name: /Services per tier and phase/ })).toBeInTheDocument();
     // The browser journeys check contrast; here the structure: names, roles, captions, labels.

@@ -2,7 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { alliances as fetchAlliances } from '../api/api';
-import { managerCapacity, setManagerCapacity, workload, type ManagerLoad, type TeamLoad, type Workload, type WorkloadWarning } from '../api/workload';
+import { ALLIANCE_PHASES } from '../api/schemas';
+import { managerCapacity, setManagerCapacity, workload, type Headroom, type ManagerLoad, type TeamLoad, type Workload, type WorkloadWarning } from '../api/workload';
 import { PhaseBadge, TierBadge } from '../components/Badges';
 import { CapacityBar } from '../components/CapacityBar';
 import { CatalogueEditor } from '../components/CatalogueEditor';
@@ -165,24 +166,39 @@ function Manager({ manager: m, onEdit }: { manager: ManagerLoad; onEdit: () => v
           </tbody>
         </table>
       </div>
-      {headroom.length > 0 && (
-        <div className="table-wrap">
-          <table className="table compact" data-testid={`headroom-${id}`}>
-            <caption>How many more alliances {id} could take before going over 100 %</caption>
-            <thead><tr><th scope="col">Tier</th><th scope="col">Phase</th><th scope="col" className="num">More</th></tr></thead>
-            <tbody>
-              {headroom.map((h) => (
-                <tr key={`${h.tier}-${h.phase}`}>
-                  <th scope="row">Tier {h.tier}</th>
-                  <td>{humanize(h.phase)}</td>
-                  <td className="num">{h.more}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {headroom.length > 0 && <HeadroomTable id={id} headroom={headroom} />}
     </article>
+  );
+}
+
+/**
+ * Tiers down, phases across: a number per cell is how many more (of average complexity) fit under 100 %; a dash is a
+ * tier and phase that takes none of the manager's time, and is left out of the columns when no tier needs any.
+ */
+function HeadroomTable({ id, headroom }: { id: string; headroom: Headroom[] }) {
+  const phases = ALLIANCE_PHASES.filter((p) => headroom.some((h) => h.phase === p && h.more != null));
+  const tiers = [...new Set(headroom.map((h) => h.tier ?? 0))].sort();
+  const cell = (tier: number, phase: string) => headroom.find((h) => h.tier === tier && h.phase === phase)?.more;
+  return (
+    <div className="table-wrap">
+      <table className="table compact" data-testid={`headroom-${id}`}>
+        <caption>How many more alliances {id} could take before going over 100 %</caption>
+        <thead>
+          <tr><th scope="col">Tier</th>{phases.map((p) => <th key={p} scope="col" className="num">{humanize(p)}</th>)}</tr>
+        </thead>
+        <tbody>
+          {tiers.map((t) => (
+            <tr key={t}>
+              <th scope="row">Tier {t}</th>
+              {phases.map((p) => {
+                const more = cell(t, p);
+                return <td key={p} className="num">{more == null ? <><span aria-hidden="true">—</span><span className="visually-hidden">needs no manager time</span></> : more}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -63,6 +63,15 @@ public final class SprintDemo {
             "Obligations due this quarter: Helix milestone report, Norvane supply terms, Corvid final accounting",
             "nora", 1);
 
+    /**
+     * Health checks and partner pulse surveys across the portfolio: a team of one, with no sprints yet, so that the
+     * workload page counts the health checks as delivered (but for the alliances no team covers).
+     */
+    private static final Spec ALLIANCE_HEALTH = new Spec("alliance-health", "Alliance Health", "Health",
+            "Runs health checks on both sides and pulse surveys after committee meetings.",
+            List.of("ALLIANCE_HEALTH"), List.of(new Member("gwen", "Gwen", "LEAD", 0.5)), Map.of(), List.of(), "",
+            "gwen", 0);
+
     private SprintDemo() {
     }
 
@@ -76,6 +85,7 @@ public final class SprintDemo {
         awaitBacklogItems(client);
         seedTeam(client, GOVERNANCE_OPS);
         seedTeam(client, CONTRACTS);
+        client.ids.put("team:" + ALLIANCE_HEALTH.key(), findOrCreateTeam(client, ALLIANCE_HEALTH));
         MANAGER_HOURS.forEach((manager, hours) -> setCapacity(client, manager, hours));
     }
 
