@@ -14,6 +14,7 @@ export type ManagerLoad = Schemas['ManagerLoad'];
 export type ManagedAlliance = Schemas['AllianceLoad1'];
 export type Headroom = Schemas['HeadroomView'];
 export type TeamLoad = Schemas['TeamLoad'];
+export type PartnerShare = Schemas['PartnerShareView'];
 export type UnmanagedAlliance = Schemas['UnmanagedAlliance'];
 export type WorkloadWarning = Schemas['WarningView'];
 export type WhatIfChange = Schemas['Change'];

@@ -58,7 +58,7 @@ export function CatalogueEditor({ onSaved }: { onSaved: () => void }) {
                       <td>{e.performedBy === 'MANAGER' ? 'Alliance manager' : `${humanize(e.performedBy)} team`}</td>
                       <td className="num">{e.hoursPerMonth ?? '—'}</td>
                       <td className="actions-cell">
-                        <button type="button" className="button secondary small" onClick={() => setEditing(e)}>Edit {label(e)}</button>
+                        <button type="button" className="button secondary small" onClick={() => setEditing(e)}>Edit<span className="visually-hidden"> {label(e)}</span></button>
                       </td>
                     </tr>
                   ))}

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { alliances as fetchAlliances } from '../api/api';
 import { ALLIANCE_PHASES } from '../api/schemas';
-import { managerCapacity, setManagerCapacity, workload, type Headroom, type ManagerLoad, type TeamLoad, type Workload, type WorkloadWarning } from '../api/workload';
+import { managerCapacity, setManagerCapacity, workload, type Headroom, type ManagerLoad, type PartnerShare, type TeamLoad, type Workload, type WorkloadWarning } from '../api/workload';
 import { PhaseBadge, TierBadge } from '../components/Badges';
 import { CapacityBar } from '../components/CapacityBar';
 import { CatalogueEditor } from '../components/CatalogueEditor';
@@ -123,7 +123,7 @@ function Warnings({ warnings }: { warnings: WorkloadWarning[] }) {
         <ul className="warnings" aria-labelledby="h-warnings">
           {warnings.map((w, i) => (
             <li key={`${w.kind}-${i}`} className={`warning warning-${(w.kind ?? '').toLowerCase()}`} data-testid="workload-warning">
-              <strong>{ruleOf(w)}:</strong> {w.message}
+              <strong>{ruleOf(w)}:</strong> {w.kind === 'UNMANAGED' && w.subject && !w.message?.includes(w.subject) && <>{w.subject} — </>}{w.message}
             </li>
           ))}
         </ul>
@@ -202,6 +202,19 @@ function HeadroomTable({ id, headroom }: { id: string; headroom: Headroom[] }) {
   );
 }
 
+/** The partners taking most of a team's effort; the rest summed in one row, so that the table stays short. */
+function topShares(shares: PartnerShare[], shown = 4): PartnerShare[] {
+  const sorted = [...shares].sort((a, b) => (b.percent ?? 0) - (a.percent ?? 0));
+  if (sorted.length <= shown + 1) return sorted;
+  const rest = sorted.slice(shown);
+  return [...sorted.slice(0, shown), {
+    partner: `${rest.length} other partners`,
+    demandHours: rest.reduce((sum, p) => sum + (p.demandHours ?? 0), 0),
+    percent: rest.reduce((sum, p) => sum + (p.percent ?? 0), 0),
+    others: true,
+  } as PartnerShare & { others: boolean }];
+}
+
 function Teams({ teams }: { teams: TeamLoad[] }) {
   return (
     <section className="panel" aria-labelledby="h-teams">
@@ -216,10 +229,10 @@ function Teams({ teams }: { teams: TeamLoad[] }) {
                 <caption>{name}: share of the team’s effort by partner</caption>
                 <thead><tr><th scope="col">Partner</th><th scope="col" className="num">Share of demand</th></tr></thead>
                 <tbody>
-                  {[...partnerShares].sort((a, b) => (b.percent ?? 0) - (a.percent ?? 0)).map((p) => (
+                  {topShares(partnerShares).map((p) => (
                     <tr key={p.partner ?? 'restricted'}>
                       <th scope="row">{p.partner ?? <span className="muted">Partners of alliances you are not a member of</span>}</th>
-                      <td className="num">{p.percent} % ({hours(p.demandHours)} h){p.partner && (p.percent ?? 0) > 100 / 3 && <strong className="capacity-flag"> more than a third</strong>}</td>
+                      <td className="num">{p.percent} % ({hours(p.demandHours)} h){p.partner && !('others' in p) && (p.percent ?? 0) > 100 / 3 && <strong className="capacity-flag"> more than a third</strong>}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -69,7 +69,7 @@ public final class SprintDemo {
      */
     private static final Spec ALLIANCE_HEALTH = new Spec("alliance-health", "Alliance Health", "Health",
             "Runs health checks on both sides and pulse surveys after committee meetings.",
-            List.of("ALLIANCE_HEALTH"), List.of(new Member("gwen", "Gwen", "LEAD", 0.5)), Map.of(), List.of(), "",
+            List.of("ALLIANCE_HEALTH"), List.of(new Member("gwen", "Gwen", "LEAD", 1.0)), Map.of(), List.of(), "",
             "gwen", 0);
 
     private SprintDemo() {
