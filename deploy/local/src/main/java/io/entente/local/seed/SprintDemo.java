@@ -67,7 +67,8 @@ public final class SprintDemo {
      * Health checks and partner pulse surveys across the portfolio: a team of one, with no sprints yet, so that the
      * workload page counts the health checks as delivered (but for the alliances no team covers).
      */
-    private static final Spec ALLIANCE_HEALTH = new Spec("alliance-health", "Alliance Health", "Health",
+    // Named to sort after the two sprint teams: the planning page and the board open on the first team.
+    private static final Spec ALLIANCE_HEALTH = new Spec("partner-health", "Partner Health", "Health",
             "Runs health checks on both sides and pulse surveys after committee meetings.",
             List.of("ALLIANCE_HEALTH"), List.of(new Member("gwen", "Gwen", "LEAD", 1.0)), Map.of(), List.of(), "",
             "gwen", 0);
