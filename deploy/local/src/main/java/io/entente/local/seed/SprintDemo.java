@@ -68,7 +68,7 @@ public final class SprintDemo {
      * workload page counts the health checks as delivered (but for the alliances no team covers).
      */
     // Named to sort after the two sprint teams: the planning page and the board open on the first team.
-    private static final Spec ALLIANCE_HEALTH = new Spec("partner-health", "Partner Health", "Health",
+    private static final Spec PARTNER_HEALTH = new Spec("partner-health", "Partner Health", "Health",
             "Runs health checks on both sides and pulse surveys after committee meetings.",
             List.of("ALLIANCE_HEALTH"), List.of(new Member("gwen", "Gwen", "LEAD", 1.0)), Map.of(), List.of(), "",
             "gwen", 0);
@@ -86,7 +86,7 @@ public final class SprintDemo {
         awaitBacklogItems(client);
         seedTeam(client, GOVERNANCE_OPS);
         seedTeam(client, CONTRACTS);
-        client.ids.put("team:" + ALLIANCE_HEALTH.key(), findOrCreateTeam(client, ALLIANCE_HEALTH));
+        client.ids.put("team:" + PARTNER_HEALTH.key(), findOrCreateTeam(client, PARTNER_HEALTH));
         MANAGER_HOURS.forEach((manager, hours) -> setCapacity(client, manager, hours));
     }
 
