@@ -7,6 +7,7 @@ import io.entente.governance.domain.GovernanceBody;
 import io.entente.governance.domain.Meeting;
 import io.entente.governance.domain.MemberRole;
 import io.entente.governance.domain.Outcome;
+import io.entente.governance.domain.ServiceLevel;
 import io.entente.governance.domain.packet.PacketContent;
 import io.entente.governance.domain.packet.PacketContent.ActionEntry;
 import io.entente.governance.domain.packet.PacketContent.AgendaEntry;
@@ -132,8 +133,10 @@ public class PacketBuilder {
                     TIME.format(slot), a.purpose().name(), a.decisionId(), a.backlogItemId(), a.internalNote()));
             slot = slot.plusMinutes(a.durationMinutes());
         }
-        return new PacketContent(cover, agenda, due.decisions(), due.escalations(), due.progress(), due.risks(),
-                due.obligations(), due.actionItems(), minutes(due.previous()), meeting.internalBriefing);
+        // The tier sets the depth: tier 3 gets a one-page summary, the others the full pre-read.
+        return ServiceLevel.packetDepth(alliance.tier()).apply(new PacketContent(cover, agenda, due.decisions(),
+                due.escalations(), due.progress(), due.risks(), due.obligations(), due.actionItems(),
+                minutes(due.previous()), meeting.internalBriefing));
     }
 
     private MinutesEntry minutes(Meeting previous) {

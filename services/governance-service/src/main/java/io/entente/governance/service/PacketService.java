@@ -4,6 +4,7 @@ import io.entente.events.governance.MeetingEvent.PacketGenerated;
 import io.entente.governance.domain.GovernanceBody;
 import io.entente.governance.domain.Meeting;
 import io.entente.governance.domain.Packet;
+import io.entente.governance.domain.ServiceLevel;
 import io.entente.governance.domain.packet.Edition;
 import io.entente.governance.domain.packet.Editions;
 import io.entente.governance.domain.packet.PacketComparison;
@@ -26,7 +27,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Generates packet versions and serves them in either edition. */
@@ -77,16 +80,35 @@ public class PacketService {
 
     /** Meetings starting within {@code leadDays} with no scheduled packet yet. */
     @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * Meetings whose scheduled packet is due: those within their alliance's packet lead time
+     * ({@link ServiceLevel#packetLeadDays}, {@code leadDays} being the norm) that have none yet.
+     */
     public List<UUID> dueForScheduledPacket(int leadDays) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return em.createQuery("""
-                        select m.id from Meeting m
+        List<Object[]> candidates = em.createQuery("""
+                        select m.id, m.allianceId, m.startsAt from Meeting m
                         where m.status = io.entente.governance.domain.MeetingStatus.SCHEDULED
                           and m.startsAt > :now and m.startsAt <= :until
                           and not exists (select 1 from Packet p where p.meetingId = m.id
                                           and p.trigger = io.entente.governance.domain.Packet.Trigger.SCHEDULED)
-                        order by m.startsAt""", UUID.class)
-                .setParameter("now", now).setParameter("until", now.plusDays(leadDays)).getResultList();
+                        order by m.startsAt""", Object[].class)
+                .setParameter("now", now)
+                .setParameter("until", now.plusDays(ServiceLevel.longestPacketLeadDays(leadDays))).getResultList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Integer> tiers = new HashMap<>();
+        for (Object row : em.createNativeQuery("select alliance_id, tier from alliance_ref where alliance_id in (?1)")
+                .setParameter(1, candidates.stream().map(c -> (String) c[1]).distinct().toList()).getResultList()) {
+            Object[] r = (Object[]) row;
+            tiers.put((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue());
+        }
+        return candidates.stream()
+                .filter(c -> !((OffsetDateTime) c[2]).isAfter(
+                        now.plusDays(ServiceLevel.packetLeadDays(tiers.get((String) c[1]), leadDays))))
+                .map(c -> (UUID) c[0])
+                .toList();
     }
 
     private Packet generate(Meeting meeting, Packet.Trigger trigger, String actor) {

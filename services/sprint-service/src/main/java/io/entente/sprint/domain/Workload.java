@@ -171,6 +171,14 @@ public final class Workload {
             }
         }
 
+        Map<String, Double> eachKind = new LinkedHashMap<>();
+        for (int tier = 1; tier <= 3; tier++) {
+            for (AlliancePhase phase : AlliancePhase.values()) {
+                if (phase != AlliancePhase.CLOSED) {
+                    eachKind.put(tier + "/" + phase.name(), managerHoursPerMonth(catalogue, tier, phase, 3) * months);
+                }
+            }
+        }
         List<ManagerLoad> managers = new ArrayList<>();
         byManager.forEach((id, alliances) -> {
             double capacity = portfolio.managerHours().getOrDefault(id, DEFAULT_MANAGER_HOURS) * (double) months;
@@ -184,7 +192,7 @@ public final class Workload {
             alliances.sort(Comparator.comparing((AllianceDemand d) -> d.alliance().tier())
                     .thenComparing(d -> d.alliance().key()));
             managers.add(new ManagerLoad(id, capacity, demand, List.copyOf(alliances),
-                    headroom(catalogue, capacity - demand, months), List.copyOf(warnings)));
+                    headroom(eachKind, capacity - demand), List.copyOf(warnings)));
         });
 
         List<TeamLoad> teams = new ArrayList<>();
@@ -211,18 +219,13 @@ public final class Workload {
     }
 
     /** For each tier and running phase: whole alliances of that kind (complexity 3) that fit in what is left. */
-    static List<Headroom> headroom(ServiceCatalogue catalogue, double left, int months) {
+    private static List<Headroom> headroom(Map<String, Double> eachKind, double left) {
         List<Headroom> rows = new ArrayList<>();
-        for (int tier = 1; tier <= 3; tier++) {
-            for (AlliancePhase phase : AlliancePhase.values()) {
-                if (phase == AlliancePhase.CLOSED) {
-                    continue;
-                }
-                double each = managerHoursPerMonth(catalogue, tier, phase, 3) * months;
-                Integer more = each <= 0 ? null : (int) Math.max(0, Math.floor(left / each + 1e-9));
-                rows.add(new Headroom(tier, phase, more));
-            }
-        }
+        eachKind.forEach((kind, each) -> {
+            String[] parts = kind.split("/");
+            Integer more = each <= 0 ? null : (int) Math.max(0, Math.floor(left / each + 1e-9));
+            rows.add(new Headroom(Integer.parseInt(parts[0]), AlliancePhase.valueOf(parts[1]), more));
+        });
         return List.copyOf(rows);
     }
 
