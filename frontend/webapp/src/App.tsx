@@ -19,6 +19,7 @@ const DecisionPage = lazyPage(() => import('./pages/DecisionPage'), 'DecisionPag
 const MeetingsPage = lazyPage(() => import('./pages/MeetingsPage'), 'MeetingsPage');
 const MeetingPage = lazyPage(() => import('./pages/MeetingPage'), 'MeetingPage');
 const CommitteesPage = lazyPage(() => import('./pages/CommitteesPage'), 'CommitteesPage');
+const WorkloadPage = lazyPage(() => import('./pages/WorkloadPage'), 'WorkloadPage');
 
 function makeClient() {
   return new QueryClient({
@@ -63,7 +64,7 @@ function SessionGate() {
   );
 }
 
-const NAV = [
+const NAV: { to: string; label: string; roles?: string[] }[] = [
   { to: '/portfolio', label: 'Portfolio' },
   { to: '/backlog', label: 'Backlog' },
   { to: '/planning', label: 'Sprint planning' },
@@ -72,6 +73,7 @@ const NAV = [
   { to: '/decisions', label: 'Decisions' },
   { to: '/meetings', label: 'Meetings' },
   { to: '/committees', label: 'Committees' },
+  { to: '/workload', label: 'Workload', roles: ['admin', 'alliance-manager'] },
 ];
 
 function Shell() {
@@ -86,7 +88,7 @@ function Shell() {
         </div>
         <nav aria-label="Main">
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => !item.roles || item.roles.some((r) => session.roles.includes(r))).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>
                   {item.label}
@@ -120,6 +122,7 @@ function Shell() {
           <Route path="/meetings" element={<MeetingsPage />} />
           <Route path="/meetings/:id" element={<MeetingPage />} />
           <Route path="/committees" element={<CommitteesPage />} />
+          <Route path="/workload" element={<WorkloadPage />} />
           <Route path="*" element={<ErrorState error={new ApiError({ title: 'Not found', status: 404 })} />} />
         </Routes>
         </Suspense>

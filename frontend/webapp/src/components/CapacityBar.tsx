@@ -6,9 +6,13 @@ interface BarProps {
   capacity: number;
   /** Points the pending change would add, shown hatched on top of the committed part. */
   pending?: number;
+  /** What the figures count: sprint points by default, hours for an alliance manager's or a team's workload. */
+  unit?: { short: string; long: string };
 }
 
-export function CapacityBar({ label, committed, capacity, pending = 0 }: BarProps) {
+const POINTS = { short: 'pts', long: 'points' };
+
+export function CapacityBar({ label, committed, capacity, pending = 0, unit = POINTS }: BarProps) {
   const total = committed + pending;
   const over = capacity > 0 && total > capacity;
   const scale = Math.max(capacity, total, 1);
@@ -20,7 +24,7 @@ export function CapacityBar({ label, committed, capacity, pending = 0 }: BarProp
       <div className="capacity-label">
         <span>{label}</span>
         <span className="capacity-numbers">
-          {total} / {capacity} pts{over && <strong className="capacity-flag"> over by {total - capacity}</strong>}
+          {total} / {capacity} {unit.short}{over && <strong className="capacity-flag"> over by {total - capacity}</strong>}
         </span>
       </div>
       <div
@@ -30,7 +34,7 @@ export function CapacityBar({ label, committed, capacity, pending = 0 }: BarProp
         aria-valuemin={0}
         aria-valuemax={capacity}
         aria-valuenow={total}
-        aria-valuetext={`${total} of ${capacity} points${over ? ', over capacity' : ''}`}
+        aria-valuetext={`${total} of ${capacity} ${unit.long}${over ? ', over capacity' : ''}`}
       >
         <div className="capacity-fill" style={{ width: `${committedPct}%` }} />
         {pending > 0 && <div className="capacity-pending" style={{ left: `${committedPct}%`, width: `${pendingPct}%` }} />}

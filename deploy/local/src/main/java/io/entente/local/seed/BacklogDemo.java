@@ -14,6 +14,11 @@ import java.util.List;
  * wind-down for Corvid), risk registers with some risks over threshold (each raises a follow-up item) and
  * obligations, some already inside their preparation window (their items exist at once) and one missed.
  *
+ * <p>Around them, a portfolio big enough to ask "how many alliances can one person manage?": more tier-1 and tier-2
+ * alliances in execution for {@code alex}, so that he is over capacity, a few for {@code tara}, and a tier-3 licence
+ * run on the side by {@code nora} that no specialist team covers ({@link #UNCOVERED}). These are registered only:
+ * their load comes from their tier and phase, not from backlog items.
+ *
  * <p>Shares ids for later steps: {@code item:<ALLIANCE>:<n>} (n from 1, hand-written items in rank order),
  * {@code item:<ALLIANCE>:playbook:<n>} (playbook items), {@code items} (every item id above, comma-separated),
  * {@code risk:<ALLIANCE>:<n>} and {@code obligation:<ALLIANCE>:<n>}.
@@ -45,6 +50,30 @@ public final class BacklogDemo {
 
     record AllianceDemo(Alliance alliance, List<Item> items, Playbook playbook, List<Risk> risks,
                         List<Obligation> obligations) {
+    }
+
+    /** The portfolio alliances no team covers: its required services go undelivered (an "unmanaged" alliance). */
+    public static final List<String> UNCOVERED = List.of("LIC-KESTREL");
+
+    /** Registered only: the workload page reads tier, phase, complexity and manager. */
+    static List<Alliance> portfolio(LocalDate today) {
+        return List.of(
+                new Alliance("ONC-VERIDIA", "Veridia bispecific co-development", "Veridia Therapeutics",
+                        "CO_DEVELOPMENT", 1, "EXECUTION", 5, 4, "alex", LocalDate.of(2023, 11, 6)),
+                new Alliance("RES-LUMEN", "Lumen target-discovery collaboration", "Lumen Genomics",
+                        "RESEARCH_COLLABORATION", 2, "EXECUTION", 4, 3, "alex", LocalDate.of(2025, 2, 3)),
+                new Alliance("ONC-TALARIS", "Talaris ADC co-development", "Talaris Oncology", "CO_DEVELOPMENT", 1,
+                        "EXECUTION", 5, 5, "alex", LocalDate.of(2024, 7, 22)),
+                new Alliance("IMM-BRACKEN", "Bracken cell-therapy combination", "Bracken Immunotherapeutics",
+                        "CLINICAL_COMBINATION_TRIAL", 1, "EXECUTION", 4, 4, "alex", LocalDate.of(2025, 1, 13)),
+                new Alliance("COM-SOLSTICE", "Solstice co-promotion in Europe", "Solstice Pharma",
+                        "CO_COMMERCIALISATION", 2, "EXECUTION", 4, 4, "alex", LocalDate.of(2025, 6, 30)),
+                new Alliance("CDX-ORBIS", "Orbis liquid-biopsy companion diagnostic", "Orbis Labs",
+                        "CO_DEVELOPMENT", 2, "EXECUTION", 3, 3, "tara", LocalDate.of(2025, 5, 12)),
+                new Alliance("DTX-MERIDIAN", "Meridian remote-monitoring pilot", "Meridian Health Apps",
+                        "DIGITAL_HEALTH", 3, "EXECUTION", 2, 2, "tara", LocalDate.of(2025, 9, 1)),
+                new Alliance("LIC-KESTREL", "Kestrel antibody platform licence", "Kestrel Bio", "LICENSING", 3,
+                        "EXECUTION", 2, 3, "nora", LocalDate.of(2022, 4, 19)));
     }
 
     static List<AllianceDemo> demo(LocalDate today) {
@@ -219,6 +248,9 @@ public final class BacklogDemo {
             }
         }
         client.ids.put("items", String.join(",", allItems));
+        for (Alliance alliance : portfolio(today)) {
+            ensureAlliance(client, alliance);
+        }
     }
 
     /** The launcher may already have registered the alliances; an existing one is kept as it is. */

@@ -63,13 +63,41 @@ public final class SprintDemo {
             "Obligations due this quarter: Helix milestone report, Norvane supply terms, Corvid final accounting",
             "nora", 1);
 
+    /**
+     * Health checks and partner pulse surveys across the portfolio: a team of one, with no sprints yet, so that the
+     * workload page counts the health checks as delivered (but for the alliances no team covers).
+     */
+    // Named to sort after the two sprint teams: the planning page and the board open on the first team.
+    private static final Spec PARTNER_HEALTH = new Spec("partner-health", "Partner Health", "Health",
+            "Runs health checks on both sides and pulse surveys after committee meetings.",
+            List.of("ALLIANCE_HEALTH"), List.of(new Member("gwen", "Gwen", "LEAD", 1.0)), Map.of(), List.of(), "",
+            "gwen", 0);
+
     private SprintDemo() {
     }
+
+    /**
+     * Hours a month for alliance work: alex is full time (and still over capacity with his portfolio), tara manages
+     * two alliances beside her team work, nora runs a licence on the side.
+     */
+    private static final Map<String, Integer> MANAGER_HOURS = Map.of("alex", 120, "tara", 48, "nora", 12);
 
     public static void seed(SeedClient client) {
         awaitBacklogItems(client);
         seedTeam(client, GOVERNANCE_OPS);
         seedTeam(client, CONTRACTS);
+        client.ids.put("team:" + PARTNER_HEALTH.key(), findOrCreateTeam(client, PARTNER_HEALTH));
+        MANAGER_HOURS.forEach((manager, hours) -> setCapacity(client, manager, hours));
+    }
+
+    /** A manager is known to the sprint service once an alliance naming them has arrived through Kafka. */
+    private static void setCapacity(SeedClient client, String manager, int hoursPerMonth) {
+        JsonNode current = client.awaitOk(SeedClient.SPRINT, "/api/alliance-managers/" + manager,
+                Duration.ofSeconds(60));
+        String etag = current.hasNonNull("_etag") ? current.path("_etag").asText()
+                : "\"" + current.path("version").asLong() + "\"";
+        client.put(SeedClient.SPRINT, "/api/alliance-managers/" + manager + "/capacity",
+                client.object().put("hoursPerMonth", hoursPerMonth), etag);
     }
 
     /** Backlog items reach the sprint service through Kafka a moment after the backlog service created them. */
@@ -163,6 +191,9 @@ public final class SprintDemo {
         spec.disciplines().forEach(disciplines::add);
         ArrayNode alliances = body.putArray("alliances");
         ALL_ALLIANCES.forEach(alliances::add);
+        // The rest of the portfolio, but for the alliances left uncovered on purpose (the workload page's point).
+        BacklogDemo.portfolio(client.today()).stream().map(BacklogDemo.Alliance::key)
+                .filter(key -> !BacklogDemo.UNCOVERED.contains(key)).forEach(alliances::add);
         ArrayNode members = body.putArray("members");
         for (Member m : spec.members()) {
             members.addObject().put("userId", m.userId()).put("displayName", m.displayName()).put("role", m.role())
