@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Committees and meetings for the five demo alliances. ONC-HELIX gets a quarterly JSC and a monthly JDC with members
@@ -25,21 +26,34 @@ public final class GovernanceDemo {
     record Person(String name, String side, String role) {
     }
 
-    record AllianceBodies(String key, String partner, String zone, int jscInDays, List<String> types,
-                          List<String> cadences) {
+    /** @param partnerChair the partner company's co-chair, who has a demo login (PARTNER_USERS) */
+    record AllianceBodies(String key, String partner, String partnerChair, String zone, int jscInDays,
+                          List<String> types, List<String> cadences) {
     }
 
     static final String US = "Entente Bio";
 
     static final List<AllianceBodies> OTHERS = List.of(
-            new AllianceBodies("CMB-NORVANE", "Norvane Pharma", "America/New_York", 8, List.of("JSC", "JDC"),
-                    List.of("SEMI_ANNUAL", "QUARTERLY")),
-            new AllianceBodies("CDX-QUANTIA", "Quantia Diagnostics", "Europe/London", 9, List.of("JSC", "JDC"),
-                    List.of("SEMI_ANNUAL", "QUARTERLY")),
-            new AllianceBodies("DTX-ASTER", "Aster Digital Health", "Europe/Berlin", 10, List.of("JSC"),
-                    List.of("ANNUAL")),
-            new AllianceBodies("LIC-CORVID", "Corvid Biologics", "America/Chicago", 11, List.of("JSC"),
-                    List.of("ANNUAL")));
+            new AllianceBodies("CMB-NORVANE", "Norvane Pharma", "Dr. Robin Keller", "America/New_York", 8,
+                    List.of("JSC", "JDC"), List.of("SEMI_ANNUAL", "QUARTERLY")),
+            new AllianceBodies("CDX-QUANTIA", "Quantia Diagnostics", "Dr. Lena Brandt", "Europe/London", 9,
+                    List.of("JSC", "JDC"), List.of("SEMI_ANNUAL", "QUARTERLY")),
+            new AllianceBodies("DTX-ASTER", "Aster Digital Health", "Kai Nakamura", "Europe/Berlin", 10,
+                    List.of("JSC"), List.of("ANNUAL")),
+            new AllianceBodies("LIC-CORVID", "Corvid Biologics", "Ruth Delgado", "America/Chicago", 11,
+                    List.of("JSC"), List.of("ANNUAL")));
+
+    /**
+     * The partner people who have a demo login (deploy/keycloak/entente-realm.json), by the name the committees list
+     * them under: their attendee entries carry the username, which is how a partner's own RSVP and action items are
+     * found. RealmFileTest keeps these in line with the realm's partner users.
+     */
+    public static final Map<String, String> PARTNER_USERS = Map.of(
+            "Dr. Priya Natarajan", "priya",
+            "Dr. Robin Keller", "robin",
+            "Dr. Lena Brandt", "lena",
+            "Kai Nakamura", "kai",
+            "Ruth Delgado", "ruth");
 
     public static void seed(SeedClient client) {
         String jsc = body(client, "ONC-HELIX", "JSC", "QUARTERLY", "Helix Biotherapeutics", 4,
@@ -74,7 +88,7 @@ public final class GovernanceDemo {
                         type.equals("JSC") ? "Strategy, budget and alliance health" : "Development plan and protocols",
                         List.of(new Person(type.equals("JSC") ? "Dr. Maria Lindqvist" : "Tara Singh", "US",
                                         "CO_CHAIR"),
-                                new Person("Dr. Robin Keller", "PARTNER", "CO_CHAIR"),
+                                new Person(alliance.partnerChair(), "PARTNER", "CO_CHAIR"),
                                 new Person("Alex Moreau", "US", "MEMBER"),
                                 new Person("Dr. Sam Ito", "PARTNER", "MEMBER"),
                                 new Person("Gwen Harper", "US", "SECRETARY")));
