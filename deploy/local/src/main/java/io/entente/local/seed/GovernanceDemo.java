@@ -108,7 +108,8 @@ public final class GovernanceDemo {
         LocalDate date = client.today().plusDays(7);
         JsonNode meeting = meeting(client, jsc, "JSC Q" + ((date.getMonthValue() - 1) / 3 + 1) + " " + date.getYear(),
                 date, 10, "Europe/Zurich", "Helix Biotherapeutics, Basel, Room Rhein",
-                "https://meet.entente.example/onc-helix-jsc");
+                "https://meet.entente.example/onc-helix-jsc",
+                "Helix's new CFO wants the 60/40 budget split reopened; we hold at 60/40 until the dose is decided.");
         String id = meeting.path("id").asText();
         client.ids.put("meeting:ONC-HELIX:JSC-next", id);
         JsonNode drafted = draftAgenda(client, meeting, client.ids.get("decision:ONC-HELIX:1"));
@@ -169,6 +170,14 @@ public final class GovernanceDemo {
                 .put("type", "ACTION_ITEM").put("actionTitle", "Propose a second fill-finish site with cost "
                         + "estimate").put("owner", "Dr. Mei Chen")
                 .put("dueDate", client.today().plusDays(10).toString()));
+        // Helix's JSC member owns two actions, so that her home page has something to close.
+        current = outcome(client, id, current, client.object().put("agendaItemId", "enrolment")
+                .put("type", "ACTION_ITEM").put("actionTitle", "Share the Helix site feasibility survey for the "
+                        + "phase 3 countries").put("owner", "priya")
+                .put("dueDate", client.today().plusDays(6).toString()));
+        current = outcome(client, id, current, client.object().put("agendaItemId", "aob")
+                .put("type", "ACTION_ITEM").put("actionTitle", "Confirm the Helix attendees for the next JSC")
+                .put("owner", "priya").put("dueDate", client.today().plusDays(5).toString()));
         current = outcome(client, id, current, client.object().put("agendaItemId", "cmc")
                 .put("type", "ACTION_ITEM").put("actionTitle", "Update the CMC risk in the alliance register")
                 .put("owner", "tara").put("dueDate", client.today().plusDays(2).toString()));
@@ -202,6 +211,11 @@ public final class GovernanceDemo {
 
     private static JsonNode meeting(SeedClient client, String bodyId, String title, LocalDate date, int hour,
                                     String zone, String location, String callLink) {
+        return meeting(client, bodyId, title, date, hour, zone, location, callLink, null);
+    }
+
+    private static JsonNode meeting(SeedClient client, String bodyId, String title, LocalDate date, int hour,
+                                    String zone, String location, String callLink, String internalBriefing) {
         ObjectNode request = client.object().put("bodyId", bodyId).put("title", title)
                 .put("startsAt", ZonedDateTime.of(date, LocalTime.of(hour, 0), ZoneId.of(zone)).toOffsetDateTime()
                         .toString())
@@ -209,7 +223,33 @@ public final class GovernanceDemo {
         if (callLink != null) {
             request.put("callLink", callLink);
         }
+        if (internalBriefing != null) {
+            request.put("internalBriefing", internalBriefing);
+        }
+        request.set("attendees", invitees(client, bodyId));
         return client.post(SeedClient.GOVERNANCE, "/api/meetings", request);
+    }
+
+    /**
+     * The body's members, as the service would invite them, with the username of each partner person who has a
+     * login: that is what lets them answer the invitation themselves and find the meeting on their home page.
+     */
+    private static ArrayNode invitees(SeedClient client, String bodyId) {
+        ArrayNode attendees = client.object().arrayNode();
+        for (JsonNode member : client.get(SeedClient.GOVERNANCE, "/api/governance-bodies/" + bodyId)
+                .path("members")) {
+            ObjectNode attendee = attendees.addObject().put("name", member.path("name").asText())
+                    .put("organisation", member.path("organisation").asText())
+                    .put("side", member.path("side").asText());
+            if (member.hasNonNull("email")) {
+                attendee.put("email", member.path("email").asText());
+            }
+            String user = PARTNER_USERS.get(member.path("name").asText());
+            if (user != null) {
+                attendee.put("user", user);
+            }
+        }
+        return attendees;
     }
 
     /**
