@@ -16,6 +16,8 @@ import java.util.UUID;
 
 import static io.entente.platform.testing.AccessMatrix.Foreign.FILTERED;
 import static io.entente.platform.testing.AccessMatrix.Foreign.SHARED;
+import static io.entente.platform.testing.AccessMatrix.Partner.ALLOWED;
+import static io.entente.platform.testing.AccessMatrix.Partner.FORBIDDEN;
 import static io.entente.platform.testing.AccessMatrix.row;
 import static io.restassured.RestAssured.given;
 
@@ -40,42 +42,52 @@ class EndpointAccessTest extends EndpointAccess {
 
     // The feed rows come first and in this order: the control of POST rotates the ally's secret, DELETE revokes it.
     static final List<Row> ROWS = List.of(
-            row("GET /api/me").foreign(FILTERED, "only the caller's own identity"),
+            row("GET /api/me").foreign(FILTERED, "only the caller's own identity").partner(ALLOWED),
 
             row("GET /calendar/{secret}.ics").at("/calendar/{feedSecret}.ics")
                     .publicBecause("calendar clients cannot send a bearer token: the unguessable secret in the path is "
                             + "the credential (quarkus.http.auth.permission.calendar-feed)",
                             "/calendar/" + "x".repeat(43) + ".ics"),
-            row("GET /api/calendar-feeds/mine").foreign(FILTERED, "the caller's own feed"),
-            row("POST /api/calendar-feeds").foreign(SHARED, "the caller's own feed; it shows what they may see"),
-            row("DELETE /api/calendar-feeds/mine").foreign(SHARED, "the caller's own feed"),
+            row("GET /api/calendar-feeds/mine").foreign(FILTERED, "the caller's own feed")
+                    .partner(ALLOWED, "their own feed"),
+            row("POST /api/calendar-feeds").foreign(SHARED, "the caller's own feed; it shows what they may see")
+                    .partner(ALLOWED, "their own feed, joint decisions only"),
+            row("DELETE /api/calendar-feeds/mine").foreign(SHARED, "the caller's own feed")
+                    .partner(ALLOWED, "their own feed"),
 
-            row("GET /api/decisions").at("/api/decisions?allianceId={A}"),
-            row("GET /api/decisions/upcoming").at("/api/decisions/upcoming?allianceId={A}"),
-            row("GET /api/decisions/{id}").at("/api/decisions/{decision}"),
-            row("GET /api/decisions/{id}/history").at("/api/decisions/{decision}/history"),
-            row("POST /api/decisions").body(DECISION),
+            row("GET /api/decisions").at("/api/decisions?allianceId={A}")
+                    .partner(ALLOWED, "joint committees' decisions, partner edition"),
+            row("GET /api/decisions/upcoming").at("/api/decisions/upcoming?allianceId={A}")
+                    .partner(ALLOWED, "joint committees' decisions, partner edition"),
+            row("GET /api/decisions/{id}").at("/api/decisions/{decision}")
+                    .partner(ALLOWED, "a JSC decision, partner edition"),
+            row("GET /api/decisions/{id}/history").at("/api/decisions/{decision}/history")
+                    .partner(FORBIDDEN, "histories are internal"),
+            row("POST /api/decisions").body(DECISION).partner(FORBIDDEN),
             row("PUT /api/decisions/{id}").at("/api/decisions/{draft}").body(DRAFT)
-                    .ifMatchOf("/api/decisions/{draft}"),
+                    .ifMatchOf("/api/decisions/{draft}").partner(FORBIDDEN),
             row("POST /api/decisions/{id}/open").at("/api/decisions/{draft}/open")
-                    .ifMatchOf("/api/decisions/{draft}"),
+                    .ifMatchOf("/api/decisions/{draft}").partner(FORBIDDEN),
             row("POST /api/decisions/{id}/propose").at("/api/decisions/{decision}/propose")
                     .body("{\"proposedOption\":\"A\",\"summary\":\"Low dose\"}")
-                    .ifMatchOf("/api/decisions/{decision}"),
+                    .ifMatchOf("/api/decisions/{decision}").partner(FORBIDDEN),
             row("POST /api/decisions/{id}/decide").at("/api/decisions/{decision}/decide")
                     .body("{\"chosenOption\":\"A\",\"rationale\":\"Safety margin\"}")
-                    .ifMatchOf("/api/decisions/{decision}"),
+                    .ifMatchOf("/api/decisions/{decision}")
+                    .partner(FORBIDDEN, "the partner decides in committee"),
             row("POST /api/decisions/{id}/defer").at("/api/decisions/{decision}/defer")
                     .body("{\"newDueDate\":\"2027-04-01\",\"reason\":\"Data late\"}")
-                    .ifMatchOf("/api/decisions/{decision}"),
+                    .ifMatchOf("/api/decisions/{decision}").partner(FORBIDDEN),
             row("POST /api/decisions/{id}/withdraw").at("/api/decisions/{decision}/withdraw")
-                    .body("{\"reason\":\"Programme stopped\"}").ifMatchOf("/api/decisions/{decision}"),
+                    .body("{\"reason\":\"Programme stopped\"}").ifMatchOf("/api/decisions/{decision}")
+                    .partner(FORBIDDEN),
             row("POST /api/decisions/{id}/supersede").at("/api/decisions/{decision}/supersede").body(DECISION)
-                    .ifMatchOf("/api/decisions/{decision}"),
+                    .ifMatchOf("/api/decisions/{decision}").partner(FORBIDDEN),
 
-            row("GET /api/escalation-ladders/{allianceId}").at("/api/escalation-ladders/{A}"),
+            row("GET /api/escalation-ladders/{allianceId}").at("/api/escalation-ladders/{A}")
+                    .partner(FORBIDDEN, "our escalation planning"),
             row("PUT /api/escalation-ladders/{allianceId}").at("/api/escalation-ladders/{A}").body(LADDER)
-                    .ifMatchOf("/api/escalation-ladders/{A}"));
+                    .ifMatchOf("/api/escalation-ladders/{A}").partner(FORBIDDEN));
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -110,12 +122,15 @@ class EndpointAccessTest extends EndpointAccess {
                 .path("url");
         String feedSecret = url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
         given().auth().oauth2(foreigner).post("/api/calendar-feeds").then().statusCode(201);
+        String partner = partnerOf("pia", A);
+        given().auth().oauth2(partner).post("/api/calendar-feeds").then().statusCode(201);
         return matrix
                 .bind("A", A).bind("decision", decision).bind("draft", draft).bind("feedSecret", feedSecret)
                 .secret(A, decision, draft, feedSecret, "Sealed dose decision", "Sealed draft decision", NOTES)
                 .reader(admin)
                 .ally(ally)
                 .foreigner(foreigner)
+                .partner(partner)
                 .refused(memberWithRoles("rolf", A))
                 .fingerprint(this::fingerprint);
     }
@@ -126,19 +141,18 @@ class EndpointAccessTest extends EndpointAccess {
     }
 
     List<Long> fingerprint() {
-        List<String> sql = new ArrayList<>(AccessMatrix.changeRecordSql(A, "rolf", "bea"));
+        List<String> sql = new ArrayList<>(AccessMatrix.changeRecordSql(A, "rolf", "bea", "pia"));
         sql.add("select count(*) + coalesce(sum(version), 0) from decision where alliance_id = '" + A + "'");
         sql.add("select coalesce(sum(version), 0) from alliance where alliance_id = '" + A + "'");
         return sql.stream().map(q -> ((Number) em.createNativeQuery(q).getSingleResult()).longValue()).toList();
     }
 
     /**
-     * Every role may manage its own calendar feed, and any role may be a decision's approver (the service refuses
-     * everyone else); all other changes refuse some role.
+     * Every role, the partner's included, may manage its own calendar feed; all other changes refuse some role
+     * (any of our roles may be a decision's approver, but the partner company decides in committee, not here).
      */
     @Override
     protected List<String> changesOpenToEveryRole() {
-        return List.of("POST /api/calendar-feeds", "DELETE /api/calendar-feeds/mine",
-                "POST /api/decisions/{id}/decide");
+        return List.of("POST /api/calendar-feeds", "DELETE /api/calendar-feeds/mine");
     }
 }

@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.entente.platform.testing.AccessMatrix.Foreign.FILTERED;
+import static io.entente.platform.testing.AccessMatrix.Partner.ALLOWED;
+import static io.entente.platform.testing.AccessMatrix.Partner.FORBIDDEN;
+import static io.entente.platform.testing.AccessMatrix.Partner.HIDDEN;
 import static io.entente.platform.testing.AccessMatrix.row;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -49,42 +52,55 @@ class EndpointAccessTest extends EndpointAccess {
              "dueDate":"2026-12-04"}""";
 
     static final List<Row> ROWS = List.of(
-            row("GET /api/me").foreign(FILTERED, "only the caller's own identity"),
+            row("GET /api/me").foreign(FILTERED, "only the caller's own identity").partner(ALLOWED),
 
-            row("GET /api/action-items").at("/api/action-items?allianceId={A}"),
-            row("GET /api/action-items/{id}").at("/api/action-items/{action}"),
+            row("GET /api/action-items").at("/api/action-items?allianceId={A}")
+                    .partner(ALLOWED, "only the action items they own"),
+            row("GET /api/action-items/{id}").at("/api/action-items/{action}")
+                    .partner(HIDDEN, "an action item someone else owns"),
 
-            row("GET /api/governance-bodies").at("/api/governance-bodies?allianceId={A}"),
-            row("GET /api/governance-bodies/{id}").at("/api/governance-bodies/{body}"),
+            row("GET /api/governance-bodies").at("/api/governance-bodies?allianceId={A}")
+                    .partner(ALLOWED, "joint bodies only"),
+            row("GET /api/governance-bodies/{id}").at("/api/governance-bodies/{body}")
+                    .partner(ALLOWED, "a joint body"),
             row("GET /api/governance-bodies/{id}/missing-meetings")
-                    .at("/api/governance-bodies/{body}/missing-meetings"),
-            row("GET /api/governance-bodies/{id}/history").at("/api/governance-bodies/{body}/history"),
-            row("POST /api/governance-bodies").body(Fixtures.body("{A}", "JDC", "MONTHLY")),
+                    .at("/api/governance-bodies/{body}/missing-meetings")
+                    .partner(FORBIDDEN, "our compliance check"),
+            row("GET /api/governance-bodies/{id}/history").at("/api/governance-bodies/{body}/history")
+                    .partner(FORBIDDEN, "histories are internal"),
+            row("POST /api/governance-bodies").body(Fixtures.body("{A}", "JDC", "MONTHLY")).partner(FORBIDDEN),
             row("PUT /api/governance-bodies/{id}").at("/api/governance-bodies/{body}").body(BODY_UPDATE)
-                    .ifMatchOf("/api/governance-bodies/{body}"),
+                    .ifMatchOf("/api/governance-bodies/{body}").partner(FORBIDDEN),
 
-            row("GET /api/meetings").at("/api/meetings?allianceId={A}"),
-            row("GET /api/meetings/{id}").at("/api/meetings/{meeting}"),
-            row("GET /api/meetings/{id}/history").at("/api/meetings/{meeting}/history"),
-            row("POST /api/meetings").body(MEETING),
+            row("GET /api/meetings").at("/api/meetings?allianceId={A}")
+                    .partner(ALLOWED, "joint bodies' meetings, partner edition"),
+            row("GET /api/meetings/{id}").at("/api/meetings/{meeting}").partner(ALLOWED, "partner edition"),
+            row("GET /api/meetings/{id}/history").at("/api/meetings/{meeting}/history")
+                    .partner(FORBIDDEN, "histories are internal"),
+            row("POST /api/meetings").body(MEETING).partner(FORBIDDEN),
             row("PUT /api/meetings/{id}").at("/api/meetings/{meeting}").body(MEETING_UPDATE)
-                    .ifMatchOf("/api/meetings/{meeting}"),
+                    .ifMatchOf("/api/meetings/{meeting}").partner(FORBIDDEN),
             row("PUT /api/meetings/{id}/agenda").at("/api/meetings/{meeting}/agenda").body(AGENDA)
-                    .ifMatchOf("/api/meetings/{meeting}"),
+                    .ifMatchOf("/api/meetings/{meeting}").partner(FORBIDDEN),
             row("POST /api/meetings/{id}/agenda/draft").at("/api/meetings/{meeting}/agenda/draft")
-                    .ifMatchOf("/api/meetings/{meeting}"),
+                    .ifMatchOf("/api/meetings/{meeting}").partner(FORBIDDEN),
             row("PUT /api/meetings/{id}/attendance").at("/api/meetings/{meeting}/attendance")
-                    .body(Fixtures.attendanceAllPresent()).ifMatchOf("/api/meetings/{meeting}"),
+                    .body(Fixtures.attendanceAllPresent()).ifMatchOf("/api/meetings/{meeting}")
+                    .partner(FORBIDDEN),
             row("POST /api/meetings/{id}/outcomes").at("/api/meetings/{meeting}/outcomes").body(OUTCOME)
-                    .ifMatchOf("/api/meetings/{meeting}"),
+                    .ifMatchOf("/api/meetings/{meeting}").partner(FORBIDDEN),
             row("POST /api/meetings/{id}/minutes/approval").at("/api/meetings/{meeting}/minutes/approval")
-                    .ifMatchOf("/api/meetings/{meeting}"),
+                    .ifMatchOf("/api/meetings/{meeting}").partner(FORBIDDEN),
+            row("PUT /api/meetings/{id}/rsvp").at("/api/meetings/{meeting}/rsvp").body("{\"rsvp\":\"ACCEPTED\"}")
+                    .ifMatchOf("/api/meetings/{meeting}").partner(ALLOWED, "their own RSVP"),
 
-            row("GET /api/meetings/{meetingId}/packets").at("/api/meetings/{meeting}/packets"),
+            row("GET /api/meetings/{meetingId}/packets").at("/api/meetings/{meeting}/packets").partner(ALLOWED),
             row("GET /api/meetings/{meetingId}/packets/compare")
-                    .at("/api/meetings/{meeting}/packets/compare?from=1&to=2"),
-            row("GET /api/meetings/{meetingId}/packets/{version}").at("/api/meetings/{meeting}/packets/1"),
-            row("POST /api/meetings/{meetingId}/packets").at("/api/meetings/{meeting}/packets"));
+                    .at("/api/meetings/{meeting}/packets/compare?from=1&to=2")
+                    .partner(ALLOWED, "partner edition"),
+            row("GET /api/meetings/{meetingId}/packets/{version}").at("/api/meetings/{meeting}/packets/1")
+                    .partner(ALLOWED, "partner edition"),
+            row("POST /api/meetings/{meetingId}/packets").at("/api/meetings/{meeting}/packets").partner(FORBIDDEN));
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -100,6 +116,12 @@ class EndpointAccessTest extends EndpointAccess {
     @Override
     protected List<Row> rows() {
         return ROWS;
+    }
+
+    @Override
+    protected List<String> changesOpenToEveryRole() {
+        // Every attendee answers their own invitation, whatever their role (the service refuses anyone else).
+        return List.of("PUT /api/meetings/{id}/rsvp");
     }
 
     @Override
@@ -134,6 +156,7 @@ class EndpointAccessTest extends EndpointAccess {
                 .reader(admin)
                 .ally(memberOf("ally", A))
                 .foreigner(memberOf("bea", B))
+                .partner(partnerOf("pia", A))
                 .refused(memberWithRoles("rolf", A))
                 .fingerprint(this::fingerprint);
     }
@@ -152,7 +175,7 @@ class EndpointAccessTest extends EndpointAccess {
     }
 
     List<Long> fingerprint() {
-        List<String> sql = new ArrayList<>(AccessMatrix.changeRecordSql(A, "rolf", "bea"));
+        List<String> sql = new ArrayList<>(AccessMatrix.changeRecordSql(A, "rolf", "bea", "pia"));
         for (String table : List.of("governance_body", "meeting", "packet")) {
             sql.add("select count(*) + coalesce(sum(version), 0) from " + table + " where alliance_id = '" + A + "'");
         }

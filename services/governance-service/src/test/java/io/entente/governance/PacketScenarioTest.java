@@ -61,7 +61,7 @@ class PacketScenarioTest {
     static final String OTHER = Fixtures.allianceKey("CRV");
     static final String GWEN = TestTokens.user("gwen").roles("governance-ops").alliances(A).sign();
     static final String TARA = TestTokens.user("tara").roles("team-member").alliances(A).sign();
-    static final String SVEN = TestTokens.user("sven").roles("stakeholder").alliances(A).sign();
+    static final String PIA = TestTokens.user("pia").roles("partner").alliances(A).sign();
     static final String NORA = TestTokens.user("nora").roles("team-member").alliances(OTHER).sign();
 
     /** Distinctive internal strings: none may appear in any partner rendering. */
@@ -160,7 +160,7 @@ class PacketScenarioTest {
                 .body(Fixtures.meeting(jsc, "JSC Q4 2026", "2026-11-30T10:00:00+01:00", "Europe/Zurich")
                         .replace("\"durationMinutes\"", "\"internalBriefing\":\"" + BRIEFING + "\",\"durationMinutes\""))
                 .post("/api/meetings").then().statusCode(201).extract().response());
-        given().auth().oauth2(SVEN).get("/api/meetings/" + meeting).then().statusCode(200)
+        given().auth().oauth2(PIA).get("/api/meetings/" + meeting).then().statusCode(200)
                 .body("internalBriefing", equalTo(null));
 
         String location = given().auth().oauth2(GWEN).post("/api/meetings/" + meeting + "/packets")
@@ -218,7 +218,7 @@ class PacketScenarioTest {
                 .get("/api/meetings/" + meeting + "/packets/2?edition=internal").then().statusCode(200)
                 .header("ETag", equalTo("\"2-internal\"")).extract().asString();
         INTERNAL_STRINGS.forEach(s -> assertTrue(internalJson.contains(s), s));
-        JsonPath partner = json(meeting, "2", "partner", SVEN);
+        JsonPath partner = json(meeting, "2", "partner", PIA);
         assertEquals(v1.getList("decisions.decisionId"), partner.getList("decisions.decisionId"));
         assertEquals(List.of("r1-" + A, "r4-" + A, "r5-" + A), partner.getList("risks.riskId"));
         assertEquals(List.of(cmcAction), partner.getList("actionItems.actionItemId"));
@@ -230,7 +230,7 @@ class PacketScenarioTest {
             assertFalse(partnerJson.contains(field), field + " in partner JSON");
         }
 
-        String partnerHtml = given().auth().oauth2(SVEN).accept(ContentType.HTML)
+        String partnerHtml = given().auth().oauth2(PIA).accept(ContentType.HTML)
                 .get("/api/meetings/" + meeting + "/packets/2?edition=partner").then().statusCode(200)
                 .contentType("text/html").extract().asString();
         assertNoInternal(partnerHtml, "partner HTML");
@@ -241,7 +241,7 @@ class PacketScenarioTest {
         INTERNAL_STRINGS.forEach(s -> assertTrue(internalHtml.contains(s), s));
         assertTrue(internalHtml.contains("5 x 5 = 25"));
 
-        String partnerPdf = pdfText(given().auth().oauth2(SVEN).accept("application/pdf")
+        String partnerPdf = pdfText(given().auth().oauth2(PIA).accept("application/pdf")
                 .get("/api/meetings/" + meeting + "/packets/latest?edition=partner").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray(), 8);
         assertNoInternal(partnerPdf, "partner PDF");
@@ -261,10 +261,10 @@ class PacketScenarioTest {
         // render would carry a new document id), and never as the other edition.
         assertArrayEquals(internalBytes, given().auth().oauth2(GWEN).queryParam("format", "pdf")
                 .get("/api/meetings/" + meeting + "/packets/latest").then().statusCode(200).extract().asByteArray());
-        assertNoInternal(pdfText(given().auth().oauth2(SVEN).queryParam("format", "pdf")
+        assertNoInternal(pdfText(given().auth().oauth2(PIA).queryParam("format", "pdf")
                 .get("/api/meetings/" + meeting + "/packets/2?edition=partner").then().statusCode(200)
                 .extract().asByteArray(), 8), "partner PDF read after the internal one");
-        given().auth().oauth2(SVEN).queryParam("format", "pdf").get("/api/meetings/" + meeting + "/packets/2")
+        given().auth().oauth2(PIA).queryParam("format", "pdf").get("/api/meetings/" + meeting + "/packets/2")
                 .then().statusCode(403).contentType("application/problem+json");
 
         // Versions compare entry by entry; the partner does not learn that ratings or internal notes changed.
@@ -275,7 +275,7 @@ class PacketScenarioTest {
         assertEquals(List.of("likelihood", "nextReviewDate", "score"),
                 diff.getList("sections.find { it.section == 'risks' }.changed[0].fields"));
         assertEquals(List.of("internalNote"), diff.getList("sections.find { it.section == 'agenda' }.changed[0].fields"));
-        JsonPath partnerDiff = given().auth().oauth2(SVEN).queryParam("from", 1).queryParam("to", 2)
+        JsonPath partnerDiff = given().auth().oauth2(PIA).queryParam("from", 1).queryParam("to", 2)
                 .queryParam("edition", "partner").get("/api/meetings/" + meeting + "/packets/compare")
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("r5-" + A), partnerDiff.getList("sections.find { it.section == 'risks' }.added"));
@@ -285,9 +285,9 @@ class PacketScenarioTest {
         assertEquals(List.of("risks"), partnerDiff.getList("sections.section"));
 
         // Who may read what.
-        given().auth().oauth2(SVEN).get("/api/meetings/" + meeting + "/packets/2?edition=internal")
+        given().auth().oauth2(PIA).get("/api/meetings/" + meeting + "/packets/2?edition=internal")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(SVEN).queryParam("from", 1).queryParam("to", 2)
+        given().auth().oauth2(PIA).queryParam("from", 1).queryParam("to", 2).queryParam("edition", "internal")
                 .get("/api/meetings/" + meeting + "/packets/compare").then().statusCode(403);
         given().auth().oauth2(NORA).get("/api/meetings/" + meeting + "/packets/2?edition=partner")
                 .then().statusCode(404).contentType("application/problem+json");

@@ -15,6 +15,8 @@ import java.util.UUID;
 
 import static io.entente.platform.testing.AccessMatrix.Foreign.FILTERED;
 import static io.entente.platform.testing.AccessMatrix.Foreign.SHARED;
+import static io.entente.platform.testing.AccessMatrix.Partner.ALLOWED;
+import static io.entente.platform.testing.AccessMatrix.Partner.FORBIDDEN;
 import static io.entente.platform.testing.AccessMatrix.row;
 import static io.restassured.RestAssured.given;
 
@@ -43,48 +45,67 @@ class EndpointAccessTest extends EndpointAccess {
             {"members":[{"userId":"ally","absenceDays":1,"pointsPerDay":1.0}]}""";
 
     static final List<Row> ROWS = List.of(
-            row("GET /api/me").foreign(FILTERED, "only the caller's own identity"),
+            row("GET /api/me").foreign(FILTERED, "only the caller's own identity").partner(ALLOWED),
 
-            row("GET /api/sprint-candidates").at("/api/sprint-candidates?allianceId={A}"),
-            row("GET /api/sprint-candidates/{itemId}").at("/api/sprint-candidates/{candidate}"),
+            row("GET /api/sprint-candidates").at("/api/sprint-candidates?allianceId={A}")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
+            row("GET /api/sprint-candidates/{itemId}").at("/api/sprint-candidates/{candidate}")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
 
             row("GET /api/teams").at("/api/teams?member=ally")
-                    .foreign(FILTERED, "teams span alliances; covered alliances the reader may not see are left out"),
+                    .foreign(FILTERED, "teams span alliances; covered alliances the reader may not see are left out")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
             row("GET /api/teams/{id}").at("/api/teams/{team}").foreign(FILTERED, "teams span alliances; covered "
-                    + "alliances the reader may not see are left out"),
+                    + "alliances the reader may not see are left out")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
             row("GET /api/teams/{id}/velocity").at("/api/teams/{team}/velocity")
-                    .foreign(FILTERED, "team totals, no alliance breakdown"),
+                    .foreign(FILTERED, "team totals, no alliance breakdown")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
             row("GET /api/teams/{id}/history").at("/api/teams/{team}/history").foreign(FILTERED, "the team's "
-                    + "changes without the covered alliances, which name alliance A"),
-            row("POST /api/teams").body(TEAM_OF_A),
-            row("PUT /api/teams/{id}").at("/api/teams/{team}").body(TEAM_OF_A).ifMatchOf("/api/teams/{team}"),
+                    + "changes without the covered alliances, which name alliance A")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
+            row("POST /api/teams").body(TEAM_OF_A).partner(FORBIDDEN, "sprints, teams and capacity are internal"),
+            row("PUT /api/teams/{id}").at("/api/teams/{team}").body(TEAM_OF_A).ifMatchOf("/api/teams/{team}")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
 
-            row("GET /api/sprints").at("/api/sprints?teamId={team}"),
+            row("GET /api/sprints").at("/api/sprints?teamId={team}")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
             row("GET /api/sprints/{id}").at("/api/sprints/{sprint}")
-                    .foreign(FILTERED, "sprints span alliances; load of alliances the reader may not see is hidden"),
+                    .foreign(FILTERED, "sprints span alliances; load of alliances the reader may not see is hidden")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
             row("GET /api/sprints/{id}/board").at("/api/sprints/{sprint}/board")
-                    .foreign(FILTERED, "cards of alliance A come back restricted: opaque label, no title or key"),
+                    .foreign(FILTERED, "cards of alliance A come back restricted: opaque label, no title or key")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
             row("GET /api/sprints/{id}/burndown").at("/api/sprints/{sprint}/burndown")
-                    .foreign(FILTERED, "team totals, no alliance breakdown"),
+                    .foreign(FILTERED, "team totals, no alliance breakdown")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
             row("GET /api/sprints/{id}/history").at("/api/sprints/{sprint}/history")
-                    .foreign(FILTERED, "the sprint's own changes; changes to cards of alliance A are left out"),
+                    .foreign(FILTERED, "the sprint's own changes; changes to cards of alliance A are left out")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
             row("POST /api/sprints").body(SPRINT)
-                    .foreign(SHARED, "a team member of any alliance plans the team's sprints"),
+                    .foreign(SHARED, "a team member of any alliance plans the team's sprints")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
             row("PUT /api/sprints/{id}/capacity").at("/api/sprints/{sprint}/capacity").body(CAPACITY)
                     .ifMatchOf("/api/sprints/{sprint}")
-                    .foreign(SHARED, "a team member of any alliance plans the team's capacity"),
+                    .foreign(SHARED, "a team member of any alliance plans the team's capacity")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
             row("PUT /api/sprints/{id}/state").at("/api/sprints/{sprint}/state").body("{\"state\":\"ACTIVE\"}")
                     .ifMatchOf("/api/sprints/{sprint}")
-                    .foreign(SHARED, "a team member of any alliance starts and closes the team's sprints"),
+                    .foreign(SHARED, "a team member of any alliance starts and closes the team's sprints")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
 
             row("POST /api/sprints/{sprintId}/items").at("/api/sprints/{sprint}/items")
-                    .body("{\"itemId\":\"{candidate}\"}"),
-            row("GET /api/sprints/{sprintId}/items/{itemId}").at("/api/sprints/{sprint}/items/{card}"),
+                    .body("{\"itemId\":\"{candidate}\"}")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
+            row("GET /api/sprints/{sprintId}/items/{itemId}").at("/api/sprints/{sprint}/items/{card}")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
             row("PUT /api/sprints/{sprintId}/items/{itemId}").at("/api/sprints/{sprint}/items/{card}")
                     .body("{\"column\":\"TODO\",\"assignee\":\"ally\"}")
-                    .ifMatchOf("/api/sprints/{sprint}/items/{card}"),
+                    .ifMatchOf("/api/sprints/{sprint}/items/{card}")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"),
             row("DELETE /api/sprints/{sprintId}/items/{itemId}").at("/api/sprints/{sprint}/items/{card}")
-                    .ifMatchOf("/api/sprints/{sprint}/items/{card}"));
+                    .ifMatchOf("/api/sprints/{sprint}/items/{card}")
+                    .partner(FORBIDDEN, "sprints, teams and capacity are internal"));
 
     @Inject
     EntityManager em;
@@ -121,13 +142,14 @@ class EndpointAccessTest extends EndpointAccess {
                 .reader(admin)
                 .ally(memberOf("ally", A))
                 .foreigner(memberOf("bea", B))
+                .partner(partnerOf("pia", A))
                 // rolf is a member of the team too, so a 403 can only come from the role
                 .refused(memberWithRoles("rolf", A))
                 .fingerprint(() -> fingerprint(team, sprint));
     }
 
     List<Long> fingerprint(String team, String sprint) {
-        List<String> sql = new ArrayList<>(AccessMatrix.changeRecordSql(A, "rolf", "bea"));
+        List<String> sql = new ArrayList<>(AccessMatrix.changeRecordSql(A, "rolf", "bea", "pia"));
         sql.add("select count(*) + coalesce(sum(version), 0) from sprint_item where alliance_id = '" + A + "'");
         sql.add("select coalesce(sum(version), 0) from team where id = '" + team + "'");
         sql.add("select coalesce(sum(version), 0) from sprint where id = '" + sprint + "'");

@@ -2,15 +2,19 @@ package io.entente.backlog.api;
 
 import io.entente.backlog.domain.Alliance;
 import io.entente.backlog.domain.AlliancePhase;
+import io.entente.platform.security.Internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An alliance; {@code nextPhases} are the phases it may move to from here. */
-public record AllianceView(String key, String name, String partner, String type, int tier, String phase,
-                           List<String> nextPhases, int valueScore, int complexityScore, String allianceManager,
-                           LocalDate startDate, int riskThreshold, long version, Instant createdAt,
+/**
+ * An alliance; {@code nextPhases} are the phases it may move to from here. Our rating of it (tier, value and
+ * complexity scores, the risk threshold) is internal: the partner company sees name, partner, type and phase.
+ */
+public record AllianceView(String key, String name, String partner, String type, @Internal int tier, String phase,
+                           List<String> nextPhases, @Internal int valueScore, @Internal int complexityScore,
+                           String allianceManager, LocalDate startDate, @Internal int riskThreshold, long version, Instant createdAt,
                            Instant updatedAt) {
 
     public static AllianceView of(Alliance a) {

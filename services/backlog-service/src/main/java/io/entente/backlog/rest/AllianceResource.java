@@ -108,7 +108,8 @@ public class AllianceResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "The caller's alliances (admins: all)",
             description = "Sorts: key (default), name, tier, valueScore; prefix - for descending.")
     public Page<AllianceView> list(@QueryParam("phase") List<String> phase, @QueryParam("type") List<String> type,
@@ -132,7 +133,8 @@ public class AllianceResource {
 
     @GET
     @Path("{key}")
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Read one alliance")
     public RestResponse<AllianceView> get(@PathParam("key") String key) {
         AllianceView view = alliances.get(key);

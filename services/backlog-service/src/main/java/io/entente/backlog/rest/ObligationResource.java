@@ -67,7 +67,8 @@ public class ObligationResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Obligations of the caller's alliances", description = "Sorts: dueDate (default), createdAt.")
     public Page<ObligationView> list(@QueryParam("allianceId") List<String> allianceId,
                                      @QueryParam("status") List<String> status,
@@ -108,7 +109,8 @@ public class ObligationResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Read one obligation")
     public RestResponse<ObligationView> get(@PathParam("id") UUID id) {
         ObligationView view = obligations.get(id);

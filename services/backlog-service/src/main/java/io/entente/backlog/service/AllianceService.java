@@ -42,6 +42,7 @@ public class AllianceService {
     private static final Set<String> DERIVED = Set.of("nextPhases");
 
 
+    private static final Set<String> INTERNAL_SORTS = Set.of("tier", "valueScore");
     static final List<SortKey<Alliance>> SORTS = List.of(
             SortKey.unique("key", "e.key", v -> v, a -> a.key),
             SortKey.of("name", "e.name", v -> v, a -> a.name),
@@ -105,6 +106,16 @@ public class AllianceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AllianceView> list(AllianceQuery query, String sort, String after, Integer limit) {
         int size = Limit.of(limit);
+        if (user.isPartner()) {
+            // Our rating of an alliance is internal: filtering or ordering by it would tell it to a partner.
+            if (query.tiers() != null && !query.tiers().isEmpty()) {
+                throw Problems.invalid("tier", "the tier is internal; partners cannot filter by it");
+            }
+            if (sort != null && INTERNAL_SORTS.contains(sort.replaceFirst("^-", ""))) {
+                throw Problems.invalid("sort", "'" + sort + "' orders by an internal rating; partners sort by key "
+                        + "or name");
+            }
+        }
         SortKey<Alliance> order = SortKey.choose(sort, SORTS);
         Where where = AllianceScope.of(user, List.of()).restrict(Where.all(), "e.key")
                 .and("e.phase in :phases", "phases", query.phases())

@@ -4,13 +4,16 @@ import io.entente.decision.domain.Decision;
 import io.entente.decision.domain.DecisionOption;
 import io.entente.decision.domain.PrepItem;
 
+import io.entente.platform.security.Internal;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A decision as clients see it. {@code internalNotes} is null for readers who may not see negotiation positions.
+ * A decision as clients see it. Internal (never sent to a partner): the notes (negotiation positions), the risk
+ * state and its reason, and the preparation, which is our backlog's work.
  *
  * @param currentBody the body holding the decision now (differs from governanceBody after escalation)
  * @param prep        the preparation as known from backlog and sprint events
@@ -18,10 +21,10 @@ import java.util.UUID;
 public record DecisionView(UUID id, String allianceId, String title, String question, String context,
                            List<DecisionOption> options, String governanceBody, String currentBody,
                            LocalDate dueDate, int leadTimeDays, LocalDate prepDeadline, String driver,
-                           String approver, List<String> contributors, List<String> informed, String internalNotes,
-                           String status, String riskState, String riskReason, int escalationLevel,
-                           LocalDate respondBy, Proposal proposal, Outcome outcome, UUID supersedesId,
-                           UUID supersededById, Prep prep, String createdBy, long version, Instant createdAt,
+                           String approver, List<String> contributors, List<String> informed, @Internal String internalNotes,
+                           String status, @Internal String riskState, @Internal String riskReason,
+                           int escalationLevel, LocalDate respondBy, Proposal proposal, Outcome outcome,
+                           UUID supersedesId, UUID supersededById, @Internal Prep prep, String createdBy, long version, Instant createdAt,
                            Instant updatedAt) {
 
     public record Proposal(String option, String summary) {

@@ -1,5 +1,7 @@
 package io.entente.decision.api;
 
+import io.entente.platform.security.Internal;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +23,8 @@ public record UpcomingView(LocalDate today, LocalDate until, int total, List<Wee
 
     public record Item(UUID id, String allianceId, String title, String question, String governanceBody,
                        String currentBody, LocalDate dueDate, long daysUntilDue, LocalDate prepDeadline,
-                       String status, String riskState, String riskReason, String driver, String approver,
+                       String status, @Internal String riskState, @Internal String riskReason, String driver,
+                       String approver,
                        int escalationLevel) {
     }
 }

@@ -34,7 +34,8 @@ public class CalendarFeedResource {
     }
 
     @POST
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Create the caller's decision calendar feed, or rotate its secret",
             description = "Returns the subscription URL once (Location and body). Rotating invalidates the old URL "
                     + "and refreshes the alliances the feed shows from the caller's current memberships.")
@@ -47,7 +48,8 @@ public class CalendarFeedResource {
 
     @GET
     @Path("mine")
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Whether the caller has a feed (the URL is not shown again: rotate to get a new one)")
     public CalendarFeedView mine() {
         return feeds.mine();
@@ -55,7 +57,8 @@ public class CalendarFeedResource {
 
     @DELETE
     @Path("mine")
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Revoke the caller's feed: its URL answers 404 from now on")
     public RestResponse<Void> revoke() {
         feeds.revoke();

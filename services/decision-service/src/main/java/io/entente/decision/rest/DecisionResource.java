@@ -78,7 +78,8 @@ public class DecisionResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "List decisions in the caller's alliances",
             description = "Keyset pagination: pass the page's 'next' as 'after' for the following page (null on the "
                     + "last). Sort: dueDate, -dueDate, createdAt, -createdAt (id breaks ties).")
@@ -96,7 +97,8 @@ public class DecisionResource {
 
     @GET
     @Path("upcoming")
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Decisions still to be taken, overdue first, then grouped by ISO week of their due date")
     public UpcomingView upcoming(@QueryParam("allianceId") String allianceId,
                                  @QueryParam("body") GovernanceBody body, @QueryParam("risk") RiskState risk,
@@ -106,7 +108,8 @@ public class DecisionResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Read one decision with its prep progress and risk")
     public RestResponse<DecisionView> get(@PathParam("id") UUID id) {
         return ok(queries.get(id));

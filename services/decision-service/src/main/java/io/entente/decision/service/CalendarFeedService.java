@@ -4,6 +4,7 @@ import io.entente.decision.config.DecisionConfig;
 import io.entente.decision.domain.CalendarFeed;
 import io.entente.decision.domain.Decision;
 import io.entente.decision.domain.DecisionStatus;
+import io.entente.decision.domain.GovernanceBody;
 import io.entente.decision.api.CalendarFeedView;
 import io.entente.platform.audit.ChangeLog;
 import io.entente.platform.problem.ProblemException;
@@ -53,7 +54,7 @@ public class CalendarFeedService {
     public static final String PRODID = "-//Entente//Decision due dates//EN";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<String> ROLES = List.of(Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER,
-            Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER);
+            Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER, Roles.PARTNER);
 
     private final ChangeLog changes;
     private final CurrentUser user;
@@ -109,11 +110,18 @@ public class CalendarFeedService {
                     "no calendar feed at this address; it may have been rotated or revoked");
         }
         LocalDate today = LocalDate.now(clock);
+        // A partner's feed, like everything a partner reads, has the joint committees' decisions only.
+        boolean partner = feed.roles.contains(Roles.PARTNER);
         String jpql = "select d from Decision d where d.status in :active and d.dueDate >= :from"
-                + (feed.allAlliances ? "" : " and d.allianceId in :mine") + " order by d.dueDate, d.id";
+                + (feed.allAlliances ? "" : " and d.allianceId in :mine")
+                + (partner ? " and d.governanceBody in :joint and d.currentBody in :joint" : "")
+                + " order by d.dueDate, d.id";
         TypedQuery<Decision> query = em.createQuery(jpql, Decision.class)
                 .setParameter("active", DecisionStatus.active())
                 .setParameter("from", today.minusDays(config.calendar().pastDays()));
+        if (partner) {
+            query.setParameter("joint", GovernanceBody.JOINT);
+        }
         List<Decision> decisions = List.of();
         if (feed.allAlliances || !feed.alliances.isEmpty()) {
             if (!feed.allAlliances) {
@@ -121,10 +129,10 @@ public class CalendarFeedService {
             }
             decisions = query.getResultList();
         }
-        return ics(decisions, Instant.now(clock));
+        return ics(decisions, Instant.now(clock), !partner);
     }
 
-    static String ics(List<Decision> decisions, Instant stamp) {
+    static String ics(List<Decision> decisions, Instant stamp, boolean internal) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODID));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -139,7 +147,7 @@ public class CalendarFeedService {
             event.add(new Uid("decision-" + d.id + "@entente"));
             // Calendar clients replace an event when its sequence grows: every change of the decision counts.
             event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, d.version)));
-            event.add(new Description(description(d)));
+            event.add(new Description(description(d, internal)));
             event.add(new Categories(d.currentBody.name()));
             calendar.add(event);
         }
@@ -152,12 +160,12 @@ public class CalendarFeedService {
         return out.toString();
     }
 
-    // Never the internal notes: a feed ends up in personal and partner calendars.
-    private static String description(Decision d) {
+    // Never the internal notes: a feed ends up in personal calendars. The risk rating is internal: not in a partner's.
+    private static String description(Decision d, boolean internal) {
         List<String> lines = new ArrayList<>();
         lines.add(d.question);
         lines.add("Status: " + d.status + (d.escalationLevel > 0 ? " (escalated to " + d.currentBody + ")" : ""));
-        if (d.riskState != null) {
+        if (internal && d.riskState != null) {
             lines.add("Risk: " + d.riskState + (d.riskReason == null ? "" : " - " + d.riskReason));
         }
         lines.add("Prep deadline: " + d.prepDeadline());

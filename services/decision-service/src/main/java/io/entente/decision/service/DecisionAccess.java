@@ -2,10 +2,11 @@ package io.entente.decision.service;
 
 import io.entente.decision.api.DecisionView;
 import io.entente.decision.domain.Decision;
+import io.entente.decision.domain.GovernanceBody;
 import io.entente.decision.domain.PrepItem;
+import io.entente.platform.paging.Where;
 import io.entente.platform.problem.Problems;
 import io.entente.platform.security.CurrentUser;
-import io.entente.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -27,7 +28,7 @@ public class DecisionAccess {
     /** The decision if the caller may see it; otherwise a 404 that says no more than for a missing one. */
     public Decision visible(UUID id) {
         Decision decision = Decision.findById(id);
-        if (decision == null || !user.canSee(decision.allianceId)) {
+        if (decision == null || !user.canSee(decision.allianceId) || !partnerMaySee(decision)) {
             throw Problems.notFound("decision", id);
         }
         return decision;
@@ -46,9 +47,28 @@ public class DecisionAccess {
         return DecisionView.of(decision, prep, showInternal());
     }
 
-    /** Negotiation positions are for the alliance team; a stakeholder (partner, executive reader) never sees them. */
+    /** Negotiation positions and risk ratings are for our side, our stakeholders included; never the partner's. */
     public boolean showInternal() {
-        return user.isAdmin() || user.hasRole(Roles.ALLIANCE_MANAGER) || user.hasRole(Roles.GOVERNANCE_OPS)
-                || user.hasRole(Roles.TEAM_MEMBER);
+        return !user.isPartner();
+    }
+
+    /** The partner company sees the decisions of the joint committees only. */
+    public boolean partnerMaySee(Decision decision) {
+        return !user.isPartner() || decision.governanceBody.joint() && decision.currentBody.joint();
+    }
+
+    /**
+     * Narrows a query for a partner to the joint committees' decisions; refuses a filter by risk state, which would
+     * tell a partner an internal rating by what it returns.
+     */
+    public Where restrict(Where where, Object riskFilter) {
+        if (!user.isPartner()) {
+            return where;
+        }
+        if (riskFilter != null) {
+            throw Problems.invalid("risk", "risk states are internal; partners cannot filter by them");
+        }
+        return where.and("e.governanceBody in :joint", "joint", GovernanceBody.JOINT)
+                .and("e.currentBody in :jointNow", "jointNow", GovernanceBody.JOINT);
     }
 }

@@ -84,6 +84,7 @@ public class DecisionQueries {
                 .and("e.riskState = :risk", "risk", query.risk())
                 .and("e.dueDate >= :dueFrom", "dueFrom", query.dueFrom())
                 .and("e.dueDate <= :dueTo", "dueTo", query.dueTo());
+        where = decisions.restrict(where, query.risk());
         if (query.involving() != null) {
             if (!"me".equals(query.involving())) {
                 throw Problems.invalid("involving", "only 'me' is supported");

@@ -32,11 +32,13 @@ public class StakeholderViews {
     public static final int MAX_WEEKS = 26;
 
     private final CurrentUser user;
+    private final DecisionAccess decisions;
     private final EntityManager em;
     private final Clock clock;
 
-    public StakeholderViews(CurrentUser user, EntityManager em, Clock clock) {
+    public StakeholderViews(CurrentUser user, DecisionAccess decisions, EntityManager em, Clock clock) {
         this.user = user;
+        this.decisions = decisions;
         this.em = em;
         this.clock = clock;
     }
@@ -61,6 +63,7 @@ public class StakeholderViews {
                 // The body that holds it now: after escalation that is where the stakeholder will see it decided.
                 .and("e.currentBody = :body", "body", query.body())
                 .and("e.riskState = :risk", "risk", query.risk());
+        where = decisions.restrict(where, query.risk());
         TypedQuery<Decision> found = em.createQuery("select e from Decision e where " + where.hql()
                 + " order by e.dueDate, e.allianceId, e.id", Decision.class);
         where.params().forEach(found::setParameter);

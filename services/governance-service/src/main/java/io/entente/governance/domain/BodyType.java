@@ -8,6 +8,14 @@ public enum BodyType {
     FINANCE("Finance Committee"),
     EXECUTIVE_SPONSORS("Executive Sponsors");
 
+    /**
+     * Whether the partner company sits on it: the joint committees and their subcommittees do. Our executive sponsors
+     * are the top of our side's escalation ladder, an internal body, so its meetings never reach a partner.
+     */
+    public boolean joint() {
+        return this != EXECUTIVE_SPONSORS;
+    }
+
     private final String title;
 
     BodyType(String title) {

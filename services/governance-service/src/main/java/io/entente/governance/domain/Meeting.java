@@ -131,6 +131,27 @@ public class Meeting extends PanacheEntityBase {
         return startsAt.atZoneSameInstant(ZoneId.of(timeZone)).toLocalDate();
     }
 
+    /**
+     * The answer of the attendee who is {@code userId}; false when no attendee is that user, so that an invitation
+     * cannot be answered on someone else's behalf.
+     */
+    public boolean answer(String userId, Rsvp rsvp) {
+        List<Attendee> answered = new ArrayList<>();
+        boolean found = false;
+        for (Attendee a : attendees()) {
+            if (a.isUser(userId)) {
+                answered.add(a.answer(rsvp));
+                found = true;
+            } else {
+                answered.add(a);
+            }
+        }
+        if (found) {
+            attendees(answered);
+        }
+        return found;
+    }
+
     /** Approved minutes are the record of the meeting: nothing about it changes any more. */
     public void requireOpen() {
         if (minutesApproved()) {

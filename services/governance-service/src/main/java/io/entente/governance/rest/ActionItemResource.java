@@ -31,7 +31,8 @@ public class ActionItemResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "List action items by due date (sort=dueDate or -dueDate); filter by alliance, meeting, "
             + "status and owner")
     public Page<ActionItemView> list(@QueryParam("allianceId") String allianceId,
@@ -44,7 +45,8 @@ public class ActionItemResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Read one action item")
     public ActionItemView get(@PathParam("id") UUID id) {
         return actions.get(id);

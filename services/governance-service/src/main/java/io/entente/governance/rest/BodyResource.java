@@ -62,7 +62,8 @@ public class BodyResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "List the bodies of the alliances you can see; sort by name (default) or type")
     public Page<BodyView> list(@QueryParam("allianceId") String allianceId, @QueryParam("type") BodyType type,
                                @QueryParam("sort") String sort, @QueryParam("limit") Integer limit,
@@ -72,7 +73,8 @@ public class BodyResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Read one body with its members, quorum, cadence and decision rights")
     public RestResponse<BodyView> get(@PathParam("id") UUID id) {
         BodyView body = bodies.get(id);

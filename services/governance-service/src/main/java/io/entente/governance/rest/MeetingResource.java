@@ -6,6 +6,7 @@ import io.entente.governance.api.MeetingRequest;
 import io.entente.governance.api.MeetingUpdateRequest;
 import io.entente.governance.api.MeetingView;
 import io.entente.governance.api.OutcomeRequest;
+import io.entente.governance.api.RsvpRequest;
 import io.entente.governance.domain.MeetingStatus;
 import io.entente.governance.service.MeetingQueries;
 import io.entente.governance.service.MeetingRecords;
@@ -71,7 +72,8 @@ public class MeetingResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "List meetings by start time (sort=startsAt or -startsAt); filter by alliance, body, "
             + "status and a from/to date range")
     public Page<MeetingView> list(@QueryParam("allianceId") String allianceId, @QueryParam("bodyId") UUID bodyId,
@@ -83,7 +85,8 @@ public class MeetingResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Read a meeting with attendees, agenda and minutes")
     public RestResponse<MeetingView> get(@PathParam("id") UUID id) {
         return ok(queries.get(id));
@@ -108,6 +111,17 @@ public class MeetingResource {
     public RestResponse<MeetingView> update(@PathParam("id") UUID id, @Valid @NotNull MeetingUpdateRequest request,
                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(scheduling.update(id, request, ifMatch));
+    }
+
+    @PUT
+    @Path("{id}/rsvp")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
+    @Operation(summary = "Give the caller's own RSVP (an attendee whose user is the caller, 403 otherwise; If-Match "
+            + "required)")
+    public RestResponse<MeetingView> rsvp(@PathParam("id") UUID id, @Valid @NotNull RsvpRequest request,
+                                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(scheduling.rsvp(id, request, ifMatch));
     }
 
     @PUT

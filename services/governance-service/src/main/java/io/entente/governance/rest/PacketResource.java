@@ -11,6 +11,7 @@ import io.entente.governance.service.PacketService;
 import io.entente.platform.paging.Limit;
 import io.entente.platform.paging.Page;
 import io.entente.platform.problem.Problems;
+import io.entente.platform.security.CurrentUser;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -49,8 +50,11 @@ public class PacketResource {
     private final PacketService packets;
     private final PacketRenderer renderer;
 
-    public PacketResource(PacketService packets, PacketRenderer renderer) {
+    private final CurrentUser user;
+
+    public PacketResource(PacketService packets, PacketRenderer renderer, CurrentUser user) {
         this.packets = packets;
+        this.user = user;
         this.renderer = renderer;
     }
 
@@ -69,7 +73,8 @@ public class PacketResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "List the packet versions of a meeting, newest first (sort=-version, the default, or "
             + "version)")
     public Page<PacketSummary> list(@PathParam("meetingId") UUID meetingId, @QueryParam("sort") String sort,
@@ -80,7 +85,8 @@ public class PacketResource {
     @GET
     @Path("compare")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Compare two versions: entries added, removed and changed per section")
     public PacketDiffView compare(@PathParam("meetingId") UUID meetingId, @QueryParam("from") Integer from,
                                   @QueryParam("to") Integer to,
@@ -97,9 +103,10 @@ public class PacketResource {
     @GET
     @Path("{version: latest|[0-9]+}")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, PDF})
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Read a packet version (or latest) as JSON, HTML or PDF (Accept header, or "
-            + "format=json|html|pdf); edition=internal (default) or partner")
+            + "format=json|html|pdf); edition=internal or partner (default: the caller's own, partner for a partner)")
     @APIResponse(responseCode = "200", description = "OK", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PacketContent.class)),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
@@ -124,8 +131,9 @@ public class PacketResource {
         };
     }
 
-    private static Edition edition(Edition requested) {
-        return requested == null ? Edition.INTERNAL : requested;
+    // Each reader's own edition unless they ask: a partner asking for the internal one is refused by the service.
+    private Edition edition(Edition requested) {
+        return requested != null ? requested : user.isPartner() ? Edition.PARTNER : Edition.INTERNAL;
     }
 
     // A packet version never changes, so version and edition identify the representation's content.

@@ -40,7 +40,7 @@ public class ActionItemService {
 
     public ActionItemView get(UUID id) {
         ActionItem item = ActionItem.findById(id);
-        if (item == null || !user.canSee(item.allianceId)) {
+        if (item == null || !user.canSee(item.allianceId) || user.isPartner() && !ownedByCaller(item.owner)) {
             throw Problems.notFound("action item", id);
         }
         return ActionItemView.of(item);
@@ -55,7 +55,15 @@ public class ActionItemService {
         Where where = scope.restrict(Where.all(), "e.allianceId")
                 .and("e.meetingId = :meeting", "meeting", meetingId)
                 .and("e.status = :status", "status", status)
-                .and("lower(e.owner) = :owner", "owner", owner == null ? null : owner.toLowerCase(Locale.ROOT));
+                .and("lower(e.owner) = :owner", "owner", owner == null ? null : owner.toLowerCase(Locale.ROOT))
+                // The partner's people see the action items they own, and no one else's.
+                .and("lower(e.owner) in :mine", "mine", user.isPartner() ? List.of(
+                        user.id().toLowerCase(Locale.ROOT), user.displayName().toLowerCase(Locale.ROOT)) : null);
         return ACTIONS.page(em, where, SortKey.choose(sort, SORTS), after, limit).map(ActionItemView::of);
+    }
+
+    // An owner is written in the minutes as the person's name or user id.
+    private boolean ownedByCaller(String owner) {
+        return owner != null && (owner.equalsIgnoreCase(user.id()) || owner.equalsIgnoreCase(user.displayName()));
     }
 }

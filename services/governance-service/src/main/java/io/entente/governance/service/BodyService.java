@@ -122,7 +122,8 @@ public class BodyService {
         if (scope.isEmpty()) {
             return Page.empty();
         }
-        Where where = scope.restrict(Where.all(), "e.allianceId").and("e.type = :type", "type", type);
+        Where where = scope.restrict(Where.all(), "e.allianceId").and("e.type = :type", "type", type)
+                .and("e.type in :joint", "joint", Access.internalReader(user) ? null : Access.JOINT);
         return BODIES.page(em, where, SortKey.choose(sort, SORTS), after, limit).map(BodyView::of);
     }
 
@@ -148,7 +149,7 @@ public class BodyService {
 
     GovernanceBody find(UUID id) {
         GovernanceBody body = GovernanceBody.findById(id);
-        if (body == null || !user.canSee(body.allianceId)) {
+        if (body == null || !user.canSee(body.allianceId) || !Access.canSeeBody(user, body.type)) {
             throw Problems.notFound("governance body", id);
         }
         return body;

@@ -72,6 +72,8 @@ public class MeetingQueries {
         }
         Where where = scope.restrict(Where.all(), "e.allianceId")
                 .and("e.bodyId = :body", "body", bodyId)
+                .and("e.bodyId in (select b.id from GovernanceBody b where b.type in :joint)", "joint",
+                        Access.internalReader(user) ? null : Access.JOINT)
                 .and("e.status = :status", "status", status)
                 .and("e.startsAt >= :from", "from", from == null ? null : from.atStartOfDay().atOffset(ZoneOffset.UTC))
                 .and("e.startsAt < :to", "to", to == null ? null
@@ -83,7 +85,8 @@ public class MeetingQueries {
     /** The meeting if the caller may see it; a meeting of an alliance they cannot see does not exist for them. */
     Meeting find(UUID id) {
         Meeting meeting = Meeting.findById(id);
-        if (meeting == null || !user.canSee(meeting.allianceId)) {
+        if (meeting == null || !user.canSee(meeting.allianceId)
+                || !Access.canSeeBody(user, GovernanceBody.<GovernanceBody>findById(meeting.bodyId).type)) {
             throw Problems.notFound("meeting", id);
         }
         return meeting;

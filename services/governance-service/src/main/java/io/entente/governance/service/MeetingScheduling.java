@@ -7,6 +7,7 @@ import io.entente.governance.api.AttendeeRequest;
 import io.entente.governance.api.MeetingRequest;
 import io.entente.governance.api.MeetingUpdateRequest;
 import io.entente.governance.api.MeetingView;
+import io.entente.governance.api.RsvpRequest;
 import io.entente.governance.domain.AgendaItem;
 import io.entente.governance.domain.Attendee;
 import io.entente.governance.domain.GovernanceBody;
@@ -17,6 +18,7 @@ import io.entente.governance.domain.Rsvp;
 import io.entente.platform.audit.ChangeLog;
 import io.entente.platform.versioning.ETags;
 import io.entente.platform.problem.Problems;
+import io.entente.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -43,10 +45,12 @@ public class MeetingScheduling {
     private final MeetingQueries meetings;
     private final ReadModels readModels;
     private final PacketBuilder builder;
+    private final CurrentUser user;
     private final Clock clock;
 
     public MeetingScheduling(ChangeLog changes, BodyService bodies, MeetingQueries meetings, ReadModels readModels,
-                             PacketBuilder builder, Clock clock) {
+                             PacketBuilder builder, CurrentUser user, Clock clock) {
+        this.user = user;
         this.changes = changes;
         this.bodies = bodies;
         this.meetings = meetings;
@@ -107,6 +111,19 @@ public class MeetingScheduling {
         return meetings.view(meeting, body);
     }
 
+    /** The caller's own RSVP, whatever their role: only an attendee who is the caller may give it. */
+    public MeetingView rsvp(UUID id, RsvpRequest request, String ifMatch) {
+        Meeting meeting = open(id, ifMatch);
+        GovernanceBody body = bodies.find(meeting.bodyId);
+        MeetingView before = MeetingView.of(meeting, body, true);
+        if (!meeting.answer(user.id(), request.rsvp())) {
+            throw Problems.forbidden("not-an-attendee", "you are not among the attendees of this meeting");
+        }
+        MeetingView after = Meetings.saved(meeting, body, clock);
+        changes.auditOnly("RsvpGiven", "meeting", meeting.id.toString(), meeting.allianceId, before, after);
+        return meetings.view(meeting, body);
+    }
+
     public MeetingView replaceAgenda(UUID id, AgendaRequest request, String ifMatch) {
         Meeting meeting = open(id, ifMatch);
         GovernanceBody body = bodies.find(meeting.bodyId);
@@ -151,12 +168,13 @@ public class MeetingScheduling {
 
     private static List<Attendee> invitees(List<Member> members) {
         return members.stream()
-                .map(m -> new Attendee(m.name(), m.organisation(), m.side(), m.email(), Rsvp.PENDING)).toList();
+                .map(m -> new Attendee(m.name(), m.organisation(), m.side(), m.email(), Rsvp.PENDING, null))
+                .toList();
     }
 
     private static List<Attendee> attendees(List<AttendeeRequest> requests) {
         return requests.stream().map(a -> new Attendee(a.name(), a.organisation(), a.side(), a.email(),
-                a.rsvp() == null ? Rsvp.PENDING : a.rsvp())).toList();
+                a.rsvp() == null ? Rsvp.PENDING : a.rsvp(), a.user())).toList();
     }
 
     /** Agenda lines keep the ids they were sent with; new lines get the first free {@code item-n}. */

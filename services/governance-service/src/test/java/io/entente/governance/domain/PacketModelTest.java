@@ -3,7 +3,7 @@ package io.entente.governance.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.entente.governance.domain.packet.Edition;
 import io.entente.governance.domain.packet.Editions;
-import io.entente.governance.domain.packet.InternalOnly;
+import io.entente.platform.security.Internal;
 import io.entente.governance.domain.packet.PacketComparison;
 import io.entente.governance.domain.packet.PacketContent;
 import io.entente.governance.domain.packet.PacketContent.AgendaEntry;
@@ -51,7 +51,7 @@ class PacketModelTest {
             return names;
         }
         for (RecordComponent c : type.getRecordComponents()) {
-            if (c.isAnnotationPresent(InternalOnly.class)) {
+            if (c.isAnnotationPresent(Internal.class)) {
                 names.add(c.getName());
             }
             if (c.getGenericType() instanceof java.lang.reflect.ParameterizedType p) {

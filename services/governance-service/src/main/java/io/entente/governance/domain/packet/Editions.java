@@ -2,26 +2,20 @@ package io.entente.governance.domain.packet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
-import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import io.entente.platform.security.PartnerEdition;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
  * Produces an edition of a packet from its stored snapshot. The partner edition goes through a serialiser that
- * does not see {@link InternalOnly} components at all, so an internal field cannot leak by being forgotten in a
+ * does not see {@link io.entente.platform.security.Internal} components at all (the platform's one way, the
+ * same that cuts every JSON answer to a partner), so an internal field cannot leak by being forgotten in a
  * template or a mapping.
  */
 public final class Editions {
 
-    private static final ObjectMapper PARTNER = Snapshots.MAPPER.copy()
-            .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
-                @Override
-                public boolean hasIgnoreMarker(AnnotatedMember member) {
-                    return member.hasAnnotation(InternalOnly.class) || super.hasIgnoreMarker(member);
-                }
-            });
+    private static final ObjectMapper PARTNER = PartnerEdition.mapper(Snapshots.MAPPER);
 
     private Editions() {
     }

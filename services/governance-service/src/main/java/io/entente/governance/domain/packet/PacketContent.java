@@ -1,5 +1,7 @@
 package io.entente.governance.domain.packet;
 
+import io.entente.platform.security.Internal;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,7 +14,7 @@ import java.util.List;
 public record PacketContent(Cover cover, List<AgendaEntry> agenda, List<DecisionEntry> decisions,
                             List<EscalationEntry> escalations, List<SprintProgress> progress, List<RiskEntry> risks,
                             List<ObligationEntry> obligations, List<ActionEntry> actionItems,
-                            MinutesEntry lastMinutes, @InternalOnly String internalBriefing) {
+                            MinutesEntry lastMinutes, @Internal String internalBriefing) {
 
     /** The field that identifies an entry in each list section. */
     public static final java.util.Map<String, String> SECTION_KEYS = java.util.Map.of(
@@ -30,7 +32,7 @@ public record PacketContent(Cover cover, List<AgendaEntry> agenda, List<Decision
 
     public record AgendaEntry(String id, int number, String section, String title, String presenter,
                               int durationMinutes, String localTime, String purpose, String decisionId,
-                              String backlogItemId, @InternalOnly String internalNote) {
+                              String backlogItemId, @Internal String internalNote) {
     }
 
     public record OptionEntry(String key, String title, String pros, String cons) {
@@ -40,7 +42,7 @@ public record PacketContent(Cover cover, List<AgendaEntry> agenda, List<Decision
                                 List<OptionEntry> options, String governanceBody, LocalDate dueDate,
                                 Integer leadTimeDays, String driver, String approver, String status,
                                 String proposedOption, String riskState, String escalatedTo,
-                                @InternalOnly String internalNotes) {
+                                @Internal String internalNotes) {
     }
 
     public record EscalationEntry(String decisionId, String title, String fromBody, String toBody, Integer level,
@@ -56,8 +58,8 @@ public record PacketContent(Cover cover, List<AgendaEntry> agenda, List<Decision
     }
 
     public record RiskEntry(String riskId, String title, String category, String owner, String mitigation,
-                            LocalDate nextReviewDate, @InternalOnly Integer likelihood,
-                            @InternalOnly Integer impact, @InternalOnly Integer score) {
+                            LocalDate nextReviewDate, @Internal Integer likelihood,
+                            @Internal Integer impact, @Internal Integer score) {
     }
 
     public record ObligationEntry(String obligationId, String title, String clauseRef, String kind, String owedBy,

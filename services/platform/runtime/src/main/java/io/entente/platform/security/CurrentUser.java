@@ -50,6 +50,14 @@ public class CurrentUser {
         return identity.hasRole(Roles.ADMIN);
     }
 
+    /**
+     * Whether the caller is the partner company's: they read the joint edition of everything. The role wins over
+     * any other the token also carries, so a mistaken extra role never opens internal material to a partner.
+     */
+    public boolean isPartner() {
+        return identity.hasRole(Roles.PARTNER);
+    }
+
     /** The alliance keys the user belongs to (not the full set for an admin: use {@link #canSee}). */
     public Set<String> alliances() {
         if (alliances == null) {

@@ -11,8 +11,13 @@ public final class Roles {
     public static final String TEAM_MEMBER = "team-member";
     /** Prepares and follows up committee meetings. */
     public static final String GOVERNANCE_OPS = "governance-ops";
-    /** Executives, legal, finance, partner: read only. */
+    /** Our executives, project leads, legal and finance: read only, internal material included. */
     public static final String STAKEHOLDER = "stakeholder";
+    /**
+     * The partner company's people on the alliances they work on: they read the joint material only (every
+     * {@link Internal} component is left out of what they receive) and change nothing but their own RSVPs.
+     */
+    public static final String PARTNER = "partner";
 
     private Roles() {
     }

@@ -27,12 +27,13 @@ public class WhoAmIResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "The caller's id, roles and alliance memberships")
     public Me me() {
         Set<String> roles = new TreeSet<>();
         for (String role : new String[]{Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS,
-                Roles.STAKEHOLDER}) {
+                Roles.STAKEHOLDER, Roles.PARTNER}) {
             if (user.hasRole(role)) {
                 roles.add(role);
             }

@@ -37,10 +37,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  *       lists answer without A's rows; in every case no id, key or title of alliance A in the body or the headers
  *       (ETag, Location, ...), unless the request itself named it;</li>
  *   <li>the control: a user of alliance A with every role gets past security (not 401/403/404), so the refusals
- *       above come from security and not from a wrong path or body.</li>
+ *       above come from security and not from a wrong path or body;</li>
+ *   <li>a partner of alliance A (role {@code partner} only) gets what the row's {@link Partner} classification says:
+ *       200 for what the partner company may read (a change gets past security), 403 for internal material, 404
+ *       for an object of alliance A that is not joint.</li>
  * </ol>
- * {@link #assertCoverage} fails when a method has no row (a new endpoint without security tests breaks the build)
- * or a row matches no method.
+ * {@link #assertCoverage} fails when a method has no row (a new endpoint without security tests breaks the build),
+ * a row matches no method, or a row does not say what a partner gets.
  *
  * <p>Paths, bodies and {@link Row#ifMatchOf} may name fixtures as {@code {name}}; {@link #bind} gives their values
  * once the test has created them in alliance A. Writes are sent with the target's current ETag, so a missing check
@@ -51,7 +54,7 @@ public final class AccessMatrix {
 
     /** Every realm role, in the order of docs/CONVENTIONS.md. */
     public static final List<String> ROLES = List.of("admin", "alliance-manager", "team-member", "governance-ops",
-            "stakeholder");
+            "stakeholder", "partner");
     /** A version no fixture reaches: the control's If-Match, answered 412 without changing anything. */
     public static final String STALE_ETAG = "\"987654321\"";
 
@@ -70,6 +73,16 @@ public final class AccessMatrix {
         SHARED
     }
 
+    /** What a partner of alliance A (the partner company's person, role {@code partner}) gets from a row. */
+    public enum Partner {
+        /** Joint material: a read answers 2xx (cut to the partner edition), a change gets past security. */
+        ALLOWED,
+        /** Internal material or a change partners may not make: 403 problem+json, nothing changed. */
+        FORBIDDEN,
+        /** An object of alliance A that is not joint (e.g. an internal body's): 404, exactly as a missing one. */
+        HIDDEN
+    }
+
     /** How to call one endpoint on the fixtures of alliance A. */
     public static final class Row {
         private final String key;
@@ -83,6 +96,8 @@ public final class AccessMatrix {
         private String foreignWhy;
         private String publicReason;
         private String publicProbe;
+        private Partner partner;
+        private String partnerWhy;
 
         private Row(String key) {
             String[] parts = key.trim().split(" +", 2);
@@ -141,6 +156,18 @@ public final class AccessMatrix {
             return this;
         }
 
+        /** What a partner of alliance A gets (every row but a public one must say), and why. */
+        public Row partner(Partner expected, String why) {
+            this.partner = expected;
+            this.partnerWhy = why;
+            return this;
+        }
+
+        /** What a partner of alliance A gets; for the obvious cases (internal material, a joint read). */
+        public Row partner(Partner expected) {
+            return partner(expected, null);
+        }
+
         public String key() {
             return key;
         }
@@ -173,6 +200,7 @@ public final class AccessMatrix {
     private String reader;
     private String ally;
     private String foreigner;
+    private String partner;
     private Function<Set<String>, String> refused;
     private Supplier<List<Long>> fingerprint = List::of;
 
@@ -211,6 +239,18 @@ public final class AccessMatrix {
                 problems.add(e.key() + " is @PermitAll: say why with publicBecause(reason, probe)");
             } else if (row != null && !open && row.publicReason != null) {
                 problems.add(e.key() + " is declared public but is not @PermitAll");
+            }
+            if (row != null && !open) {
+                boolean partnerRole = e.roles().contains("partner");
+                if (row.partner == null) {
+                    problems.add(e.key() + " (" + e.source() + ") does not say what a partner gets: "
+                            + "partner(ALLOWED|FORBIDDEN|HIDDEN)");
+                } else if (row.partner == Partner.FORBIDDEN && partnerRole) {
+                    problems.add(e.key() + " is FORBIDDEN for partners but its @RolesAllowed lists partner");
+                } else if (row.partner != Partner.FORBIDDEN && !partnerRole) {
+                    problems.add(e.key() + " is " + row.partner + " for partners but its @RolesAllowed does not "
+                            + "list partner");
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -271,6 +311,12 @@ public final class AccessMatrix {
     /** A user with every role but admin in alliance B only. */
     public AccessMatrix foreigner(String token) {
         this.foreigner = token;
+        return this;
+    }
+
+    /** A partner of alliance A: role {@code partner} only, a member of alliance A. */
+    public AccessMatrix partner(String token) {
+        this.partner = token;
         return this;
     }
 
@@ -373,6 +419,41 @@ public final class AccessMatrix {
         } else {
             assertTrue(r.statusCode() >= 200 && r.statusCode() < 300,
                     who + ": " + r.statusCode() + " " + abbreviate(r.asString()));
+        }
+    }
+
+    /**
+     * (5) A partner of alliance A gets what the row's classification says. An allowed change is sent a stale ETag
+     * like the control's, so it gets past security and changes nothing.
+     */
+    public void assertPartnerAsClassified(Row row) {
+        if (row.publicReason != null) {
+            return;
+        }
+        assertNotNull(partner, "no partner token: call partner(token) in fixtures");
+        assertNotNull(row.partner, row + " does not say what a partner gets");
+        String who = row + " by a partner of alliance A (" + row.partner
+                + (row.partnerWhy == null ? "" : ": " + row.partnerWhy) + ")";
+        if (row.partner == Partner.ALLOWED) {
+            Response r = send(row, partner, row.ifMatchOf == null ? null : STALE_ETAG);
+            if (row.isChange()) {
+                assertTrue(r.statusCode() < 500 && !Set.of(401, 403, 404).contains(r.statusCode()),
+                        who + ": " + r.statusCode() + " " + abbreviate(r.asString()));
+            } else {
+                assertTrue(r.statusCode() >= 200 && r.statusCode() < 300,
+                        who + ": " + r.statusCode() + " " + abbreviate(r.asString()));
+            }
+            return;
+        }
+        String etag = currentEtag(row);
+        List<Long> before = fingerprint.get();
+        Response r = send(row, partner, etag);
+        assertEquals(row.partner == Partner.FORBIDDEN ? 403 : 404, r.statusCode(),
+                who + ": " + abbreviate(r.asString()));
+        assertProblem(who, r);
+        assertEquals(before, fingerprint.get(), who + " changed something");
+        if (etag != null) {
+            assertEquals(etag, currentEtag(row), who + " changed its target");
         }
     }
 

@@ -24,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The security matrix of one service, checked by {@link AccessMatrix}: every REST method, found by reflection and
  * cross-checked with the OpenAPI document, is called without a token (401), with only the roles it refuses (403,
  * nothing changed), by a user of another alliance (404 or a list without alliance A, never a key, id or title of A),
- * and once by a user of alliance A to prove the call reaches the object. An endpoint without a row fails the build.
+ * once by a user of alliance A to prove the call reaches the object, and by a partner of alliance A, who gets what
+ * the row classifies (200, 403 or 404). An endpoint without a row, or a row without a partner classification, fails
+ * the build.
  *
  * <p>A service's {@code EndpointAccessTest} subclasses this with its rows and the fixtures of alliance A.
  */
@@ -32,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class EndpointAccess {
 
-    /** Every role but admin: the ally and the foreigner hold them all. */
+    /** Every role but admin and partner (a partner is read as one whatever else they hold): the ally and the
+     * foreigner hold them all. */
     protected static final String[] OTHER_ROLES = {"alliance-manager", "team-member", "governance-ops",
             "stakeholder"};
 
@@ -60,6 +63,11 @@ public abstract class EndpointAccess {
     /** A member of {@code alliance} with every role but admin. */
     protected static String memberOf(String user, String alliance) {
         return TestTokens.user(user).roles(OTHER_ROLES).alliances(alliance).sign();
+    }
+
+    /** The partner company's person on {@code alliance}: role {@code partner} only. */
+    protected static String partnerOf(String user, String alliance) {
+        return TestTokens.user(user).roles("partner").alliances(alliance).sign();
     }
 
     /** Tokens of a member of {@code alliance} holding exactly the roles asked for. */
@@ -121,5 +129,12 @@ public abstract class EndpointAccess {
     @Order(5)
     void allianceMemberPassesSecurity(Row row) {
         matrix.assertAllyPasses(row);
+    }
+
+    @ParameterizedTest(name = "{0} by a partner of alliance A: as classified")
+    @MethodSource("rows")
+    @Order(6)
+    void partnerGetsWhatTheRowClassifies(Row row) {
+        matrix.assertPartnerAsClassified(row);
     }
 }
