@@ -39,7 +39,8 @@ export function DecisionPage() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const query = useQuery({ queryKey: ['decision', id], queryFn: ({ signal }) => decisionVersioned(id, signal) });
-  // A partner reads the decision itself; its preparation (our backlog and sprints) and its history stay on our side.
+  // A partner reads the decision itself; its preparation (our backlog and sprints), the escalation ladder and the
+  // history stay on our side (the services refuse them a partner).
   const partner = isPartner(session);
   const history = useQuery({ queryKey: ['decision', id, 'history'], queryFn: ({ signal }) => decisionHistory(id, signal), enabled: !partner });
   const [action, setAction] = useState<Action | null>(null);
@@ -144,7 +145,7 @@ export function DecisionPage() {
           <p className="prewrap">{d.internalNotes}</p>
         </section>
       )}
-      <EscalationLadder decision={d} />
+      {!partner && <EscalationLadder decision={d} />}
       {!partner && (
         <section className="panel" aria-labelledby="h-history">
           <h2 id="h-history">History</h2>
