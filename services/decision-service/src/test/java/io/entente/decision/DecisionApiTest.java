@@ -1,9 +1,10 @@
 package io.entente.decision;
 
+import io.entente.platform.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -100,8 +101,13 @@ class DecisionApiTest {
                 + "and actor = 'alex' and action = 'io.entente.DecisionOpened'").setParameter(1, id).getSingleResult();
         assertEquals(1, audits.intValue());
 
-        // A stakeholder reads the decision but never the negotiation position.
+        // Our stakeholder reads the negotiation position; the partner company's people read the decision without it.
         given().auth().oauth2(SVEN).get("/api/decisions/" + id).then().statusCode(200)
+                .header("ETag", equalTo(created.header("ETag")))
+                .body("title", equalTo("Phase 3 dose"))
+                .body("internalNotes", notNullValue());
+        given().auth().oauth2(TestTokens.user("pia").roles("partner").alliances(ALLIANCE).sign())
+                .get("/api/decisions/" + id).then().statusCode(200)
                 .header("ETag", equalTo(created.header("ETag")))
                 .body("title", equalTo("Phase 3 dose"))
                 .body("internalNotes", nullValue());
