@@ -1,6 +1,7 @@
 package io.entente.backlog;
 
 import io.entente.platform.testing.AccessMatrix;
+import io.entente.platform.testing.AccessMatrix.Partner;
 import io.entente.platform.testing.AccessMatrix.Row;
 import io.entente.platform.testing.EndpointAccess;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,8 +16,6 @@ import java.util.UUID;
 
 import static io.entente.platform.testing.AccessMatrix.Foreign.FILTERED;
 import static io.entente.platform.testing.AccessMatrix.Foreign.FORBIDDEN;
-import static io.entente.platform.testing.AccessMatrix.Partner.ALLOWED;
-import static io.entente.platform.testing.AccessMatrix.Partner.FORBIDDEN;
 import static io.entente.platform.testing.AccessMatrix.row;
 import static io.restassured.RestAssured.given;
 
@@ -53,80 +52,85 @@ class EndpointAccessTest extends EndpointAccess {
     static final String ITEM_CSV = "allianceId,title,discipline,type\r\n{A},Imported probe,GOVERNANCE,TASK\r\n";
 
     static final List<Row> ROWS = List.of(
-            row("GET /api/me").foreign(FILTERED, "only the caller's own identity").partner(ALLOWED),
+            row("GET /api/me").foreign(FILTERED, "only the caller's own identity").partner(Partner.ALLOWED),
 
-            row("GET /api/alliances").partner(ALLOWED, "partner edition"),
-            row("GET /api/alliances/{key}").at("/api/alliances/{A}").partner(ALLOWED, "partner edition"),
-            row("GET /api/alliances/{key}/history").at("/api/alliances/{A}/history").partner(FORBIDDEN),
+            row("GET /api/alliances").partner(Partner.ALLOWED, "partner edition"),
+            row("GET /api/alliances/{key}").at("/api/alliances/{A}").partner(Partner.ALLOWED, "partner edition"),
+            row("GET /api/alliances/{key}/history").at("/api/alliances/{A}/history").partner(Partner.FORBIDDEN),
             row("POST /api/alliances").body(Fixtures.allianceBody("{A}", "EXECUTION", 1))
                     .foreign(FORBIDDEN, "registering needs membership of the alliance's group, checked before "
                             + "whether the key exists, so the answer says nothing about alliance A")
-                    .partner(FORBIDDEN),
+                    .partner(Partner.FORBIDDEN),
             row("POST /api/alliances/import").at("/api/alliances/import?dryRun=true").contentType("text/csv")
                     .body(ALLIANCE_CSV).foreign(FILTERED, "a preview: a row of an alliance whose group the caller is "
                             + "not in is a row error, as POST /api/alliances refuses it; nothing is stored")
-                    .partner(FORBIDDEN),
+                    .partner(Partner.FORBIDDEN),
             row("PUT /api/alliances/{key}").at("/api/alliances/{A}").body(ALLIANCE_UPDATE)
-                    .ifMatchOf("/api/alliances/{A}").partner(FORBIDDEN),
+                    .ifMatchOf("/api/alliances/{A}").partner(Partner.FORBIDDEN),
             row("POST /api/alliances/{key}/phase").at("/api/alliances/{A}/phase")
                     .body("{\"phase\":\"RENEWAL\",\"reason\":\"contract renewal\"}").ifMatchOf("/api/alliances/{A}")
-                    .partner(FORBIDDEN),
+                    .partner(Partner.FORBIDDEN),
             row("POST /api/alliances/{key}/playbook-applications").at("/api/alliances/{A}/playbook-applications")
                     .body("{\"playbook\":\"jsc-preparation\",\"anchorDate\":\"2027-01-15\"}")
-                    .partner(FORBIDDEN),
+                    .partner(Partner.FORBIDDEN),
 
             row("GET /api/backlog-items").at("/api/backlog-items?allianceId={A}")
-                    .partner(FORBIDDEN, "backlog items are our work"),
+                    .partner(Partner.FORBIDDEN, "backlog items are our work"),
             row("GET /api/backlog-items/export").at("/api/backlog-items/export?allianceId={A}").accept("text/csv")
-                    .partner(FORBIDDEN, "backlog items are our work"),
+                    .partner(Partner.FORBIDDEN, "backlog items are our work"),
             row("POST /api/backlog-items/import").at("/api/backlog-items/import?dryRun=true").contentType("text/csv")
                     .body(ITEM_CSV).foreign(FILTERED, "a preview: a row of an alliance the caller may not see is a "
                             + "row error saying it does not exist, as POST /api/backlog-items answers 404")
-                    .partner(FORBIDDEN),
+                    .partner(Partner.FORBIDDEN),
             row("GET /api/backlog-items/{id}").at("/api/backlog-items/{item}")
-                    .partner(FORBIDDEN, "backlog items are our work"),
+                    .partner(Partner.FORBIDDEN, "backlog items are our work"),
             row("GET /api/backlog-items/{id}/history").at("/api/backlog-items/{item}/history")
-                    .partner(FORBIDDEN, "backlog items are our work"),
-            row("POST /api/backlog-items").body(ITEM).partner(FORBIDDEN),
+                    .partner(Partner.FORBIDDEN, "backlog items are our work"),
+            row("POST /api/backlog-items").body(ITEM).partner(Partner.FORBIDDEN),
             row("PUT /api/backlog-items/{id}").at("/api/backlog-items/{item}").body(ITEM_UPDATE)
-                    .ifMatchOf("/api/backlog-items/{item}").partner(FORBIDDEN),
+                    .ifMatchOf("/api/backlog-items/{item}").partner(Partner.FORBIDDEN),
             row("POST /api/backlog-items/{id}/rank").at("/api/backlog-items/{item}/rank")
                     .body("{\"above\":\"{item2}\"}").ifMatchOf("/api/backlog-items/{item}")
-                    .partner(FORBIDDEN),
+                    .partner(Partner.FORBIDDEN),
             row("POST /api/backlog-items/{id}/drop").at("/api/backlog-items/{item}/drop")
                     .body("{\"reason\":\"no longer needed\"}").ifMatchOf("/api/backlog-items/{item}")
-                    .partner(FORBIDDEN),
+                    .partner(Partner.FORBIDDEN),
 
-            row("GET /api/obligations").at("/api/obligations?allianceId={A}").partner(ALLOWED, "partner edition"),
+            row("GET /api/obligations").at("/api/obligations?allianceId={A}")
+                    .partner(Partner.ALLOWED, "partner edition"),
             row("GET /api/obligations/export").at("/api/obligations/export?allianceId={A}").accept("text/csv")
-                    .partner(FORBIDDEN, "exports are for our side"),
-            row("GET /api/obligations/{id}").at("/api/obligations/{obligation}").partner(ALLOWED, "partner edition"),
-            row("GET /api/obligations/{id}/history").at("/api/obligations/{obligation}/history").partner(FORBIDDEN),
-            row("POST /api/obligations").body(OBLIGATION).partner(FORBIDDEN),
+                    .partner(Partner.FORBIDDEN, "exports are for our side"),
+            row("GET /api/obligations/{id}").at("/api/obligations/{obligation}")
+                    .partner(Partner.ALLOWED, "partner edition"),
+            row("GET /api/obligations/{id}/history").at("/api/obligations/{obligation}/history")
+                    .partner(Partner.FORBIDDEN),
+            row("POST /api/obligations").body(OBLIGATION).partner(Partner.FORBIDDEN),
             row("POST /api/obligations/{id}/met").at("/api/obligations/{obligation}/met")
                     .body("{\"metOn\":\"2027-03-30\"}").ifMatchOf("/api/obligations/{obligation}")
-                    .partner(FORBIDDEN),
+                    .partner(Partner.FORBIDDEN),
 
             row("GET /api/playbooks").foreign(FILTERED, "the playbook catalogue is shared, not alliance data")
-                    .partner(FORBIDDEN, "our way of working"),
+                    .partner(Partner.FORBIDDEN, "our way of working"),
             row("GET /api/playbooks/{idOrKey}").at("/api/playbooks/jsc-preparation")
                     .foreign(FILTERED, "the playbook catalogue is shared, not alliance data")
-                    .partner(FORBIDDEN, "our way of working"),
+                    .partner(Partner.FORBIDDEN, "our way of working"),
 
-            row("GET /api/risks").at("/api/risks?allianceId={A}").partner(FORBIDDEN, "the risk register is internal"),
+            row("GET /api/risks").at("/api/risks?allianceId={A}")
+                    .partner(Partner.FORBIDDEN, "the risk register is internal"),
             row("GET /api/risks/export").at("/api/risks/export?allianceId={A}").accept("text/csv")
-                    .partner(FORBIDDEN, "the risk register is internal"),
-            row("GET /api/risks/{id}").at("/api/risks/{risk}").partner(FORBIDDEN, "the risk register is internal"),
+                    .partner(Partner.FORBIDDEN, "the risk register is internal"),
+            row("GET /api/risks/{id}").at("/api/risks/{risk}")
+                    .partner(Partner.FORBIDDEN, "the risk register is internal"),
             row("GET /api/risks/{id}/history").at("/api/risks/{risk}/history")
-                    .partner(FORBIDDEN, "the risk register is internal"),
-            row("POST /api/risks").body(RISK).partner(FORBIDDEN),
+                    .partner(Partner.FORBIDDEN, "the risk register is internal"),
+            row("POST /api/risks").body(RISK).partner(Partner.FORBIDDEN),
             row("PUT /api/risks/{id}").at("/api/risks/{risk}").body(RISK_UPDATE).ifMatchOf("/api/risks/{risk}")
-                    .partner(FORBIDDEN),
+                    .partner(Partner.FORBIDDEN),
             row("POST /api/risks/{id}/assessment").at("/api/risks/{risk}/assessment")
                     .body("{\"likelihood\":3,\"impact\":3}").ifMatchOf("/api/risks/{risk}")
-                    .partner(FORBIDDEN),
+                    .partner(Partner.FORBIDDEN),
             row("POST /api/risks/{id}/close").at("/api/risks/{risk}/close")
-                    .body("{\"reason\":\"mitigated\"}").ifMatchOf("/api/risks/{risk}").partner(FORBIDDEN));
+                    .body("{\"reason\":\"mitigated\"}").ifMatchOf("/api/risks/{risk}").partner(Partner.FORBIDDEN));
 
     @Inject
     EntityManager em;

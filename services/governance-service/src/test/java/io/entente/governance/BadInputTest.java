@@ -143,6 +143,10 @@ class BadInputTest extends BadInputSweep {
         all.add(new Case("agenda malformed", "PUT", one + "/agenda", "application/json", "{\"items\":[{]}"));
         all.add(new Case("attendance malformed", "PUT", one + "/attendance", "application/json", "{\"attendance\":7}"));
         all.add(new Case("outcome empty", "POST", one + "/outcomes", "application/json", "{}"));
+        all.add(new Case("rsvp empty", "PUT", one + "/rsvp", "application/json", "{}"));
+        all.add(new Case("rsvp unknown answer", "PUT", one + "/rsvp", "application/json", "{\"rsvp\":\"MAYBE\"}"));
+        all.add(new Case("rsvp on someone's behalf", "PUT", one + "/rsvp", "application/json",
+                "{\"rsvp\":\"ACCEPTED\",\"user\":\"alex\"}"));
         all.add(new Case("outcome unknown type", "POST", one + "/outcomes", "application/json",
                 "{\"type\":\"COUP\",\"text\":\"x\"}"));
 

@@ -24,6 +24,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The leak sweep of the governance service. A joint committee's meeting carries markers in its internal briefing,
@@ -44,11 +45,12 @@ class LeakSweepTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    String jsc;
-    String sponsors;
-    String meeting;
-    String sponsorsMeeting;
-    String othersAction;
+    // Made once for both tests (JUnit makes an instance per test).
+    static String jsc;
+    static String sponsors;
+    static String meeting;
+    static String sponsorsMeeting;
+    static String othersAction;
 
     @Test
     void aPartnerReadsNoInternalMaterialAndOurStakeholderReadsItAll() {
@@ -126,10 +128,12 @@ class LeakSweepTest {
         }
         Fixtures.publish(bootstrap, "/entente/backlog-service", new AllianceRegistered(A, "Alliance " + A,
                 "Partner Pharma", "CO_DEVELOPMENT", 1, "EXECUTION", 3, 3, "alex", LocalDate.of(2025, 1, 1)));
-        jsc = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Response r = Fixtures.createBody(OPS, A, "JSC", "QUARTERLY");
-            return r.statusCode() == 201 ? Fixtures.id(r) : null;
-        }, id -> id != null);
+        Response[] created = new Response[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            created[0] = Fixtures.createBody(OPS, A, "JSC", "QUARTERLY");
+            assertEquals(201, created[0].statusCode(), created[0].asString());
+        });
+        jsc = Fixtures.id(created[0]);
         sponsors = Fixtures.id(Fixtures.createBody(OPS, A, "EXECUTIVE_SPONSORS", "QUARTERLY"));
         // Held two days ago, so that its minutes can be recorded.
         String startsAt = TestClock.CLOCK.instant().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)

@@ -14,8 +14,8 @@ import java.util.List;
  */
 public record AllianceView(String key, String name, String partner, String type, @Internal int tier, String phase,
                            List<String> nextPhases, @Internal int valueScore, @Internal int complexityScore,
-                           String allianceManager, LocalDate startDate, @Internal int riskThreshold, long version, Instant createdAt,
-                           Instant updatedAt) {
+                           String allianceManager, LocalDate startDate, @Internal int riskThreshold, long version,
+                           Instant createdAt, Instant updatedAt) {
 
     public static AllianceView of(Alliance a) {
         return new AllianceView(a.key, a.name, a.partner, a.type.name(), a.tier, a.phase.name(),

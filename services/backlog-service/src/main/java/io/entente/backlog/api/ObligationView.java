@@ -13,8 +13,8 @@ import java.util.UUID;
  */
 public record ObligationView(UUID id, String allianceId, String title, String clauseRef, String kind,
                              String owedBy, LocalDate dueDate, String recurrence, @Internal int leadTimeDays,
-                             @Internal LocalDate windowOpens, String status, @Internal UUID itemId, LocalDate metOn, long version,
-                             Instant createdAt, Instant updatedAt) {
+                             @Internal LocalDate windowOpens, String status, @Internal UUID itemId, LocalDate metOn,
+                             long version, Instant createdAt, Instant updatedAt) {
 
     public static ObligationView of(Obligation o) {
         return new ObligationView(o.id, o.allianceId, o.title, o.clauseRef, o.kind.name(), o.owedBy.name(),

@@ -21,11 +21,11 @@ import java.util.UUID;
 public record DecisionView(UUID id, String allianceId, String title, String question, String context,
                            List<DecisionOption> options, String governanceBody, String currentBody,
                            LocalDate dueDate, int leadTimeDays, LocalDate prepDeadline, String driver,
-                           String approver, List<String> contributors, List<String> informed, @Internal String internalNotes,
-                           String status, @Internal String riskState, @Internal String riskReason,
-                           int escalationLevel, LocalDate respondBy, Proposal proposal, Outcome outcome,
-                           UUID supersedesId, UUID supersededById, @Internal Prep prep, String createdBy, long version, Instant createdAt,
-                           Instant updatedAt) {
+                           String approver, List<String> contributors, List<String> informed,
+                           @Internal String internalNotes, String status, @Internal String riskState,
+                           @Internal String riskReason, int escalationLevel, LocalDate respondBy, Proposal proposal,
+                           Outcome outcome, UUID supersedesId, UUID supersededById, @Internal Prep prep,
+                           String createdBy, long version, Instant createdAt, Instant updatedAt) {
 
     public record Proposal(String option, String summary) {
     }

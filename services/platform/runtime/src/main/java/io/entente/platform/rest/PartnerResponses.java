@@ -38,6 +38,7 @@ public class PartnerResponses {
             return;
         }
         JsonNode tree = partner.valueToTree(entity);
-        response.setEntity(tree, response.getEntityAnnotations(), type == null ? MediaType.APPLICATION_JSON_TYPE : type);
+        response.setEntity(tree, response.getEntityAnnotations(),
+                type == null ? MediaType.APPLICATION_JSON_TYPE : type);
     }
 }
