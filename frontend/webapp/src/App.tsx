@@ -3,7 +3,7 @@ import { BrowserRouter, NavLink, Navigate, Route, Routes } from 'react-router-do
 import { Suspense, useState } from 'react';
 import { ApiError, setCsrfToken } from './api/http';
 import { session as fetchSession } from './api/bff';
-import { SessionProvider, useSession } from './session';
+import { isPartner, SessionProvider, useSession } from './session';
 import { ErrorState, Loading } from './components/States';
 import { lazyPage, PageLoadBoundary } from './lazyPage';
 
@@ -20,6 +20,8 @@ const MeetingsPage = lazyPage(() => import('./pages/MeetingsPage'), 'MeetingsPag
 const MeetingPage = lazyPage(() => import('./pages/MeetingPage'), 'MeetingPage');
 const CommitteesPage = lazyPage(() => import('./pages/CommitteesPage'), 'CommitteesPage');
 const WorkloadPage = lazyPage(() => import('./pages/WorkloadPage'), 'WorkloadPage');
+const PartnerHomePage = lazyPage(() => import('./pages/PartnerHomePage'), 'PartnerHomePage');
+const PartnerNoAccess = lazyPage(() => import('./pages/PartnerHomePage'), 'PartnerNoAccess');
 
 function makeClient() {
   return new QueryClient({
@@ -76,8 +78,30 @@ const NAV: { to: string; label: string; roles?: string[] }[] = [
   { to: '/workload', label: 'Workload', roles: ['admin', 'alliance-manager'] },
 ];
 
+/** What the partner's people may open; every other page is our internal working data. */
+const PARTNER_NAV = [
+  { to: '/home', label: 'Home' },
+  { to: '/meetings', label: 'Meetings' },
+  { to: '/decisions', label: 'Decisions' },
+];
+
+function PartnerRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<Navigate to="/home" replace />} />
+      <Route path="/home" element={<PartnerHomePage />} />
+      <Route path="/meetings" element={<MeetingsPage />} />
+      <Route path="/meetings/:id" element={<MeetingPage />} />
+      <Route path="/decisions" element={<DecisionsPage />} />
+      <Route path="/decisions/:id" element={<DecisionPage />} />
+      <Route path="*" element={<PartnerNoAccess />} />
+    </Routes>
+  );
+}
+
 function Shell() {
   const session = useSession();
+  const partner = isPartner(session);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">Skip to content</a>
@@ -88,7 +112,7 @@ function Shell() {
         </div>
         <nav aria-label="Main">
           <ul>
-            {NAV.filter((item) => !item.roles || item.roles.some((r) => session.roles.includes(r))).map((item) => (
+            {(partner ? PARTNER_NAV : NAV.filter((item) => !item.roles || item.roles.some((r) => session.roles.includes(r)))).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>
                   {item.label}
@@ -108,6 +132,7 @@ function Shell() {
       <main id="main" tabIndex={-1}>
         <PageLoadBoundary>
         <Suspense fallback={<Loading label="Loading page…" />}>
+        {partner ? <PartnerRoutes /> : (
         <Routes>
           <Route path="/" element={<Navigate to={session.roles.includes('stakeholder') ? '/decisions' : '/portfolio'} replace />} />
           <Route path="/portfolio" element={<PortfolioPage />} />
@@ -125,6 +150,7 @@ function Shell() {
           <Route path="/workload" element={<WorkloadPage />} />
           <Route path="*" element={<ErrorState error={new ApiError({ title: 'Not found', status: 404 })} />} />
         </Routes>
+        )}
         </Suspense>
         </PageLoadBoundary>
       </main>

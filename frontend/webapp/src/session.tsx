@@ -18,6 +18,11 @@ export function canEdit(session: Session): boolean {
   return session.roles.some((r) => ['admin', 'alliance-manager', 'team-member', 'governance-ops'].includes(r));
 }
 
+/** The partner company's people: they read the joint governance of their alliances, never our internal data. */
+export function isPartner(session: Session): boolean {
+  return session.roles.includes('partner');
+}
+
 export function isGovernanceOps(session: Session): boolean {
   return session.roles.some((r) => ['admin', 'governance-ops'].includes(r));
 }

@@ -14,7 +14,7 @@ import { History } from '../components/History';
 import { Empty, ErrorState, Loading, QueryState } from '../components/States';
 import { formatDateTime, formatDay, isoDay, parseDay, today } from '../components/format';
 import { daysUntil } from '../components/timeline';
-import { useSession } from '../session';
+import { isPartner, useSession } from '../session';
 import type { Session } from '../api/bff';
 
 type Action = 'edit' | 'propose' | 'decide' | 'defer' | 'withdraw' | 'supersede';
@@ -39,7 +39,10 @@ export function DecisionPage() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const query = useQuery({ queryKey: ['decision', id], queryFn: ({ signal }) => decisionVersioned(id, signal) });
-  const history = useQuery({ queryKey: ['decision', id, 'history'], queryFn: ({ signal }) => decisionHistory(id, signal) });
+  // A partner reads the decision itself; its preparation (our backlog and sprints), the escalation ladder and the
+  // history stay on our side (the services refuse them a partner).
+  const partner = isPartner(session);
+  const history = useQuery({ queryKey: ['decision', id, 'history'], queryFn: ({ signal }) => decisionHistory(id, signal), enabled: !partner });
   const [action, setAction] = useState<Action | null>(null);
   const reload = async () => {
     setAction(null);
@@ -117,7 +120,7 @@ export function DecisionPage() {
           </div>
         ) : <p className="muted">No options recorded yet.</p>}
       </section>
-      {d.prep && (
+      {d.prep && !partner && (
         <section className="panel" aria-labelledby="h-prep">
           <h2 id="h-prep">Preparation <span className="muted small">{d.prep.done} of {d.prep.total} done · {d.prep.inSprint} in a sprint</span></h2>
           {d.prep.items?.length ? (
@@ -142,13 +145,15 @@ export function DecisionPage() {
           <p className="prewrap">{d.internalNotes}</p>
         </section>
       )}
-      <EscalationLadder decision={d} />
-      <section className="panel" aria-labelledby="h-history">
-        <h2 id="h-history">History</h2>
-        <QueryState query={history} isEmpty={(l) => l.length === 0} empty={<Empty title="No changes recorded" />}>
-          {(list) => <History changes={list} label="Changes to this decision, newest first" />}
-        </QueryState>
-      </section>
+      {!partner && <EscalationLadder decision={d} />}
+      {!partner && (
+        <section className="panel" aria-labelledby="h-history">
+          <h2 id="h-history">History</h2>
+          <QueryState query={history} isEmpty={(l) => l.length === 0} empty={<Empty title="No changes recorded" />}>
+            {(list) => <History changes={list} label="Changes to this decision, newest first" />}
+          </QueryState>
+        </section>
+      )}
 
       <Dialog title="Edit draft" open={action === 'edit'} onClose={() => setAction(null)}>
         {action === 'edit' && <DecisionForm mode="edit" existing={d} alliances={[d.allianceId!]} defaultDriver={session.user}

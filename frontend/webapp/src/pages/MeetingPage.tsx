@@ -10,12 +10,14 @@ import { OUTCOME_TYPES, PURPOSES, type AgendaItem, type Edition, type Meeting, t
 import { AllianceTag } from '../components/Badges';
 import { Empty, ErrorState, Loading, QueryState } from '../components/States';
 import { formatDateTime, formatDay, humanize } from '../components/format';
-import { canEdit, canRunGovernance, useSession } from '../session';
+import { canEdit, canRunGovernance, isPartner, useSession } from '../session';
 import { meetingHistory, recordAttendance, updateMeeting, type AttendanceEntry, type Side } from '../api/governance';
 import { Dialog } from '../components/Dialog';
 import { FormProblem, useSubmit } from '../components/Forms';
 import { History } from '../components/History';
 import { MeetingForm } from '../components/MeetingForm';
+import { answerInvitation, type Rsvp } from '../api/partner';
+import { RSVPS } from '../api/governance';
 
 type Tab = 'agenda' | 'packet' | 'minutes' | 'history';
 
@@ -27,11 +29,13 @@ export function MeetingPage() {
   const client = useQueryClient();
   const [editing, setEditing] = useState(false);
   const query = useQuery({ queryKey: ['meeting', id], queryFn: ({ signal }) => meeting(id, signal) });
+  const partner = isPartner(session);
+  // The history of a meeting records internal briefings and notes: our side's only.
   const tabs: { key: Tab; label: string }[] = [
     { key: 'agenda', label: 'Agenda' },
     { key: 'packet', label: 'Prep packet' },
     { key: 'minutes', label: 'Minutes' },
-    { key: 'history', label: 'History' },
+    ...(partner ? [] : [{ key: 'history' as const, label: 'History' }]),
   ];
   const reload = async () => {
     await client.invalidateQueries({ queryKey: ['meeting', id] });
@@ -58,6 +62,9 @@ export function MeetingPage() {
                   {(m.attendees ?? []).map((a) => `${a.name} (${humanize(a.rsvp ?? 'PENDING').toLowerCase()})`).join(', ')}
                 </p>
               )}
+              {(m.attendees ?? []).some((a) => a.user === session.user) && (
+                <MyRsvp meeting={m} etag={etag ?? `"${m.version}"`} onSaved={reload} />
+              )}
               {m.internalBriefing && <p className="prewrap small"><span className="muted">Internal briefing: </span>{m.internalBriefing}</p>}
             </header>
             <Dialog title="Edit meeting" open={editing} onClose={() => setEditing(false)}>
@@ -82,7 +89,7 @@ export function MeetingPage() {
               {tab === 'agenda' && <AgendaEditor meeting={m} etag={etag} />}
               {tab === 'packet' && <PacketPanel meeting={m} />}
               {tab === 'minutes' && <MinutesPanel meeting={m} etag={etag ?? `"${m.version}"`} />}
-              {tab === 'history' && <MeetingHistory meetingId={m.id!} />}
+              {tab === 'history' && !partner && <MeetingHistory meetingId={m.id!} />}
             </div>
           </>
         )}
@@ -91,6 +98,31 @@ export function MeetingPage() {
   );
 }
 
+/** The signed-in invitee's own answer; a partner's only change to a meeting. */
+function MyRsvp({ meeting: m, etag, onSaved }: { meeting: Meeting; etag: string; onSaved: () => Promise<unknown> }) {
+  const session = useSession();
+  const current = (m.attendees ?? []).find((a) => a.user === session.user)?.rsvp ?? 'PENDING';
+  const [answer, setAnswer] = useState<Rsvp>(current);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => { setAnswer(current); }, [current]);
+  const { error, busy, run } = useSubmit();
+  return (
+    <form className="actions my-rsvp" aria-label="Your RSVP" onSubmit={(e) => {
+      e.preventDefault();
+      setSaved(false);
+      void run(async () => { await answerInvitation(m.id!, answer, etag); await onSaved(); setSaved(true); });
+    }}>
+      <label className="field inline"><span>Your RSVP</span>
+        <select value={answer} onChange={(e) => { setAnswer(e.target.value as Rsvp); setSaved(false); }} data-testid="my-rsvp-select">
+          {RSVPS.map((r) => <option key={r} value={r}>{humanize(r)}</option>)}
+        </select>
+      </label>
+      <button type="submit" className="button secondary" disabled={busy || answer === current}>{busy ? 'Sending…' : 'Send RSVP'}</button>
+      {saved && <span className="muted" role="status">RSVP sent: {humanize(current).toLowerCase()}</span>}
+      <FormProblem error={error} onReload={() => void onSaved()} />
+    </form>
+  );
+}
 
 function AgendaEditor({ meeting: m, etag: readEtag }: { meeting: Meeting; etag?: string }) {
   const session = useSession();

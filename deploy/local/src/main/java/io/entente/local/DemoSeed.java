@@ -32,8 +32,15 @@ import java.util.stream.Collectors;
  */
 final class DemoSeed {
 
-    /** The demo logins printed by `./entente up`; RealmFileTest keeps them in line with the realm file. */
-    record DemoLogin(String username, String role, List<String> alliances) {
+    /**
+     * The demo logins printed by `./entente up`; RealmFileTest keeps them in line with the realm file.
+     *
+     * @param company the partner company a partner login works for; null for our own people
+     */
+    record DemoLogin(String username, String role, List<String> alliances, String company) {
+        DemoLogin(String username, String role, List<String> alliances) {
+            this(username, role, alliances, null);
+        }
     }
 
     static final String PASSWORD = "entente";
@@ -47,7 +54,13 @@ final class DemoSeed {
             new DemoLogin("tara", "team-member", List.of("ONC-HELIX", "CDX-QUANTIA", "DTX-ASTER")),
             new DemoLogin("gwen", "governance-ops", ALL_ALLIANCES),
             new DemoLogin("sven", "stakeholder", List.of("ONC-HELIX", "CMB-NORVANE")),
-            new DemoLogin("nora", "team-member", List.of("LIC-CORVID")));
+            new DemoLogin("nora", "team-member", List.of("LIC-CORVID")),
+            // One person of each demo partner company, a member of that company's alliance only.
+            new DemoLogin("priya", "partner", List.of("ONC-HELIX"), "Helix Biotherapeutics"),
+            new DemoLogin("robin", "partner", List.of("CMB-NORVANE"), "Norvane Pharma"),
+            new DemoLogin("lena", "partner", List.of("CDX-QUANTIA"), "Quantia Diagnostics"),
+            new DemoLogin("kai", "partner", List.of("DTX-ASTER"), "Aster Digital Health"),
+            new DemoLogin("ruth", "partner", List.of("LIC-CORVID"), "Corvid Biologics"));
 
     static final String BACKLOG_URL = "http://127.0.0.1:8081";
 

@@ -414,6 +414,9 @@ public final class EntenteUp {
         for (DemoSeed.DemoLogin login : DemoSeed.LOGINS) {
             String alliances = login.alliances().equals(DemoSeed.ALL_ALLIANCES) ? "all five"
                     : String.join(", ", login.alliances());
+            if (login.company() != null) {
+                alliances += " (" + login.company() + ")";
+            }
             out.printf(row, login.username(), DemoSeed.PASSWORD, login.role(), alliances);
         }
         out.println();

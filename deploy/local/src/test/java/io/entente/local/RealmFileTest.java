@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.entente.local.seed.GovernanceDemo;
 import io.entente.platform.embedded.RepoRoot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +33,7 @@ class RealmFileTest {
     @Test
     void realmRolesAndAllianceGroups() {
         assertEquals("entente", realm.path("realm").asText());
-        assertEquals(Set.of("admin", "alliance-manager", "team-member", "governance-ops", "stakeholder"),
+        assertEquals(Set.of("admin", "alliance-manager", "team-member", "governance-ops", "stakeholder", "partner"),
                 names(realm.path("roles").path("realm"), "name"));
         Set<String> groups = new TreeSet<>();
         DemoSeed.ALL_ALLIANCES.forEach(key -> groups.add("alliance:" + key));
@@ -75,6 +77,30 @@ class RealmFileTest {
             assertFalse(user.path("firstName").asText().isBlank());
             assertFalse(user.path("lastName").asText().isBlank());
         }
+    }
+
+    /**
+     * Each demo partner company has one person with a login, in its own alliance only, who is the person the demo
+     * committees list (so the seed can link their attendee entries to the login).
+     */
+    @Test
+    void everyDemoAllianceHasOnePartnerLoginListedOnItsCommittees() {
+        List<DemoSeed.DemoLogin> partners = DemoSeed.LOGINS.stream().filter(l -> l.role().equals("partner")).toList();
+        assertEquals(new TreeSet<>(DemoSeed.ALL_ALLIANCES),
+                new TreeSet<>(partners.stream().map(l -> l.alliances().get(0)).toList()));
+        for (DemoSeed.DemoLogin login : partners) {
+            assertEquals(1, login.alliances().size(), login.username());
+            assertFalse(login.company() == null || login.company().isBlank(), login.username());
+            JsonNode user = user(login.username());
+            String name = user.path("firstName").asText() + " " + user.path("lastName").asText();
+            String listedAs = GovernanceDemo.PARTNER_USERS.entrySet().stream()
+                    .filter(e -> e.getValue().equals(login.username())).map(Map.Entry::getKey).findFirst()
+                    .orElseThrow(() -> new AssertionError(login.username() + " is on no demo committee"));
+            assertTrue(listedAs.endsWith(name), listedAs + " / " + name);
+            assertTrue(user.path("email").asText().contains("@"), login.username());
+        }
+        DemoSeed.LOGINS.stream().filter(l -> !l.role().equals("partner"))
+                .forEach(l -> assertEquals(null, l.company(), l.username()));
     }
 
     private static JsonNode client(String clientId) {

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Committees and meetings for the five demo alliances. ONC-HELIX gets a quarterly JSC and a monthly JDC with members
@@ -25,21 +26,34 @@ public final class GovernanceDemo {
     record Person(String name, String side, String role) {
     }
 
-    record AllianceBodies(String key, String partner, String zone, int jscInDays, List<String> types,
-                          List<String> cadences) {
+    /** @param partnerChair the partner company's co-chair, who has a demo login (PARTNER_USERS) */
+    record AllianceBodies(String key, String partner, String partnerChair, String zone, int jscInDays,
+                          List<String> types, List<String> cadences) {
     }
 
     static final String US = "Entente Bio";
 
     static final List<AllianceBodies> OTHERS = List.of(
-            new AllianceBodies("CMB-NORVANE", "Norvane Pharma", "America/New_York", 8, List.of("JSC", "JDC"),
-                    List.of("SEMI_ANNUAL", "QUARTERLY")),
-            new AllianceBodies("CDX-QUANTIA", "Quantia Diagnostics", "Europe/London", 9, List.of("JSC", "JDC"),
-                    List.of("SEMI_ANNUAL", "QUARTERLY")),
-            new AllianceBodies("DTX-ASTER", "Aster Digital Health", "Europe/Berlin", 10, List.of("JSC"),
-                    List.of("ANNUAL")),
-            new AllianceBodies("LIC-CORVID", "Corvid Biologics", "America/Chicago", 11, List.of("JSC"),
-                    List.of("ANNUAL")));
+            new AllianceBodies("CMB-NORVANE", "Norvane Pharma", "Dr. Robin Keller", "America/New_York", 8,
+                    List.of("JSC", "JDC"), List.of("SEMI_ANNUAL", "QUARTERLY")),
+            new AllianceBodies("CDX-QUANTIA", "Quantia Diagnostics", "Dr. Lena Brandt", "Europe/London", 9,
+                    List.of("JSC", "JDC"), List.of("SEMI_ANNUAL", "QUARTERLY")),
+            new AllianceBodies("DTX-ASTER", "Aster Digital Health", "Kai Nakamura", "Europe/Berlin", 10,
+                    List.of("JSC"), List.of("ANNUAL")),
+            new AllianceBodies("LIC-CORVID", "Corvid Biologics", "Ruth Delgado", "America/Chicago", 11,
+                    List.of("JSC"), List.of("ANNUAL")));
+
+    /**
+     * The partner people who have a demo login (deploy/keycloak/entente-realm.json), by the name the committees list
+     * them under: their attendee entries carry the username, which is how a partner's own RSVP and action items are
+     * found. RealmFileTest keeps these in line with the realm's partner users.
+     */
+    public static final Map<String, String> PARTNER_USERS = Map.of(
+            "Dr. Priya Natarajan", "priya",
+            "Dr. Robin Keller", "robin",
+            "Dr. Lena Brandt", "lena",
+            "Kai Nakamura", "kai",
+            "Ruth Delgado", "ruth");
 
     public static void seed(SeedClient client) {
         String jsc = body(client, "ONC-HELIX", "JSC", "QUARTERLY", "Helix Biotherapeutics", 4,
@@ -74,7 +88,7 @@ public final class GovernanceDemo {
                         type.equals("JSC") ? "Strategy, budget and alliance health" : "Development plan and protocols",
                         List.of(new Person(type.equals("JSC") ? "Dr. Maria Lindqvist" : "Tara Singh", "US",
                                         "CO_CHAIR"),
-                                new Person("Dr. Robin Keller", "PARTNER", "CO_CHAIR"),
+                                new Person(alliance.partnerChair(), "PARTNER", "CO_CHAIR"),
                                 new Person("Alex Moreau", "US", "MEMBER"),
                                 new Person("Dr. Sam Ito", "PARTNER", "MEMBER"),
                                 new Person("Gwen Harper", "US", "SECRETARY")));
@@ -94,7 +108,8 @@ public final class GovernanceDemo {
         LocalDate date = client.today().plusDays(7);
         JsonNode meeting = meeting(client, jsc, "JSC Q" + ((date.getMonthValue() - 1) / 3 + 1) + " " + date.getYear(),
                 date, 10, "Europe/Zurich", "Helix Biotherapeutics, Basel, Room Rhein",
-                "https://meet.entente.example/onc-helix-jsc");
+                "https://meet.entente.example/onc-helix-jsc",
+                "Helix's new CFO wants the 60/40 budget split reopened; we hold at 60/40 until the dose is decided.");
         String id = meeting.path("id").asText();
         client.ids.put("meeting:ONC-HELIX:JSC-next", id);
         JsonNode drafted = draftAgenda(client, meeting, client.ids.get("decision:ONC-HELIX:1"));
@@ -155,6 +170,14 @@ public final class GovernanceDemo {
                 .put("type", "ACTION_ITEM").put("actionTitle", "Propose a second fill-finish site with cost "
                         + "estimate").put("owner", "Dr. Mei Chen")
                 .put("dueDate", client.today().plusDays(10).toString()));
+        // Helix's JSC member owns two actions, so that her home page has something to close.
+        current = outcome(client, id, current, client.object().put("agendaItemId", "enrolment")
+                .put("type", "ACTION_ITEM").put("actionTitle", "Share the Helix site feasibility survey for the "
+                        + "phase 3 countries").put("owner", "priya")
+                .put("dueDate", client.today().plusDays(6).toString()));
+        current = outcome(client, id, current, client.object().put("agendaItemId", "aob")
+                .put("type", "ACTION_ITEM").put("actionTitle", "Confirm the Helix attendees for the next JSC")
+                .put("owner", "priya").put("dueDate", client.today().plusDays(5).toString()));
         current = outcome(client, id, current, client.object().put("agendaItemId", "cmc")
                 .put("type", "ACTION_ITEM").put("actionTitle", "Update the CMC risk in the alliance register")
                 .put("owner", "tara").put("dueDate", client.today().plusDays(2).toString()));
@@ -188,6 +211,11 @@ public final class GovernanceDemo {
 
     private static JsonNode meeting(SeedClient client, String bodyId, String title, LocalDate date, int hour,
                                     String zone, String location, String callLink) {
+        return meeting(client, bodyId, title, date, hour, zone, location, callLink, null);
+    }
+
+    private static JsonNode meeting(SeedClient client, String bodyId, String title, LocalDate date, int hour,
+                                    String zone, String location, String callLink, String internalBriefing) {
         ObjectNode request = client.object().put("bodyId", bodyId).put("title", title)
                 .put("startsAt", ZonedDateTime.of(date, LocalTime.of(hour, 0), ZoneId.of(zone)).toOffsetDateTime()
                         .toString())
@@ -195,7 +223,33 @@ public final class GovernanceDemo {
         if (callLink != null) {
             request.put("callLink", callLink);
         }
+        if (internalBriefing != null) {
+            request.put("internalBriefing", internalBriefing);
+        }
+        request.set("attendees", invitees(client, bodyId));
         return client.post(SeedClient.GOVERNANCE, "/api/meetings", request);
+    }
+
+    /**
+     * The body's members, as the service would invite them, with the username of each partner person who has a
+     * login: that is what lets them answer the invitation themselves and find the meeting on their home page.
+     */
+    private static ArrayNode invitees(SeedClient client, String bodyId) {
+        ArrayNode attendees = client.object().arrayNode();
+        for (JsonNode member : client.get(SeedClient.GOVERNANCE, "/api/governance-bodies/" + bodyId)
+                .path("members")) {
+            ObjectNode attendee = attendees.addObject().put("name", member.path("name").asText())
+                    .put("organisation", member.path("organisation").asText())
+                    .put("side", member.path("side").asText());
+            if (member.hasNonNull("email")) {
+                attendee.put("email", member.path("email").asText());
+            }
+            String user = PARTNER_USERS.get(member.path("name").asText());
+            if (user != null) {
+                attendee.put("user", user);
+            }
+        }
+        return attendees;
     }
 
     /**
