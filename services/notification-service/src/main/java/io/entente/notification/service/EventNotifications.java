@@ -30,15 +30,18 @@ public class EventNotifications {
 
     public void decisionOpened(String decisionId, String allianceId, String title, String driver, String approver) {
         DecisionParties d = DecisionParties.findById(decisionId);
-        if (d == null) {
+        boolean created = d == null;
+        if (created) {
             d = new DecisionParties();
             d.decisionId = decisionId;
-            d.persist();
         }
         d.allianceId = allianceId;
         d.title = title;
         d.driver = driver;
         d.approver = approver;
+        if (created) {
+            d.persist();
+        }
     }
 
     public void decisionRiskChanged(UUID eventId, String decisionId, String toState, String reason) {
