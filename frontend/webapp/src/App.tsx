@@ -6,6 +6,7 @@ import { session as fetchSession } from './api/bff';
 import { SessionProvider, useSession } from './session';
 import { ErrorState, Loading } from './components/States';
 import { lazyPage, PageLoadBoundary } from './lazyPage';
+import { NotificationBell } from './components/NotificationBell';
 
 const PortfolioPage = lazyPage(() => import('./pages/PortfolioPage'), 'PortfolioPage');
 const AlliancePage = lazyPage(() => import('./pages/AlliancePage'), 'AlliancePage');
@@ -19,6 +20,7 @@ const DecisionPage = lazyPage(() => import('./pages/DecisionPage'), 'DecisionPag
 const MeetingsPage = lazyPage(() => import('./pages/MeetingsPage'), 'MeetingsPage');
 const MeetingPage = lazyPage(() => import('./pages/MeetingPage'), 'MeetingPage');
 const CommitteesPage = lazyPage(() => import('./pages/CommitteesPage'), 'CommitteesPage');
+const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage'), 'NotificationsPage');
 
 function makeClient() {
   return new QueryClient({
@@ -95,6 +97,7 @@ function Shell() {
             ))}
           </ul>
         </nav>
+        <NotificationBell />
         <div className="user" data-testid="current-user">
           <span title={session.roles.join(', ')}>
             {session.name ?? session.user}
@@ -120,6 +123,7 @@ function Shell() {
           <Route path="/meetings" element={<MeetingsPage />} />
           <Route path="/meetings/:id" element={<MeetingPage />} />
           <Route path="/committees" element={<CommitteesPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="*" element={<ErrorState error={new ApiError({ title: 'Not found', status: 404 })} />} />
         </Routes>
         </Suspense>
