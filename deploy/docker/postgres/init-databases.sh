@@ -9,7 +9,7 @@
 # the role names (DEMO DEFAULT, see docs/CONVENTIONS.md; set the variables for anything but a demo).
 set -euo pipefail
 
-for db in ${ENTENTE_DATABASES:-backlog sprint decision governance}; do
+for db in ${ENTENTE_DATABASES:-backlog sprint decision governance notification}; do
   prefix="$(echo "$db" | tr '[:lower:]-' '[:upper:]_')"
   app_var="${prefix}_DB_PASSWORD"
   owner_var="${prefix}_OWNER_DB_PASSWORD"

@@ -6,6 +6,7 @@ import { session as fetchSession } from './api/bff';
 import { isPartner, SessionProvider, useSession } from './session';
 import { ErrorState, Loading } from './components/States';
 import { lazyPage, PageLoadBoundary } from './lazyPage';
+import { NotificationBell } from './components/NotificationBell';
 
 const PortfolioPage = lazyPage(() => import('./pages/PortfolioPage'), 'PortfolioPage');
 const AlliancePage = lazyPage(() => import('./pages/AlliancePage'), 'AlliancePage');
@@ -22,6 +23,7 @@ const CommitteesPage = lazyPage(() => import('./pages/CommitteesPage'), 'Committ
 const WorkloadPage = lazyPage(() => import('./pages/WorkloadPage'), 'WorkloadPage');
 const PartnerHomePage = lazyPage(() => import('./pages/PartnerHomePage'), 'PartnerHomePage');
 const PartnerNoAccess = lazyPage(() => import('./pages/PartnerHomePage'), 'PartnerNoAccess');
+const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage'), 'NotificationsPage');
 
 function makeClient() {
   return new QueryClient({
@@ -121,6 +123,7 @@ function Shell() {
             ))}
           </ul>
         </nav>
+        {!partner && <NotificationBell />}
         <div className="user" data-testid="current-user">
           <span title={session.roles.join(', ')}>
             {session.name ?? session.user}
@@ -148,6 +151,7 @@ function Shell() {
           <Route path="/meetings/:id" element={<MeetingPage />} />
           <Route path="/committees" element={<CommitteesPage />} />
           <Route path="/workload" element={<WorkloadPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="*" element={<ErrorState error={new ApiError({ title: 'Not found', status: 404 })} />} />
         </Routes>
         )}

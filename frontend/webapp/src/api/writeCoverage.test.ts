@@ -5,7 +5,7 @@
 const DOCUMENTS = import.meta.glob('../../openapi/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const SOURCES = import.meta.glob(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../**/generated/**'],
   { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const SERVICES = ['backlog', 'sprint', 'decision', 'governance'] as const;
+const SERVICES = ['backlog', 'sprint', 'decision', 'governance', 'notification'] as const;
 const WRITES = ['post', 'put', 'patch', 'delete'];
 
 /** Write operations no screen offers, on purpose. Key: "<service> <METHOD> <path>". */
@@ -26,7 +26,7 @@ function writeOperations(): string[] {
 
 function calledOperations(): Set<string> {
   const called = new Set<string>();
-  const call = /\b(backlog|sprint|decision|governance)\s*\.\s*(POST|PUT|PATCH|DELETE)\s*\(\s*['"`]([^'"`]+)['"`]/g;
+  const call = /\b(backlog|sprint|decision|governance|notification)\s*\.\s*(POST|PUT|PATCH|DELETE)\s*\(\s*['"`]([^'"`]+)['"`]/g;
   for (const source of Object.values(SOURCES)) {
     for (const [, service, method, path] of source.matchAll(call)) {
       called.add(`${service} ${method} ${path}`);

@@ -51,6 +51,7 @@ public final class EntenteUp {
     private volatile LocalKafka kafka;
     private volatile ServiceProcess.Infrastructure infra;
     private volatile KeycloakServer keycloak;
+    private volatile LocalMail mail;
     private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
 
     EntenteUp(Path root, boolean skipMissing) {
@@ -182,6 +183,11 @@ public final class EntenteUp {
         register("Kafka", kafka::close); // restarts in place (LocalKafka.restart), so the same object closes it
         supervisor.ready(KafkaPart.NAME);
         step("Kafka", "ready on " + kafka.bootstrapServers());
+
+        LocalMail mail = LocalMail.start();
+        this.mail = mail;
+        register("GreenMail", mail::close);
+        step("GreenMail", "ready: " + mail.where());
 
         // Keycloak and the applications start together: services connect to Keycloak lazily, on the first request,
         // so there is no reason to wait out Keycloak's 15-30 s start before launching them.
@@ -421,6 +427,9 @@ public final class EntenteUp {
         }
         out.println();
         out.println("  Keycloak admin console: " + KeycloakServer.PUBLIC_URL + "/admin (admin / admin)");
+        if (mail != null) {
+            out.println("  Mail the notification service sends: " + mail.where());
+        }
         out.println("  Logs: " + logs + "/<name>.log, " + home.resolve("postgres.log") + ", "
                 + home.resolve("kafka/broker.log"));
         out.println("  Ctrl-C stops everything; './entente reset' deletes all local data.");

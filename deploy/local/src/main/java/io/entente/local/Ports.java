@@ -15,6 +15,8 @@ final class Ports {
     static final int KAFKA = 9092;
     static final int KAFKA_CONTROLLER = 9093;
     static final int POSTGRES = 15432;
+    static final int SMTP = 3025;
+    static final int IMAP = 3143;
 
     private Ports() {
     }
@@ -30,6 +32,8 @@ final class Ports {
         ports.put(KAFKA, "Kafka");
         ports.put(KAFKA_CONTROLLER, "Kafka controller");
         ports.put(POSTGRES, "PostgreSQL");
+        ports.put(SMTP, "GreenMail SMTP");
+        ports.put(IMAP, "GreenMail IMAP");
         return ports;
     }
 

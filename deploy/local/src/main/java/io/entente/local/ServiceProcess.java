@@ -29,7 +29,9 @@ final class ServiceProcess implements AutoCloseable {
             new Spec("decision-service", 8083, "decision",
                     "services/decision-service/target/quarkus-app/quarkus-run.jar"),
             new Spec("governance-service", 8084, "governance",
-                    "services/governance-service/target/quarkus-app/quarkus-run.jar"));
+                    "services/governance-service/target/quarkus-app/quarkus-run.jar"),
+            new Spec("notification-service", 8085, "notification",
+                    "services/notification-service/target/quarkus-app/quarkus-run.jar"));
 
     static final Spec FRONTEND = new Spec("frontend", Ports.FRONTEND, null,
             "frontend/target/quarkus-app/quarkus-run.jar");
@@ -58,6 +60,8 @@ final class ServiceProcess implements AutoCloseable {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.oidcAuthServerUrl());
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(Ports.SMTP));
         if (spec.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrlOfDatabase().apply(spec.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", spec.database());

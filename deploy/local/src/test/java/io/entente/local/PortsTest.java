@@ -16,9 +16,12 @@ class PortsTest {
 
     @Test
     void theStackUsesTheConventionPorts() {
-        assertEquals(Map.of(8080, "frontend", 8081, "backlog-service", 8082, "sprint-service", 8083,
-                "decision-service", 8084, "governance-service", 8180, "Keycloak", 9092, "Kafka", 9093,
-                "Kafka controller", 15432, "PostgreSQL"), Ports.stack());
+        assertEquals(Map.ofEntries(Map.entry(8080, "frontend"), Map.entry(8081, "backlog-service"),
+                Map.entry(8082, "sprint-service"), Map.entry(8083, "decision-service"),
+                Map.entry(8084, "governance-service"), Map.entry(8085, "notification-service"),
+                Map.entry(8180, "Keycloak"), Map.entry(9092, "Kafka"), Map.entry(9093, "Kafka controller"),
+                Map.entry(15432, "PostgreSQL"), Map.entry(3025, "GreenMail SMTP"), Map.entry(3143, "GreenMail IMAP")),
+                Ports.stack());
     }
 
     @Test

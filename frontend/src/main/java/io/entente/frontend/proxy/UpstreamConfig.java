@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Where the four services live; env ENTENTE_UPSTREAM_BACKLOG etc. override the local defaults. */
+/** Where the five services live; env ENTENTE_UPSTREAM_BACKLOG etc. override the local defaults. */
 @ConfigMapping(prefix = "entente.upstream")
 public interface UpstreamConfig {
 
@@ -20,6 +20,9 @@ public interface UpstreamConfig {
 
     @WithDefault("http://127.0.0.1:8084")
     String governance();
+
+    @WithDefault("http://127.0.0.1:8085")
+    String notification();
 
     /** How long to wait for a TCP connection before calling a service unreachable. */
     @WithDefault("3s")

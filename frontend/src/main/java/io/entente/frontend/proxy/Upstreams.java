@@ -22,6 +22,7 @@ public final class Upstreams {
         urls.put("sprint", config.sprint());
         urls.put("decision", config.decision());
         urls.put("governance", config.governance());
+        urls.put("notification", config.notification());
         return new Upstreams(urls);
     }
 

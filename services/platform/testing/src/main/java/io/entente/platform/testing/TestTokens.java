@@ -74,6 +74,7 @@ public final class TestTokens {
         private String audience = AUDIENCE;
         private Duration expiresIn = DEFAULT_LIFETIME;
         private boolean otherKey;
+        private String email;
 
         private Builder(String userId) {
             if (userId == null || userId.isBlank()) {
@@ -86,6 +87,12 @@ public final class TestTokens {
         /** Display name ({@code name} claim); defaults to the user id. */
         public Builder name(String name) {
             this.name = name;
+            return this;
+        }
+
+        /** The {@code email} claim Keycloak adds from the user's profile; absent unless set. */
+        public Builder email(String email) {
+            this.email = email;
             return this;
         }
 
@@ -158,6 +165,9 @@ public final class TestTokens {
             c.put("realm_access", Map.of("roles", List.copyOf(roles)));
             if (!groups.isEmpty()) {
                 c.put("groups", List.copyOf(groups));
+            }
+            if (email != null) {
+                c.put("email", email);
             }
             return c;
         }

@@ -1,0 +1,4 @@
+package io.entente.notification.api;
+
+public record UnreadCount(long unread) {
+}
