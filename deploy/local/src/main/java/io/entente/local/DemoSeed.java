@@ -45,16 +45,26 @@ final class DemoSeed {
 
     static final String PASSWORD = "entente";
 
-    static final List<String> ALL_ALLIANCES = List.of("ONC-HELIX", "CMB-NORVANE", "CDX-QUANTIA", "DTX-ASTER",
+    /** The five alliances with committees, decisions and a partner login each. */
+    static final List<String> PARTNERED_ALLIANCES = List.of("ONC-HELIX", "CMB-NORVANE", "CDX-QUANTIA", "DTX-ASTER",
             "LIC-CORVID");
+
+    /** The rest of the portfolio, registered only, so the workload page has a realistic load to show. */
+    static final List<String> PORTFOLIO_ALLIANCES = List.of("ONC-VERIDIA", "RES-LUMEN", "ONC-TALARIS", "IMM-BRACKEN",
+            "COM-SOLSTICE", "CDX-ORBIS", "DTX-MERIDIAN", "LIC-KESTREL");
+
+    static final List<String> ALL_ALLIANCES = java.util.stream.Stream.concat(PARTNERED_ALLIANCES.stream(),
+            PORTFOLIO_ALLIANCES.stream()).toList();
 
     static final List<DemoLogin> LOGINS = List.of(
             new DemoLogin("admin", "admin", ALL_ALLIANCES),
-            new DemoLogin("alex", "alliance-manager", List.of("ONC-HELIX", "CMB-NORVANE", "CDX-QUANTIA")),
-            new DemoLogin("tara", "team-member", List.of("ONC-HELIX", "CDX-QUANTIA", "DTX-ASTER")),
+            new DemoLogin("alex", "alliance-manager", List.of("ONC-HELIX", "CMB-NORVANE", "CDX-QUANTIA", "ONC-VERIDIA",
+                    "RES-LUMEN", "ONC-TALARIS", "IMM-BRACKEN", "COM-SOLSTICE")),
+            new DemoLogin("tara", "team-member", List.of("ONC-HELIX", "CDX-QUANTIA", "DTX-ASTER", "CDX-ORBIS",
+                    "DTX-MERIDIAN")),
             new DemoLogin("gwen", "governance-ops", ALL_ALLIANCES),
             new DemoLogin("sven", "stakeholder", List.of("ONC-HELIX", "CMB-NORVANE")),
-            new DemoLogin("nora", "team-member", List.of("LIC-CORVID")),
+            new DemoLogin("nora", "team-member", List.of("LIC-CORVID", "LIC-KESTREL")),
             // One person of each demo partner company, a member of that company's alliance only.
             new DemoLogin("priya", "partner", List.of("ONC-HELIX"), "Helix Biotherapeutics"),
             new DemoLogin("robin", "partner", List.of("CMB-NORVANE"), "Norvane Pharma"),

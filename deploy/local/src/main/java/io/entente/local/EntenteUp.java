@@ -418,7 +418,7 @@ public final class EntenteUp {
         out.println();
         out.printf(row, "user", "password", "role", "alliances");
         for (DemoSeed.DemoLogin login : DemoSeed.LOGINS) {
-            String alliances = login.alliances().equals(DemoSeed.ALL_ALLIANCES) ? "all five"
+            String alliances = login.alliances().equals(DemoSeed.ALL_ALLIANCES) ? "all"
                     : String.join(", ", login.alliances());
             if (login.company() != null) {
                 alliances += " (" + login.company() + ")";

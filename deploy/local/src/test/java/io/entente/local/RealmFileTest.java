@@ -86,7 +86,7 @@ class RealmFileTest {
     @Test
     void everyDemoAllianceHasOnePartnerLoginListedOnItsCommittees() {
         List<DemoSeed.DemoLogin> partners = DemoSeed.LOGINS.stream().filter(l -> l.role().equals("partner")).toList();
-        assertEquals(new TreeSet<>(DemoSeed.ALL_ALLIANCES),
+        assertEquals(new TreeSet<>(DemoSeed.PARTNERED_ALLIANCES),
                 new TreeSet<>(partners.stream().map(l -> l.alliances().get(0)).toList()));
         for (DemoSeed.DemoLogin login : partners) {
             assertEquals(1, login.alliances().size(), login.username());

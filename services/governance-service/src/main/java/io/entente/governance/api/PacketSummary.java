@@ -2,15 +2,19 @@ package io.entente.governance.api;
 
 import io.entente.governance.domain.Packet;
 import io.entente.governance.domain.packet.PacketContent;
+import io.entente.platform.security.Internal;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** One packet version without its content: when, why, by whom, and how many entries each section holds. */
+/**
+ * One packet version without its content: when, why, by whom, and how many entries each section holds. The counts
+ * are of the internal edition (a partner would learn how many risks we track), so partners do not get them.
+ */
 public record PacketSummary(UUID meetingId, int version, String trigger, Instant generatedAt, String generatedBy,
-                            Map<String, Integer> sections) {
+                            @Internal Map<String, Integer> sections) {
 
     public static PacketSummary of(Packet packet) {
         PacketContent c = packet.content();

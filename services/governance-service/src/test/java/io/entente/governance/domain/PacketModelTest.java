@@ -69,8 +69,8 @@ class PacketModelTest {
     @Test
     void thePartnerEditionHasNoComponentMarkedInternal() {
         Set<String> internal = internalComponents(PacketContent.class, new java.util.HashSet<>());
-        assertEquals(Set.of("internalBriefing", "internalNote", "internalNotes", "likelihood", "impact", "score"),
-                internal);
+        assertEquals(Set.of("internalBriefing", "internalNote", "internalNotes", "likelihood", "impact", "score",
+                "escalations", "progress", "risks", "riskState", "escalatedTo"), internal);
         PacketContent full = content("Fill-finish capacity", 20, "NEGOTIATION-SECRET");
         String partner = Editions.json(full, Edition.PARTNER);
         for (String name : internal) {
@@ -84,9 +84,10 @@ class PacketModelTest {
 
         PacketContent reduced = Editions.content(full, Edition.PARTNER);
         assertNull(reduced.decisions().get(0).internalNotes());
-        assertNull(reduced.risks().get(0).score());
+        assertNull(reduced.risks());
+        assertNull(reduced.progress());
         assertNull(reduced.internalBriefing());
-        assertEquals("Fill-finish capacity", reduced.risks().get(0).title());
+        assertEquals(full.decisions().get(0).title(), reduced.decisions().get(0).title());
     }
 
     @Test
@@ -109,16 +110,12 @@ class PacketModelTest {
         assertEquals(List.of(new PacketComparison.Change("r1", List.of("likelihood", "score"))), risks.changed());
         assertEquals(List.of("d1"), internal.get(0).removed());
 
-        // The partner sees that a risk was added, not that a rating changed.
+        // The partner learns that a decision left the packet, nothing about our risk register.
         List<PacketComparison.SectionDiff> partner = PacketComparison.compare(Editions.tree(v1, Edition.PARTNER),
                 Editions.tree(v2, Edition.PARTNER));
-        PacketComparison.SectionDiff partnerRisks = partner.stream().filter(d -> d.section().equals("risks"))
-                .findFirst().orElseThrow();
-        assertEquals(List.of("r2"), partnerRisks.added());
-        assertTrue(partnerRisks.changed().isEmpty());
         List<String> sections = new ArrayList<>();
         partner.forEach(d -> sections.add(d.section()));
-        assertFalse(sections.contains("cover"), "version and time alone are no change");
+        assertEquals(List.of("decisions"), sections, "version and time alone are no change; risks are ours");
         JsonNode tree = Editions.tree(v2, Edition.PARTNER);
         assertFalse(tree.has("internalBriefing"));
     }

@@ -22,12 +22,14 @@ public final class Editions {
 
     /** The edition's JSON tree. */
     public static JsonNode tree(PacketContent content, Edition edition) {
-        return (edition == Edition.PARTNER ? PARTNER : Snapshots.MAPPER).valueToTree(content);
+        return edition == Edition.PARTNER ? PARTNER.valueToTree(forPartner(content))
+                : Snapshots.MAPPER.valueToTree(content);
     }
 
     public static String json(PacketContent content, Edition edition) {
         try {
-            return (edition == Edition.PARTNER ? PARTNER : Snapshots.MAPPER).writeValueAsString(content);
+            return edition == Edition.PARTNER ? PARTNER.writeValueAsString(forPartner(content))
+                    : Snapshots.MAPPER.writeValueAsString(content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,5 +41,17 @@ public final class Editions {
             return content;
         }
         return Snapshots.read(json(content, Edition.PARTNER));
+    }
+
+    /**
+     * Minutes bind both companies only once approved; a draft is still our working text, so the partner edition
+     * leaves it out (a rule about a value, which a field classification cannot say).
+     */
+    private static PacketContent forPartner(PacketContent c) {
+        if (c.lastMinutes() == null || c.lastMinutes().approved()) {
+            return c;
+        }
+        return new PacketContent(c.cover(), c.agenda(), c.decisions(), c.escalations(), c.progress(), c.risks(),
+                c.obligations(), c.actionItems(), null, c.internalBriefing());
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * entries are keyed (see {@link #SECTION_KEYS}) so that two versions can be compared entry by entry.
  */
 public record PacketContent(Cover cover, List<AgendaEntry> agenda, List<DecisionEntry> decisions,
-                            List<EscalationEntry> escalations, List<SprintProgress> progress, List<RiskEntry> risks,
+                            @Internal List<EscalationEntry> escalations, @Internal List<SprintProgress> progress,
+                            @Internal List<RiskEntry> risks,
                             List<ObligationEntry> obligations, List<ActionEntry> actionItems,
                             MinutesEntry lastMinutes, @Internal String internalBriefing) {
 
@@ -41,7 +42,7 @@ public record PacketContent(Cover cover, List<AgendaEntry> agenda, List<Decision
     public record DecisionEntry(String decisionId, String title, String question, String context,
                                 List<OptionEntry> options, String governanceBody, LocalDate dueDate,
                                 Integer leadTimeDays, String driver, String approver, String status,
-                                String proposedOption, String riskState, String escalatedTo,
+                                String proposedOption, @Internal String riskState, @Internal String escalatedTo,
                                 @Internal String internalNotes) {
     }
 
