@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Set;
 
+import static io.entente.platform.testing.AccessMatrix.Partner.FORBIDDEN;
 import static io.entente.platform.testing.AccessMatrix.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -85,10 +86,19 @@ class AccessMatrixTest {
 
     @Test
     void aMethodWithoutARowFailsAndSoDoesARowWithoutAMethod() {
-        List<AccessMatrix.Row> rows = List.of(row("GET /api/things"), row("POST /api/things/{id}/close"),
+        List<AccessMatrix.Row> rows = List.of(row("GET /api/things").partner(FORBIDDEN, "things are ours"),
+                row("POST /api/things/{id}/close").partner(FORBIDDEN, "things are ours"),
                 row("DELETE /api/things/{id}").publicBecause("test", "/api/things/0"),
-                row("GET /api/things/open"));
+                row("GET /api/things/open").partner(FORBIDDEN, "things are ours"));
         AccessMatrix.assertCoverage(THINGS, rows);
+
+        // A row that does not say what a partner gets fails: partners are the reader most likely to be forgotten.
+        List<AccessMatrix.Row> unclassified = new java.util.ArrayList<>(rows);
+        unclassified.set(0, row("GET /api/things"));
+        AssertionError partner = assertThrows(AssertionError.class,
+                () -> AccessMatrix.assertCoverage(THINGS, unclassified));
+        assertTrue(partner.getMessage().contains("GET /api/things (ThingResource#list) does not say what a partner"),
+                partner.getMessage());
 
         AssertionError missing = assertThrows(AssertionError.class,
                 () -> AccessMatrix.assertCoverage(THINGS, rows.subList(0, 3)));
