@@ -37,3 +37,7 @@ export async function latestPacket(meetingId: string, signal?: AbortSignal) {
 /** The signed-in user's own answer to a meeting invitation (they must be an invitee linked to their login). */
 export const answerInvitation = (meetingId: string, rsvp: Rsvp, etag: string) =>
   body(governance.PUT('/meetings/{id}/rsvp', { params: { path: { id: meetingId }, header: { 'If-Match': etag } }, body: { rsvp } }));
+
+/** The owner reports their own open action item done; the team closes the backlog item that carries it. */
+export const reportActionItemDone = (id: string) =>
+  body(governance.POST('/action-items/{id}/done', { params: { path: { id } } }));

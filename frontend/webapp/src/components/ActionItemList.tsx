@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
-import { myOpenActionItems } from '../api/partner';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { myOpenActionItems, reportActionItemDone, type ActionItem } from '../api/partner';
 import { useSession } from '../session';
 import { AllianceTag } from './Badges';
+import { FormProblem, useSubmit } from './Forms';
 import { Empty, QueryState } from './States';
 import { formatDay } from './format';
 
@@ -21,10 +22,34 @@ export function ActionItemList() {
                 <AllianceTag id={a.allianceId} />
                 <span>due <time dateTime={a.dueDate}>{formatDay(a.dueDate)}</time></span>
               </span>
+              <MarkDone item={a} user={session.user} />
             </li>
           ))}
         </ul>
       )}
     </QueryState>
+  );
+}
+
+/** Only the owner reports an item done, and only while it is open; the status follows once the team closes it. */
+function MarkDone({ item, user }: { item: ActionItem; user: string }) {
+  const queries = useQueryClient();
+  const { error, busy, run } = useSubmit();
+  const refresh = () => queries.invalidateQueries({ queryKey: ['action-items'] });
+  if (item.status !== 'OPEN' || item.owner?.toLowerCase() !== user.toLowerCase()) {
+    return null;
+  }
+  if (item.reportedDoneAt) {
+    return <span className="muted" role="status">Reported done — the team closes it</span>;
+  }
+  return (
+    <span className="actions">
+      <button type="button" className="button secondary" disabled={busy} data-testid="mark-done"
+        aria-label={`Mark done: ${item.title ?? ''}`}
+        onClick={() => void run(async () => { await reportActionItemDone(item.id!); await refresh(); })}>
+        {busy ? 'Sending…' : 'Mark done'}
+      </button>
+      <FormProblem error={error} onReload={() => void refresh()} />
+    </span>
   );
 }

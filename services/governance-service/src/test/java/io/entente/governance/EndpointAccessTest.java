@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The security matrix of the governance service; see {@link EndpointAccess}. Alliance A has a body, a
- * held meeting with agenda, attendance and an action item, and two packet versions.
+ * held meeting with agenda, attendance and an action item owned by the control user, and two packet versions.
  */
 @QuarkusTest
 class EndpointAccessTest extends EndpointAccess {
@@ -48,7 +48,7 @@ class EndpointAccessTest extends EndpointAccess {
             {"items":[{"id":"item-1","section":"Strategy","title":"Portfolio review","durationMinutes":40,
              "purpose":"DISCUSSION","internalNote":"Access probe note"}]}""";
     static final String OUTCOME = """
-            {"agendaItemId":"item-1","type":"ACTION_ITEM","actionTitle":"Access probe action","owner":"alex",
+            {"agendaItemId":"item-1","type":"ACTION_ITEM","actionTitle":"Access probe action","owner":"ally",
              "dueDate":"2026-12-04"}""";
 
     static final List<Row> ROWS = List.of(
@@ -57,6 +57,8 @@ class EndpointAccessTest extends EndpointAccess {
             row("GET /api/action-items").at("/api/action-items?allianceId={A}")
                     .partner(ALLOWED, "only the action items they own"),
             row("GET /api/action-items/{id}").at("/api/action-items/{action}")
+                    .partner(HIDDEN, "an action item someone else owns"),
+            row("POST /api/action-items/{id}/done").at("/api/action-items/{action}/done")
                     .partner(HIDDEN, "an action item someone else owns"),
 
             row("GET /api/governance-bodies").at("/api/governance-bodies?allianceId={A}")
@@ -121,7 +123,8 @@ class EndpointAccessTest extends EndpointAccess {
     @Override
     protected List<String> changesOpenToEveryRole() {
         // Every attendee answers their own invitation, whatever their role (the service refuses anyone else).
-        return List.of("PUT /api/meetings/{id}/rsvp");
+        // Likewise every owner reports their own action item done.
+        return List.of("POST /api/action-items/{id}/done", "PUT /api/meetings/{id}/rsvp");
     }
 
     @Override

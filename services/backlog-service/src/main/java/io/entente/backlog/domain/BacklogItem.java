@@ -106,6 +106,20 @@ public class BacklogItem extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /**
+     * The owner of the action item this item carries says it is done. False when the item is closed already (the
+     * report seen again, or the item dropped meanwhile).
+     */
+    public boolean reportedDone(Instant now) {
+        if (isClosed()) {
+            return false;
+        }
+        status = ItemStatus.DONE;
+        doneAt = now;
+        updatedAt = now;
+        return true;
+    }
+
     /** A new place in the backlog. */
     public void rankAt(String newRank, Instant now) {
         rank = newRank;

@@ -3,10 +3,15 @@ package io.entente.backlog.service;
 import io.entente.backlog.api.NewItem;
 import io.entente.backlog.domain.Discipline;
 import io.entente.backlog.domain.ItemType;
+import io.entente.backlog.api.BacklogItemView;
+import io.entente.backlog.domain.BacklogItem;
 import io.entente.events.governance.MeetingEvent.ActionItemRaised;
+import io.entente.events.governance.MeetingEvent.ActionItemReportedDone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import java.util.List;
 
 /** A committee meeting's action items become backlog items, so follow-up is planned like any other work. */
 @ApplicationScoped
@@ -37,5 +42,19 @@ public class ActionItemFollowUp {
                 + (raised.dueDate() == null ? "." : ", due " + raised.dueDate() + ".");
         writer.createAndRecord(NewItem.of(raised.allianceId(), title, description, Discipline.GOVERNANCE,
                 ItemType.ACTION_ITEM, null, raised.owner(), raised.dueDate(), sourceRef));
+    }
+
+    /** The owner reported the action item done: its backlog item is done, and governance's mirror follows. */
+    public void close(ActionItemReportedDone reported) {
+        List<BacklogItem> carriers = em.createQuery("select b from BacklogItem b where b.sourceRef = :ref"
+                        + " and b.allianceId = :alliance", BacklogItem.class)
+                .setParameter("ref", "action-item:" + reported.actionItemId())
+                .setParameter("alliance", reported.allianceId()).getResultList();
+        for (BacklogItem item : carriers) {
+            BacklogItemView before = writer.view(item);
+            if (item.reportedDone(writer.now())) {
+                writer.recordUpdated(item, before);
+            }
+        }
     }
 }

@@ -11,7 +11,8 @@ import java.time.OffsetDateTime;
 @Aggregate("meeting")
 public sealed interface MeetingEvent extends DomainEvent
         permits MeetingEvent.MeetingScheduled, MeetingEvent.PacketGenerated, MeetingEvent.DecisionRecorded,
-        MeetingEvent.ActionItemRaised, MeetingEvent.ActionItemStatusChanged, MeetingEvent.MinutesApproved {
+        MeetingEvent.ActionItemRaised, MeetingEvent.ActionItemStatusChanged, MeetingEvent.ActionItemReportedDone,
+        MeetingEvent.MinutesApproved {
 
     String meetingId();
 
@@ -45,6 +46,14 @@ public sealed interface MeetingEvent extends DomainEvent
      */
     record ActionItemStatusChanged(String meetingId, String allianceId, String actionItemId, String status,
                                    String backlogItemId) implements MeetingEvent {
+    }
+
+    /**
+     * The owner says the action item is done; the backlog service closes the backlog item that carries it, and the
+     * action item follows. {@code backlogItemId} is null when governance has not yet seen that backlog item.
+     */
+    record ActionItemReportedDone(String meetingId, String allianceId, String actionItemId, String backlogItemId,
+                                  String reportedBy, Instant reportedAt) implements MeetingEvent {
     }
 
     record MinutesApproved(String meetingId, String allianceId, Instant approvedAt, String approvedBy)

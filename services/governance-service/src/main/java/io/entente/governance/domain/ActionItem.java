@@ -1,5 +1,6 @@
 package io.entente.governance.domain;
 
+import io.entente.platform.problem.Problems;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -47,6 +48,25 @@ public class ActionItem extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    @Column(name = "reported_done_at")
+    public Instant reportedDoneAt;
+
+    @Column(name = "reported_done_by")
+    public String reportedDoneBy;
+
+    /**
+     * The owner says the work is done. The status stays OPEN: it follows the backlog item, which the backlog
+     * service closes on this report.
+     */
+    public void reportDone(String by, Instant now) {
+        if (status != ActionStatus.OPEN) {
+            throw Problems.rule("action-item-not-open", "action item " + id + " is " + status + ", not OPEN");
+        }
+        reportedDoneAt = now;
+        reportedDoneBy = by;
+        updatedAt = now;
+    }
 
     /** A new open action item from an agenda item's outcome. */
     public static ActionItem raise(String allianceId, UUID meetingId, String agendaItemId, String title, String owner,

@@ -8,6 +8,7 @@ import io.entente.platform.paging.Page;
 import io.entente.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -50,5 +51,15 @@ public class ActionItemResource {
     @Operation(summary = "Read one action item")
     public ActionItemView get(@PathParam("id") UUID id) {
         return actions.get(id);
+    }
+
+    @POST
+    @Path("{id}/done")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
+    @Operation(summary = "The owner reports their action item done (publishes ActionItemReportedDone); the backlog "
+            + "item that carries it is closed and the status follows. 403 for anyone but the owner, 409 unless OPEN")
+    public ActionItemView reportDone(@PathParam("id") UUID id) {
+        return actions.reportDone(id);
     }
 }
