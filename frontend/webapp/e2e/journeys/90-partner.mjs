@@ -52,6 +52,17 @@ export default [
     }
     await checkPage(page, '90-partner-home');
 
+    // Her own action item: she reports it done; the team's backlog item closes through the event.
+    const markDone = page.getByTestId('my-action-item').getByRole('button', { name: /^Mark done/ });
+    if (await markDone.count()) {
+      const label = await markDone.first().getAttribute('aria-label');
+      await markDone.first().click();
+      await page.getByRole('status').filter({ hasText: 'Reported done' }).first().waitFor();
+      log(`priya reported done: ${label}`);
+    } else {
+      log('priya has no open action item left to report done (a re-run on the same data)');
+    }
+
     // The latest packet, in the partner edition only.
     await page.getByRole('link', { name: 'Open the packet (partner edition)' }).click();
     await page.getByTestId('packet-frame').waitFor({ timeout: TIMEOUT * 3 });
