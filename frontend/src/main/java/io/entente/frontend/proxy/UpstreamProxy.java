@@ -2,6 +2,8 @@ package io.entente.frontend.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +38,9 @@ public class UpstreamProxy {
     static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "etag", "location", "content-disposition",
             "cache-control", "retry-after", "last-modified", "link");
     static final Set<String> BODYLESS = Set.of("GET", "HEAD", "DELETE", "OPTIONS");
+    /** W3C trace context headers: the BFF's own span when tracing is on, else the browser's, passed through. */
+    static final Set<String> TRACE_HEADERS = Set.of("traceparent", "tracestate");
+    private static final int TRACE_HEADER_MAX = 512;
 
     private final Upstreams upstreams;
     private final HttpClient http;
@@ -80,6 +86,7 @@ public class UpstreamProxy {
                 values.forEach(value -> request.header(name, value));
             }
         });
+        traceHeaders(requestHeaders).forEach(request::header);
         if (accessToken != null && !accessToken.isBlank()) {
             request.header("Authorization", "Bearer " + accessToken);
         }
@@ -116,6 +123,27 @@ public class UpstreamProxy {
             }
         });
         return new ProxyResponse(response.statusCode(), headers, response.body());
+    }
+
+    /**
+     * The trace context to send upstream. With tracing on, the current span is this request's server span, itself a
+     * child of the browser's traceparent if it sent one; with tracing off there is no span, and the browser's headers
+     * go on unchanged (bounded in size; the service ignores a malformed one), so a trace still reaches the services.
+     */
+    static Map<String, String> traceHeaders(Map<String, List<String>> requestHeaders) {
+        Map<String, String> trace = new HashMap<>(2);
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), trace, Map::put);
+        if (!trace.isEmpty()) {
+            return trace;
+        }
+        requestHeaders.forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (TRACE_HEADERS.contains(lower) && !values.isEmpty() && values.get(0) != null
+                    && values.get(0).length() <= TRACE_HEADER_MAX) {
+                trace.put(lower, values.get(0));
+            }
+        });
+        return trace;
     }
 
     private ProxyResponse unavailable(String service) {

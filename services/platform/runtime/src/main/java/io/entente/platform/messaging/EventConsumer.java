@@ -8,6 +8,9 @@ import io.entente.events.EventEnvelope;
 import io.entente.platform.config.KafkaSettings;
 import io.entente.platform.config.MessagingConfig;
 import io.entente.platform.db.DatabaseUnavailable;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,6 +33,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +62,7 @@ public class EventConsumer {
     private final TopicProvisioner topics;
     private final KafkaSettings kafka;
     private final MessagingConfig.Consumer config;
+    private final EventTracing tracing;
     private final String groupId;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong applied = new AtomicLong();
@@ -72,7 +77,7 @@ public class EventConsumer {
     private volatile boolean polling;
 
     public EventConsumer(Instance<EventHandler> handlerBeans, EventCodec codec, EntityManager em,
-                         TopicProvisioner topics, KafkaSettings kafka, MessagingConfig config,
+                         TopicProvisioner topics, KafkaSettings kafka, MessagingConfig config, EventTracing tracing,
                          @ConfigProperty(name = "quarkus.application.name") String application) {
         this.handlerBeans = handlerBeans;
         this.codec = codec;
@@ -80,6 +85,7 @@ public class EventConsumer {
         this.topics = topics;
         this.kafka = kafka;
         this.config = config.consumer();
+        this.tracing = tracing;
         this.groupId = config.consumer().groupId().orElse(application);
     }
 
@@ -161,11 +167,17 @@ public class EventConsumer {
     private void processBatch(KafkaConsumer<String, CloudEvent> c, ConsumerRecords<String, CloudEvent> records) {
         List<ConsumerRecord<String, CloudEvent>> polled = new ArrayList<>(records.count());
         List<EventEnvelope> envelopes = new ArrayList<>(records.count());
+        Map<EventEnvelope, Delivery> deliveries = new IdentityHashMap<>(records.count());
         for (ConsumerRecord<String, CloudEvent> record : records) {
             polled.add(record);
-            envelopes.add(read(record));
+            EventEnvelope envelope = read(record);
+            envelopes.add(envelope);
+            if (envelope != null) {
+                deliveries.put(envelope, new Delivery(record.topic(), tracing.extract(record.headers()),
+                        EventTracing.traceparentOf(record.headers())));
+            }
         }
-        int done = applyAll(envelopes);
+        int done = applyAll(envelopes, deliveries);
         Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
         for (ConsumerRecord<String, CloudEvent> record : polled.subList(0, done)) {
             offsets.put(new TopicPartition(record.topic(), record.partition()),
@@ -214,16 +226,25 @@ public class EventConsumer {
      * than all only while the database is unreachable
      */
     int applyAll(List<EventEnvelope> envelopes) {
+        return applyAll(envelopes, new IdentityHashMap<>());
+    }
+
+    /** How a record arrived: its topic and the producer's trace context, for the handling's span. */
+    private record Delivery(String topic, Context producer, String traceparent) {
+        static final Delivery NONE = new Delivery(null, Context.root(), null);
+    }
+
+    private int applyAll(List<EventEnvelope> envelopes, Map<EventEnvelope, Delivery> deliveries) {
         int done = 0;
         while (done < envelopes.size()) {
             int end = Math.min(envelopes.size(), done + config.batchSize());
             List<EventEnvelope> batch = envelopes.subList(done, end);
-            if (applyTogether(batch)) {
+            if (applyTogether(batch, deliveries)) {
                 done = end;
                 continue;
             }
             for (EventEnvelope envelope : batch) {
-                if (!applyWithRetries(envelope)) {
+                if (!applyWithRetries(envelope, deliveries.getOrDefault(envelope, Delivery.NONE))) {
                     return done;
                 }
                 done++;
@@ -233,7 +254,7 @@ public class EventConsumer {
     }
 
     /** One transaction for the whole batch; false, with nothing applied, if any event of it failed. */
-    private boolean applyTogether(List<EventEnvelope> batch) {
+    private boolean applyTogether(List<EventEnvelope> batch, Map<EventEnvelope, Delivery> deliveries) {
         List<EventEnvelope> handled = batch.stream().filter(e -> e != null && handlers.containsKey(e.type())).toList();
         if (handled.size() < 2) {
             return false;
@@ -246,7 +267,8 @@ public class EventConsumer {
                 outcome[0] = 0;
                 outcome[1] = 0;
                 for (EventEnvelope envelope : handled) {
-                    outcome[applyInTransaction(envelope, handlers.get(envelope.type())) ? 0 : 1]++;
+                    outcome[applyInTransaction(envelope, handlers.get(envelope.type()),
+                            deliveries.getOrDefault(envelope, Delivery.NONE)) ? 0 : 1]++;
                 }
             });
         } catch (RuntimeException e) {
@@ -263,7 +285,7 @@ public class EventConsumer {
     }
 
     /** False only when the event could neither be applied nor parked. */
-    private boolean applyWithRetries(EventEnvelope envelope) {
+    private boolean applyWithRetries(EventEnvelope envelope, Delivery delivery) {
         if (envelope == null) {
             ignored.incrementAndGet();
             return true;
@@ -276,7 +298,7 @@ public class EventConsumer {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= config.maxAttempts() && running; attempt++) {
             try {
-                apply(envelope, targets);
+                apply(envelope, targets, delivery);
                 return true;
             } catch (RuntimeException e) {
                 last = e;
@@ -290,14 +312,15 @@ public class EventConsumer {
             LOG.warnf("database unavailable while applying %s %s; waiting for it", envelope.type(), envelope.id());
             return false;
         }
-        return park(envelope, last);
+        return park(envelope, last, delivery);
     }
 
-    private void apply(EventEnvelope envelope, List<EventHandler> targets) {
+    private void apply(EventEnvelope envelope, List<EventHandler> targets, Delivery delivery) {
         ManagedContext requests = Arc.container().requestContext();
         requests.activate();
         try {
-            boolean fresh = QuarkusTransaction.requiringNew().call(() -> applyInTransaction(envelope, targets));
+            boolean fresh = QuarkusTransaction.requiringNew().call(() -> applyInTransaction(envelope, targets,
+                    delivery));
             (fresh ? applied : duplicates).incrementAndGet();
         } finally {
             requests.terminate();
@@ -308,37 +331,51 @@ public class EventConsumer {
      * The inbox row and the handlers' changes, in the caller's transaction. False for an event already in the inbox
      * (a redelivery, or the same event twice in one batch): nothing is changed.
      */
-    private boolean applyInTransaction(EventEnvelope envelope, List<EventHandler> targets) {
-        // clock_timestamp(), not now(): in a batch, when this event's turn came, not when the transaction began.
-        int fresh = em.createNativeQuery("""
-                        insert into inbox_event (event_id, event_type, aggregate_id, status, received_at)
-                        values (?1, ?2, ?3, 'APPLIED', clock_timestamp()) on conflict (event_id) do nothing""")
-                .setParameter(1, envelope.id())
-                .setParameter(2, envelope.type())
-                .setParameter(3, envelope.subject())
-                .executeUpdate();
-        if (fresh == 0) {
-            return false;
+    private boolean applyInTransaction(EventEnvelope envelope, List<EventHandler> targets, Delivery delivery) {
+        // Current while the handlers run, so that the events they queue in the outbox continue the same trace.
+        Span span = tracing.startProcess(delivery.producer(), envelope, delivery.topic());
+        try (Scope scope = span.makeCurrent()) {
+            // clock_timestamp(), not now(): in a batch, when this event's turn came, not when the transaction began.
+            int fresh = em.createNativeQuery("""
+                            insert into inbox_event (event_id, event_type, aggregate_id, status, received_at,
+                                                     traceparent)
+                            values (?1, ?2, ?3, 'APPLIED', clock_timestamp(), ?4)
+                            on conflict (event_id) do nothing""")
+                    .setParameter(1, envelope.id())
+                    .setParameter(2, envelope.type())
+                    .setParameter(3, envelope.subject())
+                    .setParameter(4, delivery.traceparent())
+                    .executeUpdate();
+            if (fresh == 0) {
+                span.setAttribute("entente.duplicate", true);
+                return false;
+            }
+            DomainEvent event = codec.decode(envelope);
+            for (EventHandler handler : targets) {
+                handler.handle(event, envelope);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            EventTracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
         }
-        DomainEvent event = codec.decode(envelope);
-        for (EventHandler handler : targets) {
-            handler.handle(event, envelope);
-        }
-        return true;
     }
 
-    private boolean park(EventEnvelope envelope, RuntimeException cause) {
+    private boolean park(EventEnvelope envelope, RuntimeException cause, Delivery delivery) {
         if (!running) {
             return false;
         }
         try {
             int inserted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                            insert into inbox_event (event_id, event_type, aggregate_id, status, error)
-                            values (?1, ?2, ?3, 'FAILED', ?4) on conflict (event_id) do nothing""")
+                            insert into inbox_event (event_id, event_type, aggregate_id, status, error, traceparent)
+                            values (?1, ?2, ?3, 'FAILED', ?4, ?5) on conflict (event_id) do nothing""")
                     .setParameter(1, envelope.id())
                     .setParameter(2, envelope.type())
                     .setParameter(3, envelope.subject())
                     .setParameter(4, String.valueOf(cause))
+                    .setParameter(5, delivery.traceparent())
                     .executeUpdate());
             if (inserted == 0) {
                 // Already in the inbox: an earlier delivery took effect (or was parked) meanwhile.

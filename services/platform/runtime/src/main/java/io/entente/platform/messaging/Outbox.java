@@ -45,10 +45,12 @@ public class Outbox {
     /** Queues {@code event} under {@code eventId} on its catalogued topic. */
     public void append(UUID eventId, DomainEvent event, OffsetDateTime occurredAt) {
         Class<? extends DomainEvent> type = event.getClass();
+        // The relay publishes on its own thread after the commit: the trace goes with the row.
+        String[] trace = EventTracing.current();
         em.createNativeQuery("""
                         insert into outbox_event (event_id, aggregate_type, aggregate_id, alliance_id, event_type,
-                                                  topic, payload, occurred_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                                                  topic, payload, occurred_at, traceparent, tracestate)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
                 .setParameter(1, eventId)
                 .setParameter(2, EventCatalog.aggregateOf(type))
                 .setParameter(3, event.aggregateId())
@@ -57,6 +59,8 @@ public class Outbox {
                 .setParameter(6, EventCatalog.topicOf(type))
                 .setParameter(7, codec.toJson(event))
                 .setParameter(8, occurredAt)
+                .setParameter(9, trace[0])
+                .setParameter(10, trace[1])
                 .executeUpdate();
         wakeRelayAfterCommit();
     }
@@ -70,11 +74,12 @@ public class Outbox {
             return;
         }
         em.flush();
+        String[] trace = EventTracing.current();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into outbox_event (event_id, aggregate_type, aggregate_id, alliance_id, event_type,
-                                              topic, payload, occurred_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                              topic, payload, occurred_at, traceparent, tracestate)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (int i = 0; i < events.size(); i++) {
                     DomainEvent event = events.get(i);
                     Class<? extends DomainEvent> type = event.getClass();
@@ -86,6 +91,8 @@ public class Outbox {
                     insert.setString(6, EventCatalog.topicOf(type));
                     insert.setString(7, codec.toJson(event));
                     insert.setObject(8, occurredAt);
+                    insert.setString(9, trace[0]);
+                    insert.setString(10, trace[1]);
                     insert.addBatch();
                     if ((i + 1) % BATCH == 0) {
                         insert.executeBatch();

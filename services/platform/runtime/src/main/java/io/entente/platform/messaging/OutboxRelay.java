@@ -5,6 +5,7 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import io.entente.events.EventEnvelope;
 import io.entente.platform.config.KafkaSettings;
 import io.entente.platform.config.MessagingConfig;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -50,6 +52,7 @@ public class OutboxRelay {
     private final TopicProvisioner topics;
     private final KafkaSettings kafka;
     private final MessagingConfig.Relay config;
+    private final EventTracing tracing;
     private final String source;
     private final Semaphore signal = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
@@ -60,12 +63,14 @@ public class OutboxRelay {
     private volatile Producer<String, CloudEvent> producer;
 
     public OutboxRelay(EntityManager em, EventCodec codec, TopicProvisioner topics, KafkaSettings kafka,
-                       MessagingConfig config, @ConfigProperty(name = "quarkus.application.name") String application) {
+                       MessagingConfig config, EventTracing tracing,
+                       @ConfigProperty(name = "quarkus.application.name") String application) {
         this.em = em;
         this.codec = codec;
         this.topics = topics;
         this.kafka = kafka;
         this.config = config.relay();
+        this.tracing = tracing;
         this.source = config.source().orElse("/entente/" + application);
     }
 
@@ -152,7 +157,8 @@ public class OutboxRelay {
         // once per commit at low rates, and every round trip is latency added to each event.
         List<Object[]> rows = em.createNativeQuery("""
                         with relay as (select pg_try_advisory_xact_lock(?1) as holds)
-                        select id, event_id, aggregate_id, alliance_id, event_type, topic, payload, occurred_at
+                        select id, event_id, aggregate_id, alliance_id, event_type, topic, payload, occurred_at,
+                               traceparent, tracestate
                         from outbox_event, relay
                         where relay.holds and published_at is null order by id limit ?2""")
                 .setParameter(1, RELAY_LOCK)
@@ -180,8 +186,25 @@ public class OutboxRelay {
                 EventEnvelope envelope = new EventEnvelope((UUID) row[1], source, (String) row[4], (String) row[2],
                         toOffsetDateTime(row[7]), (String) row[3],
                         ((String) row[6]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sends.add(p.send(new ProducerRecord<>((String) row[5], (String) row[2],
-                        codec.toCloudEvent(envelope)), closeOnFailure));
+                // The trace header goes beside the CloudEvents binary-mode headers the serializer adds.
+                RecordHeaders headers = new RecordHeaders();
+                Span span = tracing.startPublish((String) row[8], (String) row[9], (String) row[5],
+                        row[1].toString(), (String) row[4], headers);
+                Callback done = (metadata, e) -> {
+                    if (e != null) {
+                        EventTracing.failed(span, e);
+                    }
+                    span.end();
+                    closeOnFailure.onCompletion(metadata, e);
+                };
+                try {
+                    sends.add(p.send(new ProducerRecord<>((String) row[5], null, (String) row[2],
+                            codec.toCloudEvent(envelope), headers), done));
+                } catch (RuntimeException e) {
+                    EventTracing.failed(span, e);
+                    span.end();
+                    throw e;
+                }
             }
             p.flush();
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import io.entente.events.EventEnvelope;
 import io.entente.platform.messaging.EventCodec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
@@ -39,13 +40,20 @@ public final class TestEvents implements AutoCloseable {
 
     /** Publishes with the given event id: call twice with one id to prove a redelivery changes nothing. */
     public UUID publish(UUID eventId, DomainEvent event) {
+        return publish(eventId, event, Map.of());
+    }
+
+    /** Publishes with extra record headers beside the CloudEvents ones, e.g. a W3C {@code traceparent}. */
+    public UUID publish(UUID eventId, DomainEvent event, Map<String, String> headers) {
         Class<? extends DomainEvent> type = event.getClass();
         EventEnvelope envelope = new EventEnvelope(eventId, source, EventCatalog.typeOf(type), event.aggregateId(),
                 OffsetDateTime.now(ZoneOffset.UTC), event.allianceId(),
                 codec.toJson(event).getBytes(StandardCharsets.UTF_8));
         try {
-            producer.send(new ProducerRecord<>(EventCatalog.topicOf(type), event.aggregateId(),
-                    codec.toCloudEvent(envelope))).get();
+            RecordHeaders extra = new RecordHeaders();
+            headers.forEach((name, value) -> extra.add(name, value.getBytes(StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>(EventCatalog.topicOf(type), null, event.aggregateId(),
+                    codec.toCloudEvent(envelope), extra)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish " + envelope.type(), e);
         }
