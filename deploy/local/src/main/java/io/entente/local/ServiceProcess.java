@@ -67,10 +67,24 @@ final class ServiceProcess implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", spec.database());
             env.put("QUARKUS_DATASOURCE_PASSWORD", spec.database());
         }
+        env.putAll(tracing(System.getenv()));
         List<String> command = List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString());
         ManagedProcess process = ManagedProcess.start(spec.name(), command, env, root,
                 logs.resolve(spec.name() + ".log"), STOP_TIMEOUT);
         return new ServiceProcess(spec, process);
+    }
+
+    /**
+     * Traces are off unless an OTLP endpoint is given ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, the variable every
+     * OpenTelemetry SDK reads, e.g. {@code http://localhost:4317} of a local Jaeger): then every JVM sends its spans
+     * there. Off, a service records no span; see deploy/README.md, "Traces".
+     */
+    static Map<String, String> tracing(Map<String, String> outer) {
+        String endpoint = outer.get("OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (endpoint == null || endpoint.isBlank()) {
+            return Map.of();
+        }
+        return Map.of("QUARKUS_OTEL_SDK_DISABLED", "false", "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", endpoint.strip());
     }
 
     /** The JVM running the launcher was already checked by the entente script, so children reuse it. */

@@ -217,6 +217,19 @@ class ComposeTest {
         assertTrue(seen >= inModel, "a credential is defined in a form this check cannot see (" + seen + " < " + inModel + ")");
     }
 
+    /** Every component sends its traces to the Jaeger of the file, whose UI is on the host. */
+    @Test
+    void everyComponentSendsItsTracesToJaeger() {
+        JsonNode jaeger = services.path("jaeger");
+        assertTrue(jaeger.isObject(), "docker-compose.yml lacks jaeger (the trace UI)");
+        assertTrue(publishedHostPorts(jaeger).contains(16686), "the Jaeger UI must be on localhost:16686");
+        for (Component c : Repo.components()) {
+            Map<String, String> env = environment(services.path(c.name()));
+            assertEquals("false", env.get("QUARKUS_OTEL_SDK_DISABLED"), c.name() + ": traces are off");
+            assertEquals("http://jaeger:4317", env.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"), c.name() + ": OTLP endpoint");
+        }
+    }
+
     /** Debian's docker-compose 1.29.2 validates the file offline (no engine needed); CI installs it. */
     @Test
     void dockerComposeAcceptsTheFile() {

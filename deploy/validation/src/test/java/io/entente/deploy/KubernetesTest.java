@@ -173,6 +173,7 @@ class KubernetesTest {
             }
             assertTrue(String.valueOf(env.get("QUARKUS_OIDC_AUTH_SERVER_URL")).matches("https?://.+/realms/entente"),
                     where(c.name() + ": QUARKUS_OIDC_AUTH_SERVER_URL " + env.get("QUARKUS_OIDC_AUTH_SERVER_URL")));
+            checkTracing(c, env);
             if (c.isFrontend()) {
                 checkFrontendEnvironment(c, env);
             } else {
@@ -190,6 +191,24 @@ class KubernetesTest {
             int minAvailable = pdb.path("spec").path("minAvailable").asInt(0);
             assertTrue(minAvailable >= 1 && minAvailable < deployment.path("spec").path("replicas").asInt(),
                     where("PDB " + c.name() + ": minAvailable must leave room for one eviction"));
+        }
+
+        /** Traces on, sent (OTLP/gRPC) to a Service of these manifests whose pods hand them on to a trace UI. */
+        private void checkTracing(Component c, Map<String, Object> env) {
+            assertEquals("false", String.valueOf(env.get("QUARKUS_OTEL_SDK_DISABLED")), where(c.name() + ": traces off"));
+            String endpoint = String.valueOf(env.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("http://([a-z0-9-]+):(\\d+)").matcher(endpoint);
+            assertTrue(m.matches(), where(c.name() + ": QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT " + endpoint));
+            JsonNode collector = named("Service", m.group(1));
+            assertNotNull(collector, where(c.name() + ": no Service " + m.group(1) + " for its traces"));
+            boolean listens = false;
+            for (JsonNode port : collector.path("spec").path("ports")) {
+                listens |= port.path("port").asInt() == Integer.parseInt(m.group(2));
+            }
+            assertTrue(listens, where("Service " + m.group(1) + " has no port " + m.group(2)));
+            JsonNode ui = named("Service", "jaeger");
+            assertNotNull(ui, where("no Service jaeger (the trace UI)"));
+            assertNotNull(named("Deployment", "jaeger"), where("no Deployment jaeger (the trace UI)"));
         }
 
         private void checkServiceEnvironment(Component c, Map<String, Object> env, JsonNode deployment) {
