@@ -1,5 +1,11 @@
 package io.entente.frontend.proxy;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
+
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +121,28 @@ class UpstreamProxyTest {
         assertEquals(List.of("/api/backlog/backlog-items/42"), answer.headers().get("Location"));
         assertEquals(List.of("\"0\""), answer.headers().get("ETag"));
         assertFalse(answer.headers().containsKey("Set-Cookie"));
+    }
+
+    @Test
+    void passesTheBrowsersTraceContextOnWhenTracingIsOff() {
+        String browser = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        proxyTo(base()).forward("backlog", "GET", "/backlog-items", null,
+                Map.of("traceparent", List.of(browser), "tracestate", List.of("x".repeat(600))), null, "t");
+        assertEquals(List.of(browser), seenHeaders.get().get("Traceparent"));
+        assertNull(seenHeaders.get().get("Tracestate"), "an oversized header is not passed on");
+    }
+
+    @Test
+    void sendsItsOwnSpanWhenTracingIsOn() {
+        SpanContext bff = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "b7ad6b7169203331",
+                TraceFlags.getSampled(), TraceState.getDefault());
+        try (Scope scope = Span.wrap(bff).makeCurrent()) {
+            proxyTo(base()).forward("backlog", "GET", "/backlog-items", null,
+                    Map.of("traceparent", List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")),
+                    null, "t");
+        }
+        assertEquals(List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01"),
+                seenHeaders.get().get("Traceparent"));
     }
 
     @Test
