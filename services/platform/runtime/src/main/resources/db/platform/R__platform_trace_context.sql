@@ -4,5 +4,5 @@
 -- empty. Repeatable and idempotent rather than versioned: the platform's versions sort before every service's own,
 -- and Flyway refuses a new lower version on a database that already has the higher ones.
 alter table outbox_event add column if not exists traceparent varchar(55);
-alter table outbox_event add column if not exists tracestate varchar(512);
+alter table outbox_event add column if not exists tracestate text;
 alter table inbox_event add column if not exists traceparent varchar(55);

@@ -173,8 +173,8 @@ public class EventConsumer {
             EventEnvelope envelope = read(record);
             envelopes.add(envelope);
             if (envelope != null) {
-                deliveries.put(envelope, new Delivery(record.topic(), tracing.extract(record.headers()),
-                        EventTracing.traceparentOf(record.headers())));
+                Context producer = tracing.extract(record.headers());
+                deliveries.put(envelope, new Delivery(record.topic(), producer, EventTracing.traceparentOf(producer)));
             }
         }
         int done = applyAll(envelopes, deliveries);

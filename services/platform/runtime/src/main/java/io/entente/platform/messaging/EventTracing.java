@@ -2,6 +2,7 @@ package io.entente.platform.messaging;
 
 import io.entente.events.EventEnvelope;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -109,9 +110,16 @@ public class EventTracing {
         return W3C.extract(Context.root(), headers, HEADERS);
     }
 
-    /** The stored {@code traceparent} of a record, for the inbox row; null when it carries none. */
-    public static String traceparentOf(Headers headers) {
-        return HEADERS.get(headers, TRACEPARENT);
+    /**
+     * The producer's {@code traceparent} for the inbox row, rewritten from the parsed context (so always 55
+     * characters, whatever a publisher sent); null when the record carries no valid one.
+     */
+    public static String traceparentOf(Context producer) {
+        SpanContext context = Span.fromContext(producer).getSpanContext();
+        if (!context.isValid()) {
+            return null;
+        }
+        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
     }
 
     /** A CONSUMER span for handling one event, child of the producer's span when the record carried one. */
