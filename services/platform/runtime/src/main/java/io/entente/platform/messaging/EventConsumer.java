@@ -8,6 +8,7 @@ import io.entente.events.EventEnvelope;
 import io.entente.platform.config.KafkaSettings;
 import io.entente.platform.config.MessagingConfig;
 import io.entente.platform.db.DatabaseUnavailable;
+import io.entente.platform.observability.ConsumerMetrics;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +53,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    /** Log context key: the event being applied, in every line logged while a handler runs. */
+    public static final String EVENT_ID = "eventId";
 
     private final Instance<EventHandler> handlerBeans;
     private final EventCodec codec;
@@ -59,6 +63,7 @@ public class EventConsumer {
     private final KafkaSettings kafka;
     private final MessagingConfig.Consumer config;
     private final String groupId;
+    private final ConsumerMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -73,8 +78,10 @@ public class EventConsumer {
 
     public EventConsumer(Instance<EventHandler> handlerBeans, EventCodec codec, EntityManager em,
                          TopicProvisioner topics, KafkaSettings kafka, MessagingConfig config,
-                         @ConfigProperty(name = "quarkus.application.name") String application) {
+                         @ConfigProperty(name = "quarkus.application.name") String application,
+                         ConsumerMetrics metrics) {
         this.handlerBeans = handlerBeans;
+        this.metrics = metrics;
         this.codec = codec;
         this.em = em;
         this.topics = topics;
@@ -142,6 +149,7 @@ public class EventConsumer {
                 while (running) {
                     ConsumerRecords<String, CloudEvent> records = c.poll(Duration.ofMillis(500));
                     polling = true;
+                    metrics.lag(groupId, c);
                     if (!records.isEmpty()) {
                         processBatch(c, records);
                     }
@@ -239,14 +247,20 @@ public class EventConsumer {
             return false;
         }
         int[] outcome = new int[2];
+        List<String> appliedTypes = new ArrayList<>();
+        List<String> duplicateTypes = new ArrayList<>();
         ManagedContext requests = Arc.container().requestContext();
         requests.activate();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 outcome[0] = 0;
                 outcome[1] = 0;
+                appliedTypes.clear();
+                duplicateTypes.clear();
                 for (EventEnvelope envelope : handled) {
-                    outcome[applyInTransaction(envelope, handlers.get(envelope.type())) ? 0 : 1]++;
+                    boolean fresh = applyInTransaction(envelope, handlers.get(envelope.type()));
+                    outcome[fresh ? 0 : 1]++;
+                    (fresh ? appliedTypes : duplicateTypes).add(envelope.type());
                 }
             });
         } catch (RuntimeException e) {
@@ -259,6 +273,8 @@ public class EventConsumer {
         applied.addAndGet(outcome[0]);
         duplicates.addAndGet(outcome[1]);
         ignored.addAndGet(batch.size() - handled.size());
+        appliedTypes.forEach(type -> metrics.applied(groupId, type));
+        duplicateTypes.forEach(type -> metrics.duplicate(groupId, type));
         return true;
     }
 
@@ -299,6 +315,11 @@ public class EventConsumer {
         try {
             boolean fresh = QuarkusTransaction.requiringNew().call(() -> applyInTransaction(envelope, targets));
             (fresh ? applied : duplicates).incrementAndGet();
+            if (fresh) {
+                metrics.applied(groupId, envelope.type());
+            } else {
+                metrics.duplicate(groupId, envelope.type());
+            }
         } finally {
             requests.terminate();
         }
@@ -309,6 +330,15 @@ public class EventConsumer {
      * (a redelivery, or the same event twice in one batch): nothing is changed.
      */
     private boolean applyInTransaction(EventEnvelope envelope, List<EventHandler> targets) {
+        MDC.put(EVENT_ID, String.valueOf(envelope.id()));
+        try {
+            return applyInTransactionLogged(envelope, targets);
+        } finally {
+            MDC.remove(EVENT_ID);
+        }
+    }
+
+    private boolean applyInTransactionLogged(EventEnvelope envelope, List<EventHandler> targets) {
         // clock_timestamp(), not now(): in a batch, when this event's turn came, not when the transaction began.
         int fresh = em.createNativeQuery("""
                         insert into inbox_event (event_id, event_type, aggregate_id, status, received_at)
@@ -343,9 +373,11 @@ public class EventConsumer {
             if (inserted == 0) {
                 // Already in the inbox: an earlier delivery took effect (or was parked) meanwhile.
                 duplicates.incrementAndGet();
+                metrics.duplicate(groupId, envelope.type());
                 return true;
             }
             parked.incrementAndGet();
+            metrics.parked(groupId, envelope.type());
             LOG.errorf("parked %s %s after %d attempts: %s", envelope.type(), envelope.id(), config.maxAttempts(), cause);
             return true;
         } catch (RuntimeException e) {
