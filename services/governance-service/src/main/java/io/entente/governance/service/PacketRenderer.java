@@ -1,5 +1,8 @@
 package io.entente.governance.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
@@ -54,9 +57,15 @@ public class PacketRenderer {
     private final DocumentBuilderFactory xml;
     private final AsyncCache<PdfKey, byte[]> pdfs;
     private volatile PacketFonts fonts;
+    private final Timer htmlTimer;
+    private final Timer pdfTimer;
 
-    public PacketRenderer(@Location("packet.html") Template template, GovernanceConfig config) {
+    public PacketRenderer(@Location("packet.html") Template template, GovernanceConfig config,
+                          MeterRegistry registry) {
         this.template = template;
+        // Cache hits and the start-up warm-up are not renders a user waited for, so they are not timed.
+        this.htmlTimer = renderTimer(registry, "html");
+        this.pdfTimer = renderTimer(registry, "pdf");
         File directory = new File(config.packet().fontDirectory());
         this.regular = new File(directory, "DejaVuSans.ttf");
         this.bold = new File(directory, "DejaVuSans-Bold.ttf");
@@ -74,10 +83,18 @@ public class PacketRenderer {
      * the flag only decides which internal blocks the template even tries to show.
      */
     public String html(PacketContent content, Edition edition) {
-        return template.data("content", content)
+        return htmlTimer.record(() -> template.data("content", content)
                 .data("internal", edition == Edition.INTERNAL)
                 .data("editionLabel", edition == Edition.INTERNAL ? "Internal edition" : "Partner edition")
-                .render();
+                .render());
+    }
+
+    private static Timer renderTimer(MeterRegistry registry, String format) {
+        return Timer.builder("entente.packet.render")
+                .description("Rendering one packet edition (PDF: cache misses only)")
+                .tag("format", format)
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     /**
@@ -96,7 +113,7 @@ public class PacketRenderer {
             }
         }
         try {
-            byte[] pdf = pdf(html.get());
+            byte[] pdf = pdfTimer.record(() -> pdf(html.get()));
             mine.complete(pdf);
             return pdf;
         } catch (RuntimeException | Error e) {

@@ -1,5 +1,6 @@
 package io.entente.governance.service;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.sun.management.ThreadMXBean;
 import io.entente.governance.config.GovernanceConfig;
 import io.entente.governance.domain.packet.Edition;
@@ -109,7 +110,7 @@ class PacketRenderMeasurementTest {
 
     @Test
     void largestBenchmarkPacket() throws IOException {
-        PacketRenderer renderer = new PacketRenderer(template(), CONFIG);
+        PacketRenderer renderer = new PacketRenderer(template(), CONFIG, new SimpleMeterRegistry());
         PacketContent content = largestMeeting();
         PacketContent partner = Editions.content(content, Edition.PARTNER);
 

@@ -1,5 +1,6 @@
 package io.entente.governance.service;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.entente.governance.domain.packet.Edition;
 import io.entente.governance.domain.packet.PacketContent;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class PacketWarmUpTest {
     @Test
     void theWarmUpRendersAPdfAndTheFirstRealPdfAfterItIsNoLongerCold() throws IOException {
         PacketRenderer renderer = new PacketRenderer(PacketRenderMeasurementTest.template(),
-                PacketRenderMeasurementTest.CONFIG);
+                PacketRenderMeasurementTest.CONFIG, new SimpleMeterRegistry());
         PacketWarmUp warmUp = new PacketWarmUp(renderer);
 
         long started = System.nanoTime();

@@ -11,6 +11,7 @@ import io.entente.platform.db.DatabaseUnavailable;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.entente.platform.observability.ConsumerMetrics;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +57,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    /** Log context key: the event being applied, in every line logged while a handler runs. */
+    public static final String EVENT_ID = "eventId";
 
     private final Instance<EventHandler> handlerBeans;
     private final EventCodec codec;
@@ -64,6 +68,7 @@ public class EventConsumer {
     private final MessagingConfig.Consumer config;
     private final EventTracing tracing;
     private final String groupId;
+    private final ConsumerMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -78,8 +83,10 @@ public class EventConsumer {
 
     public EventConsumer(Instance<EventHandler> handlerBeans, EventCodec codec, EntityManager em,
                          TopicProvisioner topics, KafkaSettings kafka, MessagingConfig config, EventTracing tracing,
-                         @ConfigProperty(name = "quarkus.application.name") String application) {
+                         @ConfigProperty(name = "quarkus.application.name") String application,
+                         ConsumerMetrics metrics) {
         this.handlerBeans = handlerBeans;
+        this.metrics = metrics;
         this.codec = codec;
         this.em = em;
         this.topics = topics;
@@ -148,6 +155,7 @@ public class EventConsumer {
                 while (running) {
                     ConsumerRecords<String, CloudEvent> records = c.poll(Duration.ofMillis(500));
                     polling = true;
+                    metrics.lag(groupId, c);
                     if (!records.isEmpty()) {
                         processBatch(c, records);
                     }
@@ -260,15 +268,21 @@ public class EventConsumer {
             return false;
         }
         int[] outcome = new int[2];
+        List<String> appliedTypes = new ArrayList<>();
+        List<String> duplicateTypes = new ArrayList<>();
         ManagedContext requests = Arc.container().requestContext();
         requests.activate();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 outcome[0] = 0;
                 outcome[1] = 0;
+                appliedTypes.clear();
+                duplicateTypes.clear();
                 for (EventEnvelope envelope : handled) {
-                    outcome[applyInTransaction(envelope, handlers.get(envelope.type()),
-                            deliveries.getOrDefault(envelope, Delivery.NONE)) ? 0 : 1]++;
+                    boolean fresh = applyInTransaction(envelope, handlers.get(envelope.type()),
+                            deliveries.getOrDefault(envelope, Delivery.NONE));
+                    outcome[fresh ? 0 : 1]++;
+                    (fresh ? appliedTypes : duplicateTypes).add(envelope.type());
                 }
             });
         } catch (RuntimeException e) {
@@ -281,6 +295,8 @@ public class EventConsumer {
         applied.addAndGet(outcome[0]);
         duplicates.addAndGet(outcome[1]);
         ignored.addAndGet(batch.size() - handled.size());
+        appliedTypes.forEach(type -> metrics.applied(groupId, type));
+        duplicateTypes.forEach(type -> metrics.duplicate(groupId, type));
         return true;
     }
 
@@ -322,6 +338,11 @@ public class EventConsumer {
             boolean fresh = QuarkusTransaction.requiringNew().call(() -> applyInTransaction(envelope, targets,
                     delivery));
             (fresh ? applied : duplicates).incrementAndGet();
+            if (fresh) {
+                metrics.applied(groupId, envelope.type());
+            } else {
+                metrics.duplicate(groupId, envelope.type());
+            }
         } finally {
             requests.terminate();
         }
@@ -332,6 +353,16 @@ public class EventConsumer {
      * (a redelivery, or the same event twice in one batch): nothing is changed.
      */
     private boolean applyInTransaction(EventEnvelope envelope, List<EventHandler> targets, Delivery delivery) {
+        MDC.put(EVENT_ID, String.valueOf(envelope.id()));
+        try {
+            return applyInTransactionTraced(envelope, targets, delivery);
+        } finally {
+            MDC.remove(EVENT_ID);
+        }
+    }
+
+    private boolean applyInTransactionTraced(EventEnvelope envelope, List<EventHandler> targets,
+                                              Delivery delivery) {
         // Current while the handlers run, so that the events they queue in the outbox continue the same trace.
         Span span = tracing.startProcess(delivery.producer(), envelope, delivery.topic());
         try (Scope scope = span.makeCurrent()) {
@@ -380,9 +411,11 @@ public class EventConsumer {
             if (inserted == 0) {
                 // Already in the inbox: an earlier delivery took effect (or was parked) meanwhile.
                 duplicates.incrementAndGet();
+                metrics.duplicate(groupId, envelope.type());
                 return true;
             }
             parked.incrementAndGet();
+            metrics.parked(groupId, envelope.type());
             LOG.errorf("parked %s %s after %d attempts: %s", envelope.type(), envelope.id(), config.maxAttempts(), cause);
             return true;
         } catch (RuntimeException e) {

@@ -60,6 +60,23 @@ public final class TestEvents implements AutoCloseable {
         return eventId;
     }
 
+    /**
+     * Publishes an event of {@code type} whose payload no consumer can decode: it fails every attempt and ends up
+     * parked, which is what a test of the parking (and of its metric) needs.
+     */
+    public UUID publishUndecodable(Class<? extends DomainEvent> type, String aggregateId, String allianceId) {
+        UUID eventId = UUID.randomUUID();
+        EventEnvelope envelope = new EventEnvelope(eventId, source, EventCatalog.typeOf(type), aggregateId,
+                OffsetDateTime.now(ZoneOffset.UTC), allianceId, "not json".getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(new ProducerRecord<>(EventCatalog.topicOf(type), aggregateId,
+                    codec.toCloudEvent(envelope))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + envelope.type(), e);
+        }
+        return eventId;
+    }
+
     @Override
     public void close() {
         producer.close();
