@@ -6,9 +6,13 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.entente.platform.security.RateLimitConfig;
+import io.entente.platform.security.SharedTokenBuckets;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
 
 import java.time.Duration;
 import java.util.Map;
@@ -36,6 +40,12 @@ class RateLimitTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    RateLimitConfig config;
 
     @Test
     void writesBeyondTheBudgetAre429WithRetryAfter() {
@@ -87,5 +97,30 @@ class RateLimitTest {
                         .statusCode() == 201);
         given().auth().oauth2(flooder).queryParam("allianceId", ALLIANCE).get("/api/backlog-items").then()
                 .statusCode(200).body("items.find { it.title == 'After the pause' }.title", equalTo("After the pause"));
+    }
+
+    @Test
+    void anotherReplicaTakesFromTheSameBudget() {
+        String twin = TestTokens.user("twin").roles("team-member").alliances(ALLIANCE).sign();
+        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+                .body(Fixtures.allianceBody(ALLIANCE + "-2", "EXECUTION", 1)).post("/api/alliances");
+        // A second replica of the service: its own limiter, its own connections, the same database.
+        SharedTokenBuckets otherReplica = new SharedTokenBuckets(dataSource, config);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, otherReplica.tryAcquire("twin"), "the other replica's write " + i);
+        }
+
+        int accepted = 0;
+        for (int i = 0; i < 6; i++) {
+            int status = given().auth().oauth2(twin).contentType(ContentType.JSON)
+                    .body(Fixtures.itemBody(ALLIANCE, "Twin " + i)).post("/api/backlog-items").statusCode();
+            if (status == 201) {
+                accepted++;
+            } else {
+                assertEquals(429, status);
+            }
+        }
+        assertTrue(accepted >= 2 && accepted <= 3,
+                "5 in all: 3 taken on the other replica, 2 left here (plus at most one refilled): " + accepted);
     }
 }

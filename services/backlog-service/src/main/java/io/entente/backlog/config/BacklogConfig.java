@@ -22,4 +22,12 @@ public interface BacklogConfig {
     /** Days a risk follow-up item gets when the risk names no review date. */
     @WithDefault("14")
     int riskFollowUpDays();
+
+    /** How often obligations are swept (read by ObligationJob's @Scheduled as well). */
+    @WithDefault("15m")
+    String obligationSweepEvery();
+
+    /** How often service-level items are generated (read by ServiceLevelJob's @Scheduled as well). */
+    @WithDefault("1h")
+    String serviceLevelEvery();
 }

@@ -1,5 +1,7 @@
 package io.entente.backlog.service;
 
+import io.entente.backlog.config.BacklogConfig;
+import io.entente.platform.jobs.ClusterJobs;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -22,20 +24,31 @@ public class ObligationJob {
 
     private final ObligationService obligations;
     private final Clock clock;
+    private final ClusterJobs jobs;
+    private final BacklogConfig config;
 
-    public ObligationJob(ObligationService obligations, Clock clock) {
+    public ObligationJob(ObligationService obligations, Clock clock, ClusterJobs jobs, BacklogConfig config) {
         this.obligations = obligations;
         this.clock = clock;
+        this.jobs = jobs;
+        this.config = config;
     }
 
     @Scheduled(every = "${entente.backlog.obligation-sweep-every:15m}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        Result result = run();
-        if (result.opened() + result.missed() + result.failed() > 0) {
-            LOG.infof("obligation sweep: %d windows opened, %d missed, %d failed", result.opened(), result.missed(),
-                    result.failed());
-        }
+        runOncePerTick();
+    }
+
+    /** What the scheduler calls on every replica: one replica sweeps per tick, the others skip. */
+    public ClusterJobs.Outcome runOncePerTick() {
+        return jobs.runOncePer("backlog-obligation-sweep", config.obligationSweepEvery(), () -> {
+            Result result = run();
+            if (result.opened() + result.missed() + result.failed() > 0) {
+                LOG.infof("obligation sweep: %d windows opened, %d missed, %d failed", result.opened(),
+                        result.missed(), result.failed());
+            }
+        });
     }
 
     /** One sweep as of the clock's today; tests call it after moving the clock. */

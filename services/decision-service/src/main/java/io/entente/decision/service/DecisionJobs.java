@@ -1,5 +1,7 @@
 package io.entente.decision.service;
 
+import io.entente.decision.config.DecisionConfig;
+import io.entente.platform.jobs.ClusterJobs;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -8,7 +10,7 @@ import java.util.UUID;
 
 /**
  * Dates move even when nobody touches a decision: prep deadlines approach and due dates pass. Both jobs are
- * idempotent, so running them more often (or on two instances) changes nothing twice.
+ * idempotent, so running them more often changes nothing twice; ClusterJobs runs them on one replica per tick.
  */
 @ApplicationScoped
 public class DecisionJobs {
@@ -16,16 +18,27 @@ public class DecisionJobs {
     private static final Logger LOG = Logger.getLogger(DecisionJobs.class);
 
     private final DecisionAutomation automation;
+    private final ClusterJobs jobs;
+    private final DecisionConfig config;
 
-    public DecisionJobs(DecisionAutomation automation) {
+    public DecisionJobs(DecisionAutomation automation, ClusterJobs jobs, DecisionConfig config) {
         this.automation = automation;
+        this.jobs = jobs;
+        this.config = config;
     }
 
     @Scheduled(identity = "decision-escalation-and-risk", every = "${entente.decision.jobs.every:1h}",
             delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        escalateOverdue();
-        reassessRisk();
+        runOncePerTick();
+    }
+
+    /** What the scheduler calls on every replica: one replica runs both jobs per tick, the others skip. */
+    public ClusterJobs.Outcome runOncePerTick() {
+        return jobs.runOncePer("decision-escalation-and-risk", config.jobs().every(), () -> {
+            escalateOverdue();
+            reassessRisk();
+        });
     }
 
     /** @return how many decisions moved up their ladder */

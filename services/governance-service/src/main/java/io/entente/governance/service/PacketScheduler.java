@@ -1,6 +1,7 @@
 package io.entente.governance.service;
 
 import io.entente.governance.config.GovernanceConfig;
+import io.entente.platform.jobs.ClusterJobs;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -20,16 +21,23 @@ public class PacketScheduler {
 
     private final PacketService packets;
     private final GovernanceConfig config;
+    private final ClusterJobs jobs;
 
-    public PacketScheduler(PacketService packets, GovernanceConfig config) {
+    public PacketScheduler(PacketService packets, GovernanceConfig config, ClusterJobs jobs) {
         this.packets = packets;
         this.config = config;
+        this.jobs = jobs;
     }
 
     @Scheduled(every = "${entente.governance.packet.check-every:15m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        generateDue();
+        runOncePerTick();
+    }
+
+    /** What the scheduler calls on every replica: one replica generates the due packets per tick. */
+    public ClusterJobs.Outcome runOncePerTick() {
+        return jobs.runOncePer("governance-packet-scheduler", config.packet().checkEvery(), this::generateDue);
     }
 
     /** Returns how many packets were generated. */

@@ -40,6 +40,8 @@ public class MailRelay {
         this.clock = clock;
     }
 
+    // Runs on every replica on purpose, not through ClusterJobs: each mail is claimed with a skip-locked row lock and
+    // marked sent in that transaction (sendOne), so replicas share the mail between them instead of sending it twice.
     @Scheduled(every = "${entente.notification.mail.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         sendDue();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.entente.platform.problem.Problem;
 import io.entente.platform.security.RateLimitConfig;
-import io.entente.platform.security.TokenBuckets;
+import io.entente.platform.security.SharedTokenBuckets;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Refuses a user's writes beyond {@code entente.rate-limit.*} with 429, {@code Retry-After} and problem+json. Runs
  * after authentication, so the bucket belongs to the verified user id; anonymous calls are left to the 401 of the
- * security layer, and reads are never limited.
+ * security layer, and reads are never limited. The buckets are shared by all replicas of the service
+ * ({@link SharedTokenBuckets}).
  */
 public class WriteRateLimitFilter {
 
@@ -27,12 +28,12 @@ public class WriteRateLimitFilter {
 
     private final RateLimitConfig config;
     private final ObjectMapper mapper;
-    private final TokenBuckets buckets;
+    private final SharedTokenBuckets buckets;
 
-    public WriteRateLimitFilter(RateLimitConfig config, ObjectMapper mapper) {
+    public WriteRateLimitFilter(RateLimitConfig config, ObjectMapper mapper, SharedTokenBuckets buckets) {
         this.config = config;
         this.mapper = mapper;
-        this.buckets = new TokenBuckets(config.writesPerSecond(), config.burst(), System::nanoTime);
+        this.buckets = buckets;
     }
 
     @ServerRequestFilter
