@@ -115,6 +115,8 @@ class EndpointAccessTest extends EndpointAccess {
                     .foreign(FILTERED, "the playbook catalogue is shared, not alliance data")
                     .partner(Partner.FORBIDDEN, "our way of working"),
 
+            row("GET /api/governance-health").at("/api/governance-health?alliance={A}")
+                    .partner(Partner.FORBIDDEN, "internal governance figures"),
             row("GET /api/risks").at("/api/risks?allianceId={A}")
                     .partner(Partner.FORBIDDEN, "the risk register is internal"),
             row("GET /api/risks/export").at("/api/risks/export?allianceId={A}").accept("text/csv")

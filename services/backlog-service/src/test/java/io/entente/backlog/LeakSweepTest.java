@@ -49,6 +49,7 @@ class LeakSweepTest {
                         r -> r.asString())
                 .read("GET /api/backlog-items/{id}", "/api/backlog-items/" + item)
                 .read("GET /api/backlog-items/{id}/history", "/api/backlog-items/" + item + "/history")
+                .read("GET /api/governance-health", "/api/governance-health?alliance=" + A)
                 .read("GET /api/obligations", "/api/obligations?allianceId=" + A)
                 .read("GET /api/obligations/export", "/api/obligations/export?allianceId=" + A, "text/csv",
                         r -> r.asString())

@@ -19,6 +19,8 @@ class ListParametersTest extends ListParameters {
     static final ListEndpoint ITEMS = new ListEndpoint("/api/backlog-items", TARA);
     static final ListEndpoint RISKS = new ListEndpoint("/api/risks", TARA);
     static final ListEndpoint OBLIGATIONS = new ListEndpoint("/api/obligations", TARA);
+    /** One page by design (the quarters bound it), so only its own filters are swept. */
+    static final ListEndpoint HEALTH = new ListEndpoint("/api/governance-health", TARA);
     static final ListEndpoint PLAYBOOKS = new ListEndpoint("/api/playbooks", TARA);
     /** Not a page (CSV), but it reads the same filters as the item list. */
     static final ListEndpoint EXPORT = new ListEndpoint("/api/backlog-items/export", TARA);
@@ -80,6 +82,9 @@ class ListParametersTest extends ListParameters {
     @Override
     protected List<BadParameter> badFilters() {
         return List.of(
+                new BadParameter(HEALTH, "from", "2026-Q9"),
+                new BadParameter(HEALTH, "to", "last year"),
+                new BadParameter(HEALTH, "alliance", "lower case"),
                 new BadParameter(ALLIANCES, "phase", "NAPPING"),
                 new BadParameter(ALLIANCES, "type", "MERGER"),
                 new BadParameter(ALLIANCES, "tier", "first"),

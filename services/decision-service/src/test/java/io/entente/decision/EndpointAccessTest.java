@@ -84,6 +84,9 @@ class EndpointAccessTest extends EndpointAccess {
             row("POST /api/decisions/{id}/supersede").at("/api/decisions/{decision}/supersede").body(DECISION)
                     .ifMatchOf("/api/decisions/{decision}").partner(FORBIDDEN),
 
+            row("GET /api/governance-health").at("/api/governance-health?alliance={A}")
+                    .partner(FORBIDDEN, "internal governance figures"),
+
             row("GET /api/escalation-ladders/{allianceId}").at("/api/escalation-ladders/{A}")
                     .partner(FORBIDDEN, "our escalation planning"),
             row("PUT /api/escalation-ladders/{allianceId}").at("/api/escalation-ladders/{A}").body(LADDER)

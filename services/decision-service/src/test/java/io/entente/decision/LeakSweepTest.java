@@ -84,7 +84,8 @@ class LeakSweepTest {
                 .read("GET /api/decisions/{id}", "/api/decisions/" + sponsors)
                 .read("GET /api/decisions/{id}/history", "/api/decisions/" + joint + "/history")
                 .read("GET /api/decisions/{id}/history", "/api/decisions/" + sponsors + "/history")
-                .read("GET /api/escalation-ladders/{allianceId}", "/api/escalation-ladders/" + A);
+                .read("GET /api/escalation-ladders/{allianceId}", "/api/escalation-ladders/" + A)
+                .read("GET /api/governance-health", "/api/governance-health?alliance=" + A);
         sweep.assertCoversEveryRead();
         return sweep;
     }

@@ -20,6 +20,8 @@ class ListParametersTest extends ListParameters {
     static final String ALLIANCE = "T-LIST-PARAMS";
     static final String TOKEN = manager(ALLIANCE);
     static final ListEndpoint DECISIONS = new ListEndpoint("/api/decisions", TOKEN);
+    /** One page by design (the quarters bound it), so only its own filters are swept. */
+    static final ListEndpoint HEALTH = new ListEndpoint("/api/governance-health", TOKEN);
     /** Not a page (it groups by week), but its filters are read like every list's. */
     static final ListEndpoint UPCOMING = new ListEndpoint("/api/decisions/upcoming", TOKEN);
 
@@ -51,6 +53,10 @@ class ListParametersTest extends ListParameters {
     @Override
     protected List<BadParameter> badFilters() {
         return List.of(
+                new BadParameter(HEALTH, "from", "2026-Q5"),
+                new BadParameter(HEALTH, "to", "Q1"),
+                new BadParameter(HEALTH, "committee", "BOARD"),
+                new BadParameter(HEALTH, "alliance", "not a key"),
                 new BadParameter(DECISIONS, "status", "NOPE"),
                 new BadParameter(DECISIONS, "body", "BOARD"),
                 new BadParameter(DECISIONS, "risk", "RED"),

@@ -96,6 +96,9 @@ class EndpointAccessTest extends EndpointAccess {
             row("PUT /api/meetings/{id}/rsvp").at("/api/meetings/{meeting}/rsvp").body("{\"rsvp\":\"ACCEPTED\"}")
                     .ifMatchOf("/api/meetings/{meeting}").partner(ALLOWED, "their own RSVP"),
 
+            row("GET /api/governance-health").at("/api/governance-health?alliance={A}")
+                    .partner(FORBIDDEN, "internal governance figures"),
+
             row("GET /api/meetings/{meetingId}/packets").at("/api/meetings/{meeting}/packets").partner(ALLOWED),
             row("GET /api/meetings/{meetingId}/packets/compare")
                     .at("/api/meetings/{meeting}/packets/compare?from=1&to=2")

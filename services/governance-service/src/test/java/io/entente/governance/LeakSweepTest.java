@@ -100,6 +100,7 @@ class LeakSweepTest {
                 .read("GET /api/action-items/{id}", "/api/action-items/" + othersAction)
                 .read("GET /api/governance-bodies", "/api/governance-bodies?allianceId=" + A)
                 .read("GET /api/meetings", "/api/meetings?allianceId=" + A)
+                .read("GET /api/governance-health", "/api/governance-health?alliance=" + A)
                 .read("GET /api/meetings/{meetingId}/packets", packets)
                 .read("GET /api/meetings/{meetingId}/packets/compare", packets + "/compare?from=1&to=2")
                 .read("GET /api/meetings/{meetingId}/packets/{version}", packets + "/2", "application/json",

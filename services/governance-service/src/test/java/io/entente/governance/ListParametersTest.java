@@ -75,6 +75,9 @@ class ListParametersTest extends ListParameters {
     protected List<BadParameter> badFilters() {
         twoOfEverything();
         return List.of(
+                new BadParameter(HEALTH, "from", "2026-Q0"),
+                new BadParameter(HEALTH, "to", "2026"),
+                new BadParameter(HEALTH, "committee", "not-a-uuid"),
                 new BadParameter(bodies(), "type", "NOPE"),
                 new BadParameter(bodies(), "sort", "password"),
                 new BadParameter(meetings(), "status", "NOPE"),
@@ -113,6 +116,9 @@ class ListParametersTest extends ListParameters {
         given().auth().oauth2(token).queryParam("allianceId", alliance).get("/api/governance-bodies").then()
                 .statusCode(200).body("items.type", hasItem("JSC"));
     }
+
+    /** One page by design (the quarters bound it), so only its own filters are swept. */
+    private static final ListEndpoint HEALTH = new ListEndpoint("/api/governance-health", ALEX);
 
     private ListEndpoint bodies() {
         return new ListEndpoint("/api/governance-bodies?allianceId=" + A, ALEX);

@@ -129,6 +129,8 @@ class EndpointAccessTest extends EndpointAccess {
             row("PUT /api/service-catalogue").body(CATALOGUE).ifMatchOf("/api/service-catalogue")
                     .foreign(SHARED, "the catalogue spans alliances")
                     .partner(FORBIDDEN, "workload and capacity figures are internal"),
+            row("GET /api/governance-health").at("/api/governance-health?alliance={A}")
+                    .partner(FORBIDDEN, "internal governance figures"),
             row("GET /api/alliance-managers").foreign(FILTERED, "managers with capacity and alliance counts, no keys")
                     .partner(FORBIDDEN, "workload and capacity figures are internal"),
             row("GET /api/alliance-managers/{id}").at("/api/alliance-managers/{manager}")

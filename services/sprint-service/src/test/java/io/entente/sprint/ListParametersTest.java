@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ListParametersTest extends ListParameters {
 
     private static final ListEndpoint TEAMS = new ListEndpoint("/api/teams", ADMIN);
+    /** One page by design (the quarters bound it), so only its own filters are swept. */
+    private static final ListEndpoint HEALTH = new ListEndpoint("/api/governance-health", ADMIN);
     private static final ListEndpoint SPRINTS = new ListEndpoint("/api/sprints", ADMIN);
     private static final ListEndpoint CANDIDATES = new ListEndpoint("/api/sprint-candidates", TARA);
 
@@ -93,6 +95,9 @@ class ListParametersTest extends ListParameters {
     protected List<BadParameter> badFilters() {
         RestAssuredURLManager.setURL(false);
         return List.of(
+                new BadParameter(HEALTH, "from", "2026-Q0"),
+                new BadParameter(HEALTH, "to", "2026-4"),
+                new BadParameter(HEALTH, "alliance", "onc helix"),
                 new BadParameter(TEAMS, "discipline", "not a key"),
                 new BadParameter(TEAMS, "allianceId", "onc helix"),
                 new BadParameter(SPRINTS, "teamId", "not-a-uuid"),

@@ -9,8 +9,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** A duty from an alliance contract clause, owed by us, the partner or both. */
@@ -59,6 +64,11 @@ public class Obligation extends PanacheEntityBase {
     @Column(name = "met_on")
     public LocalDate metOn;
 
+    /** Every occurrence met so far, oldest first (a recurring obligation's row shows only the current one). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<ObligationOccurrence> occurrences = new ArrayList<>();
+
     @Version
     public long version;
 
@@ -99,6 +109,9 @@ public class Obligation extends PanacheEntityBase {
      */
     public boolean meet(LocalDate on, Instant now) {
         LocalDate next = recurrence.next(dueDate);
+        List<ObligationOccurrence> met = new ArrayList<>(occurrences);
+        met.add(new ObligationOccurrence(dueDate, on));
+        occurrences = met;
         metOn = on;
         if (next == null) {
             status = ObligationStatus.MET;

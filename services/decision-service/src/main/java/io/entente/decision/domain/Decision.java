@@ -14,6 +14,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -105,6 +106,19 @@ public class Decision extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
+    /** When it first left draft: the start of its cycle time. */
+    @Column(name = "opened_at")
+    public Instant openedAt;
+
+    /** Every step up the ladder, oldest first, kept for the governance-health figures. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<DecisionEscalation> escalations = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<DecisionDeferral> deferrals = new ArrayList<>();
+
     @Column(name = "decided_by")
     public String decidedBy;
 
@@ -154,7 +168,15 @@ public class Decision extends PanacheEntityBase {
             requireOpenable(options);
         }
         moveTo(DecisionStatus.OPEN);
+        opened(now);
         updatedAt = now;
+    }
+
+    /** Starts the cycle-time clock the first time the decision opens (created open, or a draft opened). */
+    public void opened(Instant now) {
+        if (openedAt == null) {
+            openedAt = now;
+        }
     }
 
     /** An open decision needs something to choose between; a draft may still be collecting its options. */
@@ -196,6 +218,7 @@ public class Decision extends PanacheEntityBase {
         meetingId = meeting;
         clearRisk();
         respondBy = null;
+        resolveEscalations(at);
         updatedAt = now;
     }
 
@@ -207,6 +230,8 @@ public class Decision extends PanacheEntityBase {
             throw Problems.invalid("newDueDate", "is the current due date; deferring needs a new one");
         }
         moveTo(DecisionStatus.DEFERRED);
+        deferrals = append(deferrals, new DecisionDeferral(now, dueDate, newDueDate));
+        resolveEscalations(now);
         dueDate = newDueDate;
         // The new date starts a new clock: the escalation limit of the old one no longer applies.
         respondBy = null;
@@ -216,6 +241,7 @@ public class Decision extends PanacheEntityBase {
     public void withdraw(Instant now) {
         moveTo(DecisionStatus.WITHDRAWN);
         clearRisk();
+        resolveEscalations(now);
         updatedAt = now;
     }
 
@@ -251,6 +277,7 @@ public class Decision extends PanacheEntityBase {
         moveTo(DecisionStatus.ESCALATED);
         currentBody = next.body();
         escalationLevel++;
+        escalations = append(escalations, new DecisionEscalation(escalationLevel, next.body().name(), now, null));
         respondBy = today.plusDays(next.days());
         updatedAt = now;
     }
@@ -260,6 +287,19 @@ public class Decision extends PanacheEntityBase {
         riskState = assessment.state();
         riskReason = assessment.reason();
         updatedAt = now;
+    }
+
+    /** The matter is settled: every step still open ends now. */
+    private void resolveEscalations(Instant now) {
+        if (escalations.stream().anyMatch(e -> e.resolvedAt() == null)) {
+            escalations = escalations.stream().map(e -> e.resolved(now)).toList();
+        }
+    }
+
+    private static <T> List<T> append(List<T> list, T element) {
+        List<T> copy = new ArrayList<>(list);
+        copy.add(element);
+        return copy;
     }
 
     private void clearRisk() {

@@ -61,6 +61,9 @@ public class DecisionDrafting {
         decision.createdAt = Instant.now(clock);
         apply(decision, request, decision.createdAt);
         decision.status = draft ? DecisionStatus.DRAFT : DecisionStatus.OPEN;
+        if (!draft) {
+            decision.opened(decision.createdAt);
+        }
         decision.supersedesId = supersedes;
         decision.createdBy = user.id();
         decision.persist();

@@ -49,6 +49,10 @@ public class ActionItem extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When it was done or dropped; null while open. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
     @Column(name = "reported_done_at")
     public Instant reportedDoneAt;
 
@@ -65,6 +69,13 @@ public class ActionItem extends PanacheEntityBase {
         }
         reportedDoneAt = now;
         reportedDoneBy = by;
+        updatedAt = now;
+    }
+
+    /** Follows the backlog item that carries it: done, dropped, or open again. */
+    public void follow(ActionStatus next, Instant now) {
+        status = next;
+        closedAt = next == ActionStatus.OPEN ? null : now;
         updatedAt = now;
     }
 

@@ -15,6 +15,7 @@ import io.entente.governance.domain.packet.PacketContent.Cover;
 import io.entente.governance.domain.packet.PacketContent.CoverMember;
 import io.entente.governance.domain.packet.PacketContent.DecisionEntry;
 import io.entente.governance.domain.packet.PacketContent.EscalationEntry;
+import io.entente.governance.domain.packet.PacketContent.HealthEntry;
 import io.entente.governance.domain.packet.PacketContent.MinutesAttendance;
 import io.entente.governance.domain.packet.PacketContent.MinutesEntry;
 import io.entente.governance.domain.packet.PacketContent.MinutesOutcome;
@@ -53,10 +54,12 @@ public class PacketBuilder {
 
     private final ReadModels readModels;
     private final Clock clock;
+    private final GovernanceHealth health;
 
-    public PacketBuilder(ReadModels readModels, Clock clock) {
+    public PacketBuilder(ReadModels readModels, Clock clock, GovernanceHealth health) {
         this.readModels = readModels;
         this.clock = clock;
+        this.health = health;
     }
 
     public Due due(Meeting meeting, GovernanceBody body) {
@@ -136,7 +139,15 @@ public class PacketBuilder {
         // The tier sets the depth: tier 3 gets a one-page summary, the others the full pre-read.
         return ServiceLevel.packetDepth(alliance.tier()).apply(new PacketContent(cover, agenda, due.decisions(),
                 due.escalations(), due.progress(), due.risks(), due.obligations(), due.actionItems(),
-                minutes(due.previous()), meeting.internalBriefing));
+                minutes(due.previous()), meeting.internalBriefing, health(body)));
+    }
+
+    /** "How this committee is doing": its own governance-health figures over the last four quarters. */
+    private List<HealthEntry> health(GovernanceBody body) {
+        return health.lastYear(body).stream()
+                .map(f -> new HealthEntry(f.figure() + " " + f.quarter(), f.figure(), f.label(), f.unit(),
+                        f.quarter(), f.value(), f.sampleSize(), f.target()))
+                .toList();
     }
 
     private MinutesEntry minutes(Meeting previous) {

@@ -69,6 +69,6 @@ public class PacketWarmUp {
                 "Do we fund it?", "Budget and timeline.", List.of(new OptionEntry("fund", "Fund", "On time", "Cost")),
                 "JSC", LocalDate.of(2026, 1, 20), 14, "alex", "gwen", "OPEN", null, "ON_TRACK", null, "Internal."));
         return new PacketContent(cover, agenda, decisions, List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                "Warm-up briefing — with a few non-Latin-1 characters: ≤ ≥ → ✓.");
+                "Warm-up briefing — with a few non-Latin-1 characters: ≤ ≥ → ✓.", List.of());
     }
 }

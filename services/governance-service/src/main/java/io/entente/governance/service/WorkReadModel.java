@@ -176,8 +176,7 @@ public class WorkReadModel {
             return;
         }
         ActionItemView before = ActionItemView.of(action);
-        action.status = next;
-        action.updatedAt = now.toInstant();
+        action.follow(next, now.toInstant());
         action.flush();
         changes.record(new ActionItemStatusChanged(action.meetingId.toString(), action.allianceId,
                 action.id.toString(), next.name(), itemId), before, ActionItemView.of(action));

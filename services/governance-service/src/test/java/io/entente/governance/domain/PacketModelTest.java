@@ -41,7 +41,7 @@ class PacketModelTest {
                         14, "alex", "sven", "OPEN", null, "AT_RISK", null, internalNotes)),
                 List.of(), List.of(),
                 List.of(new RiskEntry("r1", riskTitle, "SUPPLY", "tara", "second source", null, 4, 5, score)),
-                List.of(), List.of(), null, "BRIEFING-SECRET");
+                List.of(), List.of(), null, "BRIEFING-SECRET", List.of());
     }
 
     /** Every component marked internal, found by reflection, so a newly marked field is covered too. */
@@ -70,7 +70,7 @@ class PacketModelTest {
     void thePartnerEditionHasNoComponentMarkedInternal() {
         Set<String> internal = internalComponents(PacketContent.class, new java.util.HashSet<>());
         assertEquals(Set.of("internalBriefing", "internalNote", "internalNotes", "likelihood", "impact", "score",
-                "escalations", "progress", "risks", "riskState", "escalatedTo"), internal);
+                "escalations", "progress", "risks", "riskState", "escalatedTo", "health"), internal);
         PacketContent full = content("Fill-finish capacity", 20, "NEGOTIATION-SECRET");
         String partner = Editions.json(full, Edition.PARTNER);
         for (String name : internal) {
@@ -99,7 +99,7 @@ class PacketModelTest {
                 List.of(), v1.escalations(), v1.progress(),
                 List.of(new RiskEntry("r1", "Fill-finish capacity", "SUPPLY", "tara", "second source", null, 5, 5, 25),
                         new RiskEntry("r2", "Data transfer", "IP", "alex", null, null, 4, 4, 16)),
-                v1.obligations(), v1.actionItems(), null, "BRIEFING-SECRET");
+                v1.obligations(), v1.actionItems(), null, "BRIEFING-SECRET", v1.health());
 
         List<PacketComparison.SectionDiff> internal = PacketComparison.compare(Editions.tree(v1, Edition.INTERNAL),
                 Editions.tree(v2, Edition.INTERNAL));

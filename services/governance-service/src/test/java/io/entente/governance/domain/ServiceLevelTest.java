@@ -47,7 +47,7 @@ class ServiceLevelTest {
                                 "JSC Q3", LocalDate.of(2026, 9, 1)),
                         new ActionEntry("a2", "Book room", "gwen", LocalDate.of(2026, 12, 1), "OPEN", false,
                                 "JSC Q3", LocalDate.of(2026, 9, 1))),
-                null, base.internalBriefing());
+                null, base.internalBriefing(), List.of());
 
         assertSame(full, PacketDepth.FULL.apply(full));
         PacketContent summary = PacketDepth.SUMMARY.apply(full);

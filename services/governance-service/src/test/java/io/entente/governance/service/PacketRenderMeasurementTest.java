@@ -105,7 +105,7 @@ class PacketRenderMeasurementTest {
                     null, "Internal position on work package " + k));
         }
         return new PacketContent(cover, agenda, decisions, List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                "Our positions for this meeting. ".repeat(20));
+                "Our positions for this meeting. ".repeat(20), List.of());
     }
 
     @Test

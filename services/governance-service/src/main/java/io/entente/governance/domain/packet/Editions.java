@@ -52,6 +52,6 @@ public final class Editions {
             return c;
         }
         return new PacketContent(c.cover(), c.agenda(), c.decisions(), c.escalations(), c.progress(), c.risks(),
-                c.obligations(), c.actionItems(), null, c.internalBriefing());
+                c.obligations(), c.actionItems(), null, c.internalBriefing(), c.health());
     }
 }

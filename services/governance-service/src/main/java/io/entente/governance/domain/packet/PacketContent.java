@@ -15,12 +15,13 @@ public record PacketContent(Cover cover, List<AgendaEntry> agenda, List<Decision
                             @Internal List<EscalationEntry> escalations, @Internal List<SprintProgress> progress,
                             @Internal List<RiskEntry> risks,
                             List<ObligationEntry> obligations, List<ActionEntry> actionItems,
-                            MinutesEntry lastMinutes, @Internal String internalBriefing) {
+                            MinutesEntry lastMinutes, @Internal String internalBriefing,
+                            @Internal List<HealthEntry> health) {
 
     /** The field that identifies an entry in each list section. */
     public static final java.util.Map<String, String> SECTION_KEYS = java.util.Map.of(
             "agenda", "id", "decisions", "decisionId", "escalations", "decisionId", "progress", "sprintId",
-            "risks", "riskId", "obligations", "obligationId", "actionItems", "actionItemId");
+            "risks", "riskId", "obligations", "obligationId", "actionItems", "actionItemId", "health", "id");
 
     public record Cover(String meetingId, String allianceId, String allianceName, String partner, String bodyId,
                         String bodyType, String bodyName, String meetingTitle, OffsetDateTime startsAt,
@@ -74,6 +75,14 @@ public record PacketContent(Cover cover, List<AgendaEntry> agenda, List<Decision
     public record MinutesOutcome(String agendaTitle, String type, String notes, String decisionTitle,
                                  String chosenOption, String rationale, String actionTitle, String owner,
                                  LocalDate dueDate) {
+    }
+
+    /**
+     * One figure of "how this committee is doing" (internal edition only): the committee's governance-health figure
+     * for one quarter; {@code id} is figure and quarter, so that two versions compare entry by entry.
+     */
+    public record HealthEntry(String id, String figure, String label, String unit, String quarter, Double value,
+                              long sampleSize, Double target) {
     }
 
     public record MinutesAttendance(String name, String organisation, boolean present) {

@@ -35,6 +35,6 @@ public enum PacketDepth {
         return new PacketContent(full.cover(), full.agenda(), decisions, full.escalations(), progress,
                 full.risks().stream().limit(SUMMARY_RISKS).toList(), full.obligations(),
                 full.actionItems().stream().filter(PacketContent.ActionEntry::overdue).toList(), minutes,
-                full.internalBriefing());
+                full.internalBriefing(), full.health());
     }
 }

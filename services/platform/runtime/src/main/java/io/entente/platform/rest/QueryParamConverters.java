@@ -1,5 +1,6 @@
 package io.entente.platform.rest;
 
+import io.entente.platform.figures.Quarter;
 import io.entente.platform.problem.ProblemException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.QueryParam;
@@ -38,6 +39,9 @@ public class QueryParamConverters implements ParamConverterProvider {
         }
         if (rawType == LocalDate.class) {
             return converter(value -> (T) QueryParams.date(name, value));
+        }
+        if (rawType == Quarter.class) {
+            return converter(value -> (T) QueryParams.quarter(name, value));
         }
         if (rawType == Instant.class) {
             return converter(value -> (T) QueryParams.instant(name, value));

@@ -1,5 +1,6 @@
 package io.entente.platform.rest;
 
+import io.entente.platform.figures.Quarter;
 import io.entente.platform.problem.Problems;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -97,6 +98,11 @@ public final class QueryParams {
         } catch (DateTimeParseException e) {
             throw Problems.invalid(name, "'" + value + "' is not a UTC instant like 2026-12-01T09:00:00Z");
         }
+    }
+
+    /** A quarter such as {@code 2026-Q3}. */
+    public static Quarter quarter(String name, String value) {
+        return absent(value) ? null : Quarter.parse(name, value);
     }
 
     /** A key such as {@code ONC-HELIX} (alliance) or {@code GOVERNANCE}. */
