@@ -56,8 +56,9 @@ public final class PulseRules {
         for (PulseQuestion question : PulseQuestion.values()) {
             SideMean ours = mean(answers, Side.US, question);
             SideMean partner = mean(answers, Side.PARTNER, question);
+            // From the exact means: the difference of two rounded means can be off by a hundredth.
             Double gap = ours.mean() == null || partner.mean() == null ? null
-                    : round(ours.mean() - partner.mean());
+                    : round(exact(answers, Side.US, question) - exact(answers, Side.PARTNER, question));
             results.add(new QuestionResult(question, ours, partner, gap));
         }
         return results;
@@ -88,13 +89,17 @@ public final class PulseRules {
     }
 
     private static SideMean mean(List<Scored> answers, Side side, PulseQuestion question) {
-        List<Integer> scores = answers.stream().filter(a -> a.side() == side)
-                .map(a -> a.scores().get(question)).filter(s -> s != null).toList();
-        if (scores.size() < MINIMUM_ANSWERS) {
-            return new SideMean(null, scores.size());
-        }
-        return new SideMean(round(scores.stream().mapToInt(Integer::intValue).average().orElseThrow()),
-                scores.size());
+        int count = scores(answers, side, question).size();
+        return new SideMean(count < MINIMUM_ANSWERS ? null : round(exact(answers, side, question)), count);
+    }
+
+    private static double exact(List<Scored> answers, Side side, PulseQuestion question) {
+        return scores(answers, side, question).stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
+    }
+
+    private static List<Integer> scores(List<Scored> answers, Side side, PulseQuestion question) {
+        return answers.stream().filter(a -> a.side() == side).map(a -> a.scores().get(question))
+                .filter(s -> s != null).toList();
     }
 
     private static double round(double value) {
