@@ -9,7 +9,9 @@ const SERVICES = ['backlog', 'sprint', 'decision', 'governance', 'notification']
 const WRITES = ['post', 'put', 'patch', 'delete'];
 
 /** Write operations no screen offers, on purpose. Key: "<service> <METHOD> <path>". */
-const API_ONLY: Record<string, string> = {};
+const API_ONLY: Record<string, string> = {
+  'governance POST /pulse/{token}': 'answered through the server-rendered survey page at /pulse/<token>: respondents of both companies have no session',
+};
 
 function writeOperations(): string[] {
   const ops: string[] = [];

@@ -11,7 +11,9 @@ import { ObligationPanel } from '../components/ObligationPanel';
 import { RiskPanel } from '../components/RiskPanel';
 import { Empty, QueryState } from '../components/States';
 import { formatDateTime, formatDay, humanize } from '../components/format';
-import { canEdit, canManageAlliances, useSession } from '../session';
+import { canEdit, canManageAlliances, isPartner, useSession } from '../session';
+import { pulseResults } from '../api/pulse';
+import { PulseGapChart } from '../components/PulseGapChart';
 
 export function AlliancePage() {
   const { key = '' } = useParams();
@@ -95,6 +97,8 @@ export function AlliancePage() {
         <RiskPanel allianceKey={key} threshold={detail.data?.riskThreshold} editable={canEdit(session)} user={session.user} />
         <ObligationPanel allianceKey={key} editable={canEdit(session)} />
 
+        {!isPartner(session) && <PulsePanel allianceKey={key} />}
+
         <section className="panel" aria-labelledby="h-phases">
           <h2 id="h-phases">Phase history</h2>
           <QueryState query={phases} isEmpty={(l) => l.length === 0} empty={<Empty title="No phase changes recorded" />}>
@@ -169,5 +173,45 @@ export function AlliancePage() {
         )}
       </Dialog>
     </div>
+  );
+}
+
+/** How both companies rated their meetings, quarter by quarter; our side only (the service refuses partners). */
+function PulsePanel({ allianceKey }: { allianceKey: string }) {
+  const results = useQuery({ queryKey: ['pulse', allianceKey], queryFn: ({ signal }) => pulseResults(allianceKey, signal) });
+  return (
+    <section className="panel" aria-labelledby="h-pulse" data-testid="pulse">
+      <h2 id="h-pulse">Partner pulse</h2>
+      <QueryState query={results} label="Loading the pulse…" isEmpty={(r) => (r.quarters ?? []).length === 0}
+        empty={<Empty title="No survey answers yet">Attendees get a survey link when a meeting's minutes are approved.</Empty>}>
+        {(r) => {
+          const quarters = r.quarters ?? [];
+          const latest = quarters[quarters.length - 1];
+          return (
+            <>
+              <p className="small muted">{latest.quarter}: {latest.answered} of {latest.invited} invited attendees answered.
+                A mean under {r.floor} or a gap over {r.gapLimit} raises an item for the alliance-health team.</p>
+              <PulseGapChart quarter={latest} minimum={r.minimumAnswers ?? 3} />
+              {(latest.comments ?? []).length > 0 && (
+                <>
+                  <h3>Comments ({latest.quarter}, unsigned)</h3>
+                  <ul className="pulse-comments">
+                    {(latest.comments ?? []).map((c, i) => <li key={i}><span className="muted">{c.side === 'PARTNER' ? 'Partner side' : 'Our side'}: </span>{c.text}</li>)}
+                  </ul>
+                </>
+              )}
+              {quarters.length > 1 && (
+                <details>
+                  <summary>Earlier quarters</summary>
+                  {quarters.slice(0, -1).reverse().map((q) => (
+                    <div key={q.quarter}><h3>{q.quarter}</h3><PulseGapChart quarter={q} minimum={r.minimumAnswers ?? 3} /></div>
+                  ))}
+                </details>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
   );
 }

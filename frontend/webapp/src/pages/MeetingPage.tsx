@@ -18,6 +18,7 @@ import { History } from '../components/History';
 import { MeetingForm } from '../components/MeetingForm';
 import { answerInvitation, type Rsvp } from '../api/partner';
 import { RSVPS } from '../api/governance';
+import { myPulseInvitation, revokePulseInvitations } from '../api/pulse';
 
 type Tab = 'agenda' | 'packet' | 'minutes' | 'history';
 
@@ -65,6 +66,7 @@ export function MeetingPage() {
               {(m.attendees ?? []).some((a) => a.user === session.user) && (
                 <MyRsvp meeting={m} etag={etag ?? `"${m.version}"`} onSaved={reload} />
               )}
+              {m.status === 'MINUTES_APPROVED' && <PulseLinks meeting={m} />}
               {m.internalBriefing && <p className="prewrap small"><span className="muted">Internal briefing: </span>{m.internalBriefing}</p>}
             </header>
             <Dialog title="Edit meeting" open={editing} onClose={() => setEditing(false)}>
@@ -94,6 +96,36 @@ export function MeetingPage() {
           </>
         )}
       </QueryState>
+    </div>
+  );
+}
+
+/**
+ * After the minutes are approved, an attendee's own survey link (it opens the public survey page, which needs no
+ * session), and for governance operations the way to withdraw the meeting's open links.
+ */
+function PulseLinks({ meeting: m }: { meeting: Meeting }) {
+  const session = useSession();
+  const client = useQueryClient();
+  const mine = useQuery({ queryKey: ['my-pulse', m.id], queryFn: ({ signal }) => myPulseInvitation(m.id!, signal) });
+  const [revoked, setRevoked] = useState<number | null>(null);
+  const { error, busy, run } = useSubmit();
+  const ops = session.roles.some((r) => ['admin', 'governance-ops'].includes(r));
+  return (
+    <div className="actions" data-testid="pulse-links">
+      {mine.data?.status === 'OPEN' && mine.data.url && (
+        <a className="button" href={mine.data.url}>Give feedback on this meeting</a>
+      )}
+      {mine.data?.status === 'ANSWERED' && <span className="muted">Thank you for your feedback on this meeting.</span>}
+      {ops && (
+        <button type="button" className="button secondary" disabled={busy} onClick={() => void run(async () => {
+          const answer = await revokePulseInvitations(m.id!);
+          setRevoked(answer.revoked ?? 0);
+          await client.invalidateQueries({ queryKey: ['my-pulse', m.id] });
+        })}>Withdraw open survey links</button>
+      )}
+      {revoked !== null && <span className="muted" role="status">{revoked} open survey link{revoked === 1 ? '' : 's'} withdrawn.</span>}
+      <FormProblem error={error} />
     </div>
   );
 }

@@ -74,8 +74,37 @@ public class UpstreamProxy {
                 null, null);
     }
 
+    /**
+     * The governance service's pulse survey ({@code /pulse/<token>}): respondents have no session, the signed token
+     * in the URL is the credential, so this goes upstream without any token, with the browser's address for the
+     * service's per-address limit.
+     */
+    public ProxyResponse pulseSurvey(String token, String method, byte[] jsonBody, String clientAddress) {
+        if (!isPulseToken(token)) {
+            return problem(404, "Not found", "There is no survey at this address; check that the whole link was "
+                    + "copied.");
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Accept", List.of("application/json"));
+        if (jsonBody != null) {
+            headers.put("Content-Type", List.of("application/json"));
+        }
+        return send("governance", upstreams.rootTarget("governance", "/pulse/" + token, null), method, headers,
+                jsonBody, null, clientAddress);
+    }
+
+    /** The shape of a survey token: a random id and its signature, both base64url. */
+    public static boolean isPulseToken(String token) {
+        return token != null && token.matches("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}");
+    }
+
     private ProxyResponse send(String service, Optional<URI> target, String method,
             Map<String, List<String>> requestHeaders, byte[] body, String accessToken) {
+        return send(service, target, method, requestHeaders, body, accessToken, null);
+    }
+
+    private ProxyResponse send(String service, Optional<URI> target, String method,
+            Map<String, List<String>> requestHeaders, byte[] body, String accessToken, String forwardedFor) {
         if (target.isEmpty()) {
             return problem(404, "Not found", "There is no service called '" + service
                     + "'; use backlog, sprint, decision or governance.");
@@ -89,6 +118,9 @@ public class UpstreamProxy {
         traceHeaders(requestHeaders).forEach(request::header);
         if (accessToken != null && !accessToken.isBlank()) {
             request.header("Authorization", "Bearer " + accessToken);
+        }
+        if (forwardedFor != null && !forwardedFor.isBlank()) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         String verb = method.toUpperCase(Locale.ROOT);
         boolean withBody = !BODYLESS.contains(verb) || (body != null && body.length > 0 && !verb.equals("GET"));

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class SpaRouting {
 
-    static final List<String> SERVER_PREFIXES = List.of("/api", "/q", "/bff", "/logout", "/assets", "/calendar");
+    static final List<String> SERVER_PREFIXES = List.of("/api", "/q", "/bff", "/logout", "/assets", "/calendar",
+            "/pulse");
     private static final Pattern FILE = Pattern.compile(".*/[^/]+\\.[A-Za-z0-9]+$");
 
     void init(@Observes Router router) {

@@ -98,6 +98,19 @@ class EndpointAccessTest extends EndpointAccess {
 
             row("GET /api/governance-health").at("/api/governance-health?alliance={A}")
                     .partner(FORBIDDEN, "internal governance figures"),
+            row("GET /api/meetings/{id}/my-pulse-invitation").at("/api/meetings/{meeting}/my-pulse-invitation")
+                    .partner(ALLOWED, "their own survey link, when they attended"),
+            row("POST /api/meetings/{id}/pulse-invitations/revocation")
+                    .at("/api/meetings/{meeting}/pulse-invitations/revocation").partner(FORBIDDEN),
+            row("GET /api/pulse-results/{allianceId}").at("/api/pulse-results/{A}")
+                    .partner(FORBIDDEN, "our reading of the relationship, from answers given in confidence"),
+            row("GET /pulse/{token}").at("{pulse}")
+                    .publicBecause("attendees of both companies answer without a login: the signed, expiring, "
+                            + "revocable token in the path is the credential (quarkus.http.auth.permission.pulse)",
+                            "/pulse/" + "A".repeat(22) + "." + "B".repeat(43)),
+            row("POST /pulse/{token}").at("{pulse}")
+                    .publicBecause("the answer to that survey; the token is the credential, posts are limited per "
+                            + "link and per address", "/pulse/" + "A".repeat(22) + "." + "B".repeat(43)),
 
             row("GET /api/meetings/{meetingId}/packets").at("/api/meetings/{meeting}/packets").partner(ALLOWED),
             row("GET /api/meetings/{meetingId}/packets/compare")
@@ -155,8 +168,13 @@ class EndpointAccessTest extends EndpointAccess {
         send(admin, "POST", "/api/meetings/" + meeting + "/packets", null, null, 201);
         String action = given().auth().oauth2(admin).queryParam("meetingId", meeting).get("/api/action-items")
                 .then().statusCode(200).extract().path("items[0].id");
+        // A second meeting, held and approved, so that the control user has a survey link to open.
+        String held = Fixtures.approvedMeeting(admin, body, "Sealed pulse meeting " + A,
+                List.of(Fixtures.attendee("ally", "Entente Bio", "US")));
+        String pulse = given().auth().oauth2(memberOf("ally", A)).get("/api/meetings/" + held
+                + "/my-pulse-invitation").then().statusCode(200).extract().path("url");
         return matrix
-                .bind("A", A).bind("body", body).bind("meeting", meeting).bind("action", action)
+                .bind("A", A).bind("body", body).bind("meeting", meeting).bind("action", action).bind("pulse", pulse)
                 .secret(A, body, meeting, action, "Sealed JSC meeting", "Sealed briefing", "Sealed note",
                         "Sealed action", "Access probe")
                 .reader(admin)
@@ -186,6 +204,8 @@ class EndpointAccessTest extends EndpointAccess {
             sql.add("select count(*) + coalesce(sum(version), 0) from " + table + " where alliance_id = '" + A + "'");
         }
         sql.add("select count(*) from action_item where alliance_id = '" + A + "'");
+        sql.add("select count(*) + coalesce(sum(version), 0) from pulse_invitation where alliance_id = '" + A + "'");
+        sql.add("select count(*) from pulse_answer where alliance_id = '" + A + "'");
         return sql.stream().map(q -> ((Number) em.createNativeQuery(q).getSingleResult()).longValue()).toList();
     }
 }

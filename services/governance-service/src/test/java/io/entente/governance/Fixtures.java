@@ -105,4 +105,32 @@ final class Fixtures {
     static String data(CloudEvent event) {
         return new String(event.getData().toBytes(), StandardCharsets.UTF_8);
     }
+
+    /**
+     * A held meeting of the body with the given attendees (JSON objects), agenda, attendance and an outcome, whose
+     * minutes are approved: every attendee has a pulse-survey link.
+     */
+    static String approvedMeeting(String admin, String bodyId, String title, List<String> attendees) {
+        String meeting = id(EndpointAccessTest.send(admin, "POST", "/api/meetings", null,
+                meeting(bodyId, title, "2026-11-10T09:00:00+01:00", "Europe/Zurich"), 201));
+        EndpointAccessTest.send(admin, "PUT", "/api/meetings/" + meeting, "\"0\"", """
+                {"title":"%s","startsAt":"2026-11-10T09:00:00+01:00","timeZone":"Europe/Zurich",
+                 "durationMinutes":120,"location":"Basel","internalBriefing":"Pulse briefing","attendees":[%s]}"""
+                .formatted(title, String.join(",", attendees)), 200);
+        EndpointAccessTest.send(admin, "PUT", "/api/meetings/" + meeting + "/agenda", "\"1\"",
+                EndpointAccessTest.AGENDA, 200);
+        EndpointAccessTest.send(admin, "PUT", "/api/meetings/" + meeting + "/attendance", "\"2\"",
+                attendanceAllPresent(), 200);
+        EndpointAccessTest.send(admin, "POST", "/api/meetings/" + meeting + "/outcomes", "\"3\"",
+                "{\"agendaItemId\":\"item-1\",\"type\":\"INFORMATION_NOTED\",\"notes\":\"Noted\"}", 200);
+        EndpointAccessTest.send(admin, "POST", "/api/meetings/" + meeting + "/minutes/approval", "\"4\"", null, 200);
+        return meeting;
+    }
+
+    /** An attendee with a login, as the meeting's JSON lists them. */
+    static String attendee(String user, String organisation, String side) {
+        return """
+                {"name":"Person %s","organisation":"%s","side":"%s","email":"%s@example.com","user":"%s"}"""
+                .formatted(user, organisation, side, user, user).strip();
+    }
 }

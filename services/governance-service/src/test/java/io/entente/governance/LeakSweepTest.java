@@ -51,6 +51,8 @@ class LeakSweepTest {
     static String meeting;
     static String sponsorsMeeting;
     static String othersAction;
+    static String pulseMeeting;
+    static String pulseLink;
 
     @Test
     void aPartnerReadsNoInternalMaterialAndOurStakeholderReadsItAll() {
@@ -115,10 +117,13 @@ class LeakSweepTest {
                             "/api/governance-bodies/" + body + "/missing-meetings")
                     .read("GET /api/governance-bodies/{id}/history", "/api/governance-bodies/" + body + "/history");
         }
-        for (String m : List.of(meeting, sponsorsMeeting)) {
+        for (String m : List.of(meeting, sponsorsMeeting, pulseMeeting)) {
             sweep.read("GET /api/meetings/{id}", "/api/meetings/" + m)
-                    .read("GET /api/meetings/{id}/history", "/api/meetings/" + m + "/history");
+                    .read("GET /api/meetings/{id}/history", "/api/meetings/" + m + "/history")
+                    .read("GET /api/meetings/{id}/my-pulse-invitation", "/api/meetings/" + m + "/my-pulse-invitation");
         }
+        sweep.read("GET /api/pulse-results/{allianceId}", "/api/pulse-results/" + A)
+                .read("GET /pulse/{token}", pulseLink);
         sweep.assertCoversEveryRead();
         return sweep;
     }
@@ -135,6 +140,11 @@ class LeakSweepTest {
             assertEquals(201, created[0].statusCode(), created[0].asString());
         });
         jsc = Fixtures.id(created[0]);
+        // An approved meeting the partner attended: their survey link is public, and must show nothing internal.
+        pulseMeeting = Fixtures.approvedMeeting(OPS, jsc, "JSC pulse sweep",
+                List.of(Fixtures.attendee("pia", "Partner Pharma", "PARTNER")));
+        pulseLink = given().auth().oauth2(PARTNER).get("/api/meetings/" + pulseMeeting + "/my-pulse-invitation")
+                .then().statusCode(200).extract().path("url");
         sponsors = Fixtures.id(Fixtures.createBody(OPS, A, "EXECUTIVE_SPONSORS", "QUARTERLY"));
         // Held two days ago, so that its minutes can be recorded.
         String startsAt = TestClock.CLOCK.instant().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)

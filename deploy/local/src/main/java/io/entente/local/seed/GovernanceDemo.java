@@ -76,6 +76,7 @@ public final class GovernanceDemo {
         client.ids.put("body:ONC-HELIX:JDC", jdc);
 
         pastJdc(client, jdc);
+        pastJsc(client, jsc);
         meeting(client, jdc, "JDC " + client.today().plusDays(18), client.today().plusDays(18), 14,
                 "Europe/Zurich", "Video call", null);
         nextJsc(client, jsc);
@@ -181,6 +182,38 @@ public final class GovernanceDemo {
         current = outcome(client, id, current, client.object().put("agendaItemId", "cmc")
                 .put("type", "ACTION_ITEM").put("actionTitle", "Update the CMC risk in the alliance register")
                 .put("owner", "tara").put("dueDate", client.today().plusDays(2).toString()));
+        client.post(SeedClient.GOVERNANCE, "/api/meetings/" + id + "/minutes/approval", null,
+                current.path("_etag").asText());
+    }
+
+    /**
+     * A JSC held three weeks ago with approved minutes: approving them sends every attendee a pulse-survey link, so
+     * Helix's JSC member finds "Give feedback on this meeting" on it.
+     */
+    private static void pastJsc(SeedClient client, String jsc) {
+        LocalDate date = client.today().minusDays(21);
+        JsonNode meeting = meeting(client, jsc, "JSC " + date, date, 10, "Europe/Zurich",
+                "Entente Bio, Zurich", null);
+        String id = meeting.path("id").asText();
+        client.ids.put("meeting:ONC-HELIX:JSC-past", id);
+        ObjectNode agenda = client.object();
+        ArrayNode items = agenda.putArray("items");
+        agendaItem(items, "progress", "Progress", "Phase 2b progress and the dose-selection timeline",
+                "Dr. Maria Lindqvist", 45, "DISCUSSION");
+        JsonNode current = client.put(SeedClient.GOVERNANCE, "/api/meetings/" + id + "/agenda", agenda,
+                meeting.path("_etag").asText());
+        ObjectNode attendance = client.object();
+        ArrayNode present = attendance.putArray("attendance");
+        for (JsonNode attendee : meeting.path("attendees")) {
+            present.addObject().put("name", attendee.path("name").asText())
+                    .put("organisation", attendee.path("organisation").asText())
+                    .put("side", attendee.path("side").asText()).put("present", true);
+        }
+        current = client.put(SeedClient.GOVERNANCE, "/api/meetings/" + id + "/attendance", attendance,
+                current.path("_etag").asText());
+        current = outcome(client, id, current, client.object().put("agendaItemId", "progress")
+                .put("type", "INFORMATION_NOTED")
+                .put("notes", "Both companies confirmed the dose-selection timeline for the next JSC."));
         client.post(SeedClient.GOVERNANCE, "/api/meetings/" + id + "/minutes/approval", null,
                 current.path("_etag").asText());
     }

@@ -6,13 +6,14 @@ import io.entente.events.DomainEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** What happens to a governance meeting. Aggregate id = meeting id. */
 @Aggregate("meeting")
 public sealed interface MeetingEvent extends DomainEvent
         permits MeetingEvent.MeetingScheduled, MeetingEvent.PacketGenerated, MeetingEvent.DecisionRecorded,
         MeetingEvent.ActionItemRaised, MeetingEvent.ActionItemStatusChanged, MeetingEvent.ActionItemReportedDone,
-        MeetingEvent.MinutesApproved {
+        MeetingEvent.MinutesApproved, MeetingEvent.PulseSurveyIssued, MeetingEvent.PulseConcernRaised {
 
     String meetingId();
 
@@ -58,5 +59,28 @@ public sealed interface MeetingEvent extends DomainEvent
 
     record MinutesApproved(String meetingId, String allianceId, Instant approvedAt, String approvedBy)
             implements MeetingEvent {
+    }
+
+    /**
+     * The partner-experience survey went out after the meeting's minutes were approved: one invitation per attendee.
+     * Never the survey links: this topic is read by every service, and a link is the respondent's only credential.
+     * A mailer that sends the links asks governance for them by {@code invitationId}.
+     */
+    record PulseSurveyIssued(String meetingId, String allianceId, String title, Instant expiresAt,
+                             List<PulseInvitee> invitees) implements MeetingEvent {
+    }
+
+    /** One invited attendee; {@code side} is {@code US} or {@code PARTNER}, {@code user} their login when known. */
+    record PulseInvitee(String invitationId, String name, String email, String user, String side) {
+    }
+
+    /**
+     * The pulse of an alliance in a quarter crossed a threshold on one question: a side's mean under the floor or the
+     * gap between the sides over the limit. Raised once per alliance, quarter and question ({@code concernKey});
+     * {@code meetingId} is the meeting whose answer crossed it. Only aggregates, never a respondent.
+     */
+    record PulseConcernRaised(String meetingId, String allianceId, String concernKey, String quarter,
+                              String question, String reason, Double ourMean, int ourCount, Double partnerMean,
+                              int partnerCount) implements MeetingEvent {
     }
 }

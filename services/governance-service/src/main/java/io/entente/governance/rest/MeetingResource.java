@@ -5,12 +5,15 @@ import io.entente.governance.api.AttendanceRequest;
 import io.entente.governance.api.MeetingRequest;
 import io.entente.governance.api.MeetingUpdateRequest;
 import io.entente.governance.api.MeetingView;
+import io.entente.governance.api.MyPulseInvitationView;
+import io.entente.governance.api.PulseRevocationView;
 import io.entente.governance.api.OutcomeRequest;
 import io.entente.governance.api.RsvpRequest;
 import io.entente.governance.domain.MeetingStatus;
 import io.entente.governance.service.MeetingQueries;
 import io.entente.governance.service.MeetingRecords;
 import io.entente.governance.service.MeetingScheduling;
+import io.entente.governance.service.PulseInvitations;
 import io.entente.platform.audit.ChangeView;
 import io.entente.platform.text.FreeText;
 import io.entente.platform.paging.Limit;
@@ -52,11 +55,14 @@ public class MeetingResource {
     private final MeetingScheduling scheduling;
     private final MeetingRecords records;
     private final MeetingQueries queries;
+    private final PulseInvitations pulse;
 
-    public MeetingResource(MeetingScheduling scheduling, MeetingRecords records, MeetingQueries queries) {
+    public MeetingResource(MeetingScheduling scheduling, MeetingRecords records, MeetingQueries queries,
+                           PulseInvitations pulse) {
         this.scheduling = scheduling;
         this.records = records;
         this.queries = queries;
+        this.pulse = pulse;
     }
 
     @POST
@@ -168,10 +174,31 @@ public class MeetingResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.GOVERNANCE_OPS})
     @Operation(summary = "Approve the minutes; they can no longer change (publishes MinutesApproved; If-Match "
-            + "required)")
+            + "required). Every attendee gets a personal pulse-survey link (publishes PulseSurveyIssued, without "
+            + "the links)")
     public RestResponse<MeetingView> approve(@PathParam("id") UUID id,
                                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(records.approveMinutes(id, ifMatch));
+    }
+
+    @GET
+    @Path("{id}/my-pulse-invitation")
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
+    @Operation(summary = "The caller's own pulse-survey link for the meeting, while it is open",
+            description = "status NONE when the caller is not an attendee under their login or the minutes are not "
+                    + "approved yet; the link is personal: it answers as the caller, without a login")
+    public MyPulseInvitationView myPulseInvitation(@PathParam("id") UUID id) {
+        return pulse.mine(id);
+    }
+
+    @POST
+    @Path("{id}/pulse-invitations/revocation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.GOVERNANCE_OPS})
+    @Operation(summary = "Withdraw every open pulse-survey link of the meeting (answers given stay)")
+    public PulseRevocationView revokePulseInvitations(@PathParam("id") UUID id) {
+        return pulse.revoke(id);
     }
 
     private static RestResponse<MeetingView> ok(MeetingView meeting) {

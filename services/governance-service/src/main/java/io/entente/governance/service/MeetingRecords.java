@@ -36,15 +36,17 @@ public class MeetingRecords {
     private final BodyService bodies;
     private final MeetingQueries meetings;
     private final ReadModels readModels;
+    private final PulseInvitations pulse;
     private final Clock clock;
 
     public MeetingRecords(ChangeLog changes, CurrentUser user, BodyService bodies, MeetingQueries meetings,
-                          ReadModels readModels, Clock clock) {
+                          ReadModels readModels, PulseInvitations pulse, Clock clock) {
         this.changes = changes;
         this.user = user;
         this.bodies = bodies;
         this.meetings = meetings;
         this.readModels = readModels;
+        this.pulse = pulse;
         this.clock = clock;
     }
 
@@ -96,6 +98,8 @@ public class MeetingRecords {
         meeting.approveMinutes(body, now, user.id());
         MeetingView after = Meetings.saved(meeting, body, clock);
         changes.record(new MinutesApproved(meeting.id.toString(), meeting.allianceId, now, user.id()), before, after);
+        // Approved minutes mean the meeting happened and its record is settled: the moment to ask how it felt.
+        pulse.issue(meeting, now);
         return meetings.view(meeting, body);
     }
 
