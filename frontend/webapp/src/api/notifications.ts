@@ -41,10 +41,12 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   DECISION_DECIDED: 'A decision of mine is decided',
   CARD_ASSIGNED: 'A board card is assigned to me',
   ACTION_ITEM_ASSIGNED: 'An action item is assigned to me',
+  PACKET_PUBLISHED: 'A packet of a meeting I attend is published',
+  MINUTES_APPROVED: 'The minutes of a meeting I attend are approved',
 };
 
 export const MODE_LABELS: Record<DeliveryMode, string> = {
   IMMEDIATE: 'In the app and by mail, immediately',
-  DIGEST: 'Daily digest (mailed immediately for now)',
+  DIGEST: 'In the app, and by mail in a daily digest',
   OFF: 'Off',
 };

@@ -44,6 +44,11 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Every mail received since the server last came up. */
+    public static synchronized MimeMessage[] received() {
+        return server.getReceivedMessages();
+    }
+
     /** The mails received since the server last came up whose subject contains {@code marker}. */
     public static synchronized List<MimeMessage> mailsAbout(String marker) {
         return List.of(server.getReceivedMessages()).stream().filter(m -> {

@@ -18,7 +18,9 @@ final class DecisionEvents {
                 .map(o -> new DecisionEvent.Option(o.key(), o.title(), o.pros(), o.cons())).toList();
         return new DecisionOpened(d.id.toString(), d.allianceId, d.title, d.question, d.context, options,
                 d.governanceBody.name(), d.dueDate, d.leadTimeDays, d.driver, d.approver, d.internalNotes,
-                d.supersedesId == null ? null : d.supersedesId.toString());
+                d.supersedesId == null ? null : d.supersedesId.toString(),
+                d.contributors == null ? List.of() : List.copyOf(d.contributors),
+                d.informed == null ? List.of() : List.copyOf(d.informed));
     }
 
     static DecisionDecided decided(Decision d) {

@@ -30,8 +30,20 @@ public sealed interface DecisionEvent extends DomainEvent
      */
     record DecisionOpened(String decisionId, String allianceId, String title, String question, String context,
                           List<Option> options, String governanceBody, LocalDate dueDate, int leadTimeDays,
-                          String driver, String approver, String internalNotes, String supersedesDecisionId)
+                          String driver, String approver, String internalNotes, String supersedesDecisionId,
+                          List<String> contributors, List<String> informed)
             implements DecisionEvent {
+
+        /**
+         * Without the DACI's contributors and informed people, as the event was before it carried them (a reader of
+         * an older event sees them as null: not known, rather than nobody).
+         */
+        public DecisionOpened(String decisionId, String allianceId, String title, String question, String context,
+                              List<Option> options, String governanceBody, LocalDate dueDate, int leadTimeDays,
+                              String driver, String approver, String internalNotes, String supersedesDecisionId) {
+            this(decisionId, allianceId, title, question, context, options, governanceBody, dueDate, leadTimeDays,
+                    driver, approver, internalNotes, supersedesDecisionId, null, null);
+        }
     }
 
     record DecisionProposed(String decisionId, String allianceId, String proposedOption, String summary)

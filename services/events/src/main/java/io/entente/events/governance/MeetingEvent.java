@@ -27,8 +27,21 @@ public sealed interface MeetingEvent extends DomainEvent
                             OffsetDateTime startsAt, String timeZone) implements MeetingEvent {
     }
 
-    record PacketGenerated(String meetingId, String allianceId, int version, Instant generatedAt)
+    record PacketGenerated(String meetingId, String allianceId, int version, Instant generatedAt,
+                           List<Invitee> attendees, List<String> changes, List<String> partnerChanges)
             implements MeetingEvent {
+
+        /** As the event was before it named the attendees and what changed (null: not known). */
+        public PacketGenerated(String meetingId, String allianceId, int version, Instant generatedAt) {
+            this(meetingId, allianceId, version, generatedAt, null, null, null);
+        }
+    }
+
+    /**
+     * Someone invited to a meeting who has an Entente user id; {@code side} is {@code US} or {@code PARTNER} (the
+     * partner company's people get only the partner edition).
+     */
+    record Invitee(String user, String side) {
     }
 
     /** A decision taken in the meeting; the decision service closes the decision. */
@@ -57,8 +70,14 @@ public sealed interface MeetingEvent extends DomainEvent
                                   String reportedBy, Instant reportedAt) implements MeetingEvent {
     }
 
-    record MinutesApproved(String meetingId, String allianceId, Instant approvedAt, String approvedBy)
+    record MinutesApproved(String meetingId, String allianceId, Instant approvedAt, String approvedBy,
+                           List<Invitee> attendees)
             implements MeetingEvent {
+
+        /** As the event was before it named the attendees (null: not known). */
+        public MinutesApproved(String meetingId, String allianceId, Instant approvedAt, String approvedBy) {
+            this(meetingId, allianceId, approvedAt, approvedBy, null);
+        }
     }
 
     /**

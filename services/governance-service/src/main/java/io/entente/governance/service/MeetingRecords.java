@@ -97,7 +97,8 @@ public class MeetingRecords {
         MeetingView before = MeetingView.of(meeting, body, true);
         meeting.approveMinutes(body, now, user.id());
         MeetingView after = Meetings.saved(meeting, body, clock);
-        changes.record(new MinutesApproved(meeting.id.toString(), meeting.allianceId, now, user.id()), before, after);
+        changes.record(new MinutesApproved(meeting.id.toString(), meeting.allianceId, now, user.id(),
+                MeetingNews.invitees(meeting)), before, after);
         // Approved minutes mean the meeting happened and its record is settled: the moment to ask how it felt.
         pulse.issue(meeting, now);
         return meetings.view(meeting, body);

@@ -136,8 +136,13 @@ public class PacketService {
         packet.generatedBy = actor;
         packet.content(builder.content(meeting, body, due, packet.version, packet.generatedAt));
         packet.persist();
+        Packet previous = latest.intValue() == 0 ? null : Packet.<Packet>find("meetingId = ?1 and version = ?2",
+                meeting.id, latest.intValue()).firstResult();
+        PacketContent before = previous == null ? null : previous.content();
         changes.record(new PacketGenerated(meeting.id.toString(), meeting.allianceId, packet.version,
-                packet.generatedAt), null, PacketSummary.of(packet));
+                packet.generatedAt, MeetingNews.invitees(meeting),
+                MeetingNews.changes(before, packet.content(), Edition.INTERNAL),
+                MeetingNews.changes(before, packet.content(), Edition.PARTNER)), null, PacketSummary.of(packet));
         return packet;
     }
 

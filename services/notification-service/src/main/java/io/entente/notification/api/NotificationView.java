@@ -10,7 +10,9 @@ import java.util.UUID;
 public record NotificationView(UUID id, NotificationKind kind, String allianceId, String title, String body,
                                String link, Instant createdAt, Instant readAt) {
 
-    public static NotificationView of(Notification n) {
-        return new NotificationView(n.id, n.kind, n.allianceId, n.title, n.body, n.link, n.createdAt, n.readAt);
+    /** {@code partner}: the reader is the partner company's person, who reads the partner edition's text. */
+    public static NotificationView of(Notification n, boolean partner) {
+        return new NotificationView(n.id, n.kind, n.allianceId, n.title, n.bodyFor(partner), n.link, n.createdAt,
+                n.readAt);
     }
 }

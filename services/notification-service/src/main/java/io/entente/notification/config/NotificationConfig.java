@@ -14,6 +14,14 @@ public interface NotificationConfig {
 
     Mail mail();
 
+    Digest digest();
+
+    interface Digest {
+        /** When the daily digests go out (a Quartz-style cron in the server's zone, UTC in our deployments). */
+        @WithDefault("0 0 7 * * ?")
+        String cron();
+    }
+
     interface Mail {
         /** The sender address of every mail. */
         @WithDefault("Entente <notifications@entente.test>")

@@ -5,8 +5,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** Read model: who drives and approves a decision, learnt from its DecisionOpened event. */
+/** Read model: the DACI of a decision, learnt from its DecisionOpened event. */
 @Entity
 @Table(name = "decision_parties")
 public class DecisionParties extends PanacheEntityBase {
@@ -19,4 +21,8 @@ public class DecisionParties extends PanacheEntityBase {
     public String title;
     public String driver;
     public String approver;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] contributors;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] informed;
 }

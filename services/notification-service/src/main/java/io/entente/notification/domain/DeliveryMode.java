@@ -1,8 +1,8 @@
 package io.entente.notification.domain;
 
 /**
- * How a user wants one kind delivered. Every mode keeps the in-app notification except {@code OFF};
- * {@code DIGEST} is stored but mailed like {@code IMMEDIATE} until the daily digest exists.
+ * How a user wants one kind delivered. Every mode keeps the in-app notification except {@code OFF}; {@code DIGEST}
+ * mails it in the user's daily digest instead of at once.
  */
 public enum DeliveryMode {
     IMMEDIATE,

@@ -28,11 +28,18 @@ public class Notification extends PanacheEntityBase {
     public String allianceId;
     public String title;
     public String body;
+    @Column(name = "partner_body")
+    public String partnerBody;
     public String link;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "read_at")
     public Instant readAt;
+    /** Waits for its user's daily digest (DIGEST mode) instead of a mail of its own. */
+    @Column(name = "digest_pending")
+    public boolean digestPending;
+    @Column(name = "digest_id")
+    public UUID digestId;
     @Version
     public long version;
 
@@ -45,9 +52,15 @@ public class Notification extends PanacheEntityBase {
         n.allianceId = planned.allianceId();
         n.title = planned.title();
         n.body = planned.body();
+        n.partnerBody = planned.partnerBody();
         n.link = planned.link();
         n.createdAt = now;
         return n;
+    }
+
+    /** What this reader may read of it: the partner edition for the partner company's people, null for nothing. */
+    public String bodyFor(boolean partner) {
+        return partner ? partnerBody : body;
     }
 
     /** Reading twice keeps the first time: the notification was read then. */

@@ -7,14 +7,20 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Who must hear about what. Recipients come only from the events' own data and the read model built from them;
- * a governance body named as approver is not a person, so it is told nothing here.
+ * Who must hear about what. Recipients come only from the events' own data and the read models built from them; a
+ * governance body named in a DACI is not a person, so it is told nothing here. Each rule also says what the partner
+ * company's people may read of it: a decision's risk state is internal (so at risk and overdue tell a partner
+ * nothing), a decision's outcome and escalation are joint.
  */
 public final class NotificationRules {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,63}");
 
     private NotificationRules() {
+    }
+
+    /** An invited person with a user id; {@code partnerSide} when they sit on the partner company's side. */
+    public record Invitee(String user, boolean partnerSide) {
     }
 
     /** {@code toState} is ON_TRACK, AT_RISK or OVERDUE; back on track tells nobody. */
@@ -28,22 +34,26 @@ public final class NotificationRules {
             return List.of();
         }
         String what = kind == NotificationKind.DECISION_AT_RISK ? "is at risk" : "is overdue";
-        return toParties(d, kind, "Decision " + what + ": " + d.title, reason == null ? "" : reason);
+        return toParties(d, false, who -> Planned.internal(who, kind, d.allianceId, "Decision " + what + ": "
+                + d.title, reason == null ? "" : reason, link(d)));
     }
 
     public static List<Planned> decisionEscalated(DecisionParties d, String toBody, String respondBy) {
-        return toParties(d, NotificationKind.DECISION_ESCALATED, "Decision escalated to " + toBody + ": " + d.title,
-                respondBy == null ? "" : "A response is due by " + respondBy + ".");
+        return toParties(d, false, who -> Planned.joint(who, NotificationKind.DECISION_ESCALATED, d.allianceId,
+                "Decision escalated to " + toBody + ": " + d.title,
+                respondBy == null ? "" : "A response is due by " + respondBy + ".", link(d)));
     }
 
+    /** The informed people hear of the outcome too (and only of the outcome). */
     public static List<Planned> decisionDecided(DecisionParties d, String chosenOption, String rationale) {
-        return toParties(d, NotificationKind.DECISION_DECIDED, "Decision taken: " + d.title,
-                "Option " + chosenOption + (rationale == null ? "" : ": " + rationale));
+        return toParties(d, true, who -> Planned.joint(who, NotificationKind.DECISION_DECIDED, d.allianceId,
+                "Decision taken: " + d.title, "Option " + chosenOption + (rationale == null ? "" : ": " + rationale),
+                link(d)));
     }
 
     public static List<Planned> cardAssigned(String assignee, String allianceId, String itemId) {
         String who = username(assignee);
-        return who == null ? List.of() : List.of(new Planned(who, NotificationKind.CARD_ASSIGNED, allianceId,
+        return who == null ? List.of() : List.of(Planned.internal(who, NotificationKind.CARD_ASSIGNED, allianceId,
                 "A card was assigned to you", "A sprint board card of " + allianceId + " is now yours.",
                 "/items/" + itemId));
     }
@@ -51,24 +61,85 @@ public final class NotificationRules {
     public static List<Planned> actionItemRaised(String owner, String allianceId, String meetingId, String title,
                                                  String dueDate) {
         String who = username(owner);
-        return who == null ? List.of() : List.of(new Planned(who, NotificationKind.ACTION_ITEM_ASSIGNED, allianceId,
-                "Action item for you: " + title, dueDate == null ? "" : "Due " + dueDate + ".",
+        return who == null ? List.of() : List.of(Planned.joint(who, NotificationKind.ACTION_ITEM_ASSIGNED,
+                allianceId, "Action item for you: " + title, dueDate == null ? "" : "Due " + dueDate + ".",
                 "/meetings/" + meetingId));
     }
 
-    private static List<Planned> toParties(DecisionParties d, NotificationKind kind, String title, String body) {
+    /**
+     * Each version of a packet, to the meeting's attendees, with what changed since the previous version: our side
+     * reads the internal edition's changes, the partner's side those of the partner edition.
+     */
+    public static List<Planned> packetPublished(String meetingId, String allianceId, String meetingTitle, int version,
+                                                List<Invitee> invitees, List<String> changes,
+                                                List<String> partnerChanges) {
+        String title = (version == 1 ? "Packet published: " : "Packet version " + version + ": ") + meetingTitle;
+        String ours = packetBody(version, changes);
+        String theirs = packetBody(version, partnerChanges);
+        List<Planned> planned = new ArrayList<>();
+        for (Invitee i : people(invitees)) {
+            planned.add(new Planned(i.user(), NotificationKind.PACKET_PUBLISHED, allianceId, title,
+                    i.partnerSide() ? theirs : ours, theirs, "/meetings/" + meetingId));
+        }
+        return planned;
+    }
+
+    public static List<Planned> minutesApproved(String meetingId, String allianceId, String meetingTitle,
+                                                List<Invitee> invitees) {
+        List<Planned> planned = new ArrayList<>();
+        for (Invitee i : people(invitees)) {
+            planned.add(Planned.joint(i.user(), NotificationKind.MINUTES_APPROVED, allianceId,
+                    "Minutes approved: " + meetingTitle, "The minutes of the meeting are approved.",
+                    "/meetings/" + meetingId));
+        }
+        return planned;
+    }
+
+    private static String packetBody(int version, List<String> changes) {
+        if (version == 1) {
+            return "The first version of the packet is ready.";
+        }
+        if (changes == null || changes.isEmpty()) {
+            return "Version " + version + " of the packet; nothing changed in what you can read.";
+        }
+        return "Changed since version " + (version - 1) + ": " + String.join("; ", changes) + ".";
+    }
+
+    private static List<Invitee> people(List<Invitee> invitees) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Invitee> people = new ArrayList<>();
+        for (Invitee i : invitees == null ? List.<Invitee>of() : invitees) {
+            String who = username(i.user());
+            if (who != null && seen.add(who)) {
+                people.add(new Invitee(who, i.partnerSide()));
+            }
+        }
+        return people;
+    }
+
+    private static String link(DecisionParties d) {
+        return "/decisions/" + d.decisionId;
+    }
+
+    private static List<Planned> toParties(DecisionParties d, boolean withInformed,
+                                           java.util.function.Function<String, Planned> plan) {
+        List<String> refs = new ArrayList<>();
+        refs.add(d.driver);
+        refs.add(d.approver);
+        if (d.contributors != null) {
+            refs.addAll(List.of(d.contributors));
+        }
+        if (withInformed && d.informed != null) {
+            refs.addAll(List.of(d.informed));
+        }
         Set<String> people = new LinkedHashSet<>();
-        for (String ref : new String[] {d.driver, d.approver}) {
+        for (String ref : refs) {
             String who = username(ref);
             if (who != null) {
                 people.add(who);
             }
         }
-        List<Planned> planned = new ArrayList<>();
-        for (String who : people) {
-            planned.add(new Planned(who, kind, d.allianceId, title, body, "/decisions/" + d.decisionId));
-        }
-        return planned;
+        return people.stream().map(plan).toList();
     }
 
     /** {@code user:alex} or {@code alex} → {@code alex}; a body ({@code body:JSC}) or free text → null. */

@@ -24,6 +24,8 @@ public class OutgoingMail extends PanacheEntityBase {
     public UUID id;
     @Column(name = "notification_id")
     public UUID notificationId;
+    @Column(name = "digest_id")
+    public UUID digestId;
     public String recipient;
     @Enumerated(EnumType.STRING)
     public NotificationKind kind;
@@ -43,6 +45,17 @@ public class OutgoingMail extends PanacheEntityBase {
         mail.notificationId = n.id;
         mail.recipient = n.recipient;
         mail.kind = n.kind;
+        mail.createdAt = now;
+        mail.nextAttemptAt = now;
+        return mail;
+    }
+
+    /** The mail of a daily digest (no kind: it gathers several). */
+    public static OutgoingMail of(Digest digest, Instant now) {
+        OutgoingMail mail = new OutgoingMail();
+        mail.id = UUID.randomUUID();
+        mail.digestId = digest.id;
+        mail.recipient = digest.userId;
         mail.createdAt = now;
         mail.nextAttemptAt = now;
         return mail;

@@ -27,19 +27,21 @@ public class Recipient extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] alliances;
     public boolean admin;
+    public boolean partner;
     @Column(name = "seen_at")
     public Instant seenAt;
 
     /** Whether the token's description differs from what is stored (so a poll writes nothing when nothing changed). */
-    public boolean differs(String email, Set<String> alliances, boolean admin) {
-        return !java.util.Objects.equals(this.email, email) || this.admin != admin
+    public boolean differs(String email, Set<String> alliances, boolean admin, boolean partner) {
+        return !java.util.Objects.equals(this.email, email) || this.admin != admin || this.partner != partner
                 || !new TreeSet<>(Set.of(this.alliances)).equals(new TreeSet<>(alliances));
     }
 
-    public void describe(String email, Set<String> alliances, boolean admin, Instant now) {
+    public void describe(String email, Set<String> alliances, boolean admin, boolean partner, Instant now) {
         this.email = email;
         this.alliances = new TreeSet<>(alliances).toArray(String[]::new);
         this.admin = admin;
+        this.partner = partner;
         this.seenAt = now;
     }
 

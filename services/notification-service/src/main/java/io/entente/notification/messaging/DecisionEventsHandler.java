@@ -12,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
 
-/** Decisions: learns their parties when opened; tells them when one goes at risk, overdue, escalated or decided. */
+/**
+ * Decisions: learns their DACI when opened; tells driver, approver and contributors when one goes at risk, overdue,
+ * escalated or decided, and the informed people when it is decided.
+ */
 @ApplicationScoped
 public class DecisionEventsHandler implements EventHandler {
 
@@ -31,7 +34,8 @@ public class DecisionEventsHandler implements EventHandler {
     @Override
     public void handle(DomainEvent event, EventEnvelope envelope) {
         if (event instanceof DecisionOpened e) {
-            notifications.decisionOpened(e.decisionId(), e.allianceId(), e.title(), e.driver(), e.approver());
+            notifications.decisionOpened(e.decisionId(), e.allianceId(), e.title(), e.driver(), e.approver(),
+                    e.contributors(), e.informed());
         } else if (event instanceof DecisionRiskChanged e) {
             notifications.decisionRiskChanged(envelope.id(), e.decisionId(), e.toState(), e.reason());
         } else if (event instanceof DecisionEscalated e) {

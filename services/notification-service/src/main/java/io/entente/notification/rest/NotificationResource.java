@@ -37,7 +37,8 @@ public class NotificationResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "The caller's notifications, newest first",
             description = "Only of the alliances the caller belongs to now. unread=true lists the unread ones.")
     public Page<NotificationView> list(@QueryParam("unread") Boolean unread, @QueryParam("after") String after,
@@ -48,7 +49,8 @@ public class NotificationResource {
 
     @GET
     @Path("unread-count")
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "How many of the caller's notifications are unread (the bell's number)",
             description = "Also records the caller's mail address and alliances from their token, which is where "
                     + "the service learns whom it may mail.")
@@ -59,7 +61,8 @@ public class NotificationResource {
 
     @POST
     @Path("{id}/read")
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Mark one of the caller's notifications read (reading it again changes nothing)")
     public NotificationView markRead(@PathParam("id") UUID id) {
         return commands.markRead(id);
@@ -67,7 +70,8 @@ public class NotificationResource {
 
     @POST
     @Path("read-all")
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Mark all of the caller's notifications read; answers the unread count left")
     public UnreadCount markAllRead() {
         return commands.markAllRead();

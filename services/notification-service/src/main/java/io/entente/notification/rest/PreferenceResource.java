@@ -34,7 +34,8 @@ public class PreferenceResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "The caller's delivery mode for every kind (IMMEDIATE unless changed)")
     public PreferencesView mine() {
         recipients.learnCaller();
@@ -43,10 +44,11 @@ public class PreferenceResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.ALLIANCE_MANAGER, Roles.TEAM_MEMBER, Roles.GOVERNANCE_OPS, Roles.STAKEHOLDER,
+            Roles.PARTNER})
     @Operation(summary = "Set the caller's delivery mode for the kinds named: IMMEDIATE, DIGEST or OFF",
-            description = "OFF stops both the in-app notification and the mail of that kind. DIGEST is kept but "
-                    + "mailed like IMMEDIATE until the daily digest exists.")
+            description = "OFF stops both the in-app notification and the mail of that kind. DIGEST keeps the "
+                    + "in-app notification and mails it in one daily digest.")
     public PreferencesView update(@Valid @NotNull PreferencesView request) {
         return preferences.update(request);
     }

@@ -2,6 +2,7 @@ package io.entente.notification.service;
 
 import io.entente.notification.domain.DecisionParties;
 import io.entente.notification.domain.DeliveryMode;
+import io.entente.notification.domain.MeetingRef;
 import io.entente.notification.domain.Notification;
 import io.entente.notification.domain.NotificationRules;
 import io.entente.notification.domain.OutgoingMail;
@@ -28,7 +29,8 @@ public class EventNotifications {
         this.preferences = preferences;
     }
 
-    public void decisionOpened(String decisionId, String allianceId, String title, String driver, String approver) {
+    public void decisionOpened(String decisionId, String allianceId, String title, String driver, String approver,
+                               List<String> contributors, List<String> informed) {
         DecisionParties d = DecisionParties.findById(decisionId);
         boolean created = d == null;
         if (created) {
@@ -39,9 +41,42 @@ public class EventNotifications {
         d.title = title;
         d.driver = driver;
         d.approver = approver;
+        d.contributors = contributors == null ? null : contributors.toArray(String[]::new);
+        d.informed = informed == null ? null : informed.toArray(String[]::new);
         if (created) {
             d.persist();
         }
+    }
+
+    public void meetingScheduled(String meetingId, String allianceId, String title) {
+        MeetingRef m = MeetingRef.findById(meetingId);
+        if (m == null) {
+            m = new MeetingRef();
+            m.meetingId = meetingId;
+            m.allianceId = allianceId;
+            m.title = title;
+            m.persist();
+        } else {
+            m.title = title;
+        }
+    }
+
+    public void packetPublished(UUID eventId, String meetingId, String allianceId, int version,
+                                List<NotificationRules.Invitee> invitees, List<String> changes,
+                                List<String> partnerChanges) {
+        notify(eventId, NotificationRules.packetPublished(meetingId, allianceId, meetingTitle(meetingId, allianceId),
+                version, invitees, changes, partnerChanges));
+    }
+
+    public void minutesApproved(UUID eventId, String meetingId, String allianceId,
+                                List<NotificationRules.Invitee> invitees) {
+        notify(eventId, NotificationRules.minutesApproved(meetingId, allianceId, meetingTitle(meetingId, allianceId),
+                invitees));
+    }
+
+    private static String meetingTitle(String meetingId, String allianceId) {
+        MeetingRef m = MeetingRef.findById(meetingId);
+        return m == null ? "a meeting of " + allianceId : m.title;
     }
 
     public void decisionRiskChanged(UUID eventId, String decisionId, String toState, String reason) {
@@ -85,6 +120,11 @@ public class EventNotifications {
             if (known != null && !known.mayHear(p.allianceId())) {
                 continue;
             }
+            // The partner company's people hear only what the partner edition shows; someone not known yet is
+            // stored with both texts and read (or mailed) by what their token says then.
+            if (known != null && known.partner && p.partnerBody() == null) {
+                continue;
+            }
             DeliveryMode mode = preferences.modeOf(p.recipient(), p.kind());
             if (mode == DeliveryMode.OFF) {
                 continue;
@@ -94,8 +134,11 @@ public class EventNotifications {
                 continue;
             }
             Notification n = Notification.of(eventId, p, now);
+            n.digestPending = mode == DeliveryMode.DIGEST;
             n.persist();
-            OutgoingMail.of(n, now).persist();
+            if (!n.digestPending) {
+                OutgoingMail.of(n, now).persist();
+            }
         }
     }
 }

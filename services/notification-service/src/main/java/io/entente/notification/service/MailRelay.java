@@ -47,8 +47,23 @@ public class MailRelay {
         sendDue();
     }
 
-    /** Sends what is due now; returns how many mails went out. */
+    /**
+     * Sends what is due now, batch after batch while batches come back full (so that a burst is not paced at one
+     * batch per schedule); returns how many mails went out.
+     */
     public int sendDue() {
+        int sent = 0;
+        int batch;
+        do {
+            int[] counts = sendBatch();
+            sent += counts[1];
+            batch = counts[0];
+        } while (batch == config.mail().batchSize());
+        return sent;
+    }
+
+    /** @return {mails looked at, mails sent} */
+    private int[] sendBatch() {
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                         "select m.id from OutgoingMail m where m.sentAt is null and m.nextAttemptAt <= :now "
                                 + "order by m.nextAttemptAt", UUID.class)
@@ -69,7 +84,7 @@ public class MailRelay {
                 });
             }
         }
-        return sent;
+        return new int[] {due.size(), sent};
     }
 
     private boolean sendOne(UUID id) {
@@ -81,17 +96,40 @@ public class MailRelay {
             return false;
         }
         OutgoingMail mail = rows.get(0);
-        Notification n = Notification.findById(mail.notificationId);
         Recipient to = Recipient.findById(mail.recipient);
         if (to == null || to.email == null || to.email.isBlank()) {
             mail.dropped("no mail address known for " + mail.recipient, clock.instant());
             return false;
         }
+        if (mail.digestId != null) {
+            return sendDigest(mail, to);
+        }
+        Notification n = Notification.findById(mail.notificationId);
         if (!to.mayHear(n.allianceId)) {
             mail.dropped("not a member of " + n.allianceId, clock.instant());
             return false;
         }
-        mailer.send(composer.compose(n, to.email));
+        String body = n.bodyFor(to.partner);
+        if (body == null) {
+            mail.dropped("internal, and " + mail.recipient + " is on the partner's side", clock.instant());
+            return false;
+        }
+        mailer.send(composer.compose(n, body, to.email));
+        mail.sent(clock.instant());
+        return true;
+    }
+
+    /** A digest lists only what its reader may still hear: their alliances, and the partner edition for a partner. */
+    private boolean sendDigest(OutgoingMail mail, Recipient to) {
+        List<MailComposer.Entry> entries = Notification.<Notification>list("digestId = ?1 order by createdAt",
+                        mail.digestId).stream()
+                .filter(n -> to.mayHear(n.allianceId) && n.bodyFor(to.partner) != null)
+                .map(n -> new MailComposer.Entry(n, n.bodyFor(to.partner))).toList();
+        if (entries.isEmpty()) {
+            mail.dropped("nothing in the digest " + mail.recipient + " may read", clock.instant());
+            return false;
+        }
+        mailer.send(composer.digest(mail.digestId, entries, to.email));
         mail.sent(clock.instant());
         return true;
     }

@@ -37,9 +37,9 @@ public class NotificationCommands {
 
     public NotificationView markRead(UUID id) {
         Notification n = queries.visible(id);
-        NotificationView before = NotificationView.of(n);
+        NotificationView before = NotificationView.of(n, user.isPartner());
         if (n.markRead(clock.instant())) {
-            NotificationView after = NotificationView.of(n);
+            NotificationView after = NotificationView.of(n, user.isPartner());
             changes.auditOnly("NotificationRead", "notification", n.id.toString(), n.allianceId, before, after);
             return after;
         }

@@ -46,7 +46,8 @@ public class NotificationQueries {
         if (Boolean.TRUE.equals(unread)) {
             where = where.and("e.readAt is null");
         }
-        return KEYSET.page(em, where, SORTS.get(0), after, size).map(NotificationView::of);
+        boolean partner = user.isPartner();
+        return KEYSET.page(em, where, SORTS.get(0), after, size).map(n -> NotificationView.of(n, partner));
     }
 
     public UnreadCount unreadCount() {
@@ -63,13 +64,16 @@ public class NotificationQueries {
     /** The caller's notification, or 404 (also for another user's or another alliance's). */
     Notification visible(UUID id) {
         Notification n = Notification.findById(id);
-        if (n == null || !n.recipient.equals(user.id()) || !user.canSee(n.allianceId)) {
+        if (n == null || !n.recipient.equals(user.id()) || !user.canSee(n.allianceId)
+                || (user.isPartner() && n.partnerBody == null)) {
             throw io.entente.platform.problem.Problems.notFound("notification", id);
         }
         return n;
     }
 
+    /** A partner's own are only those with a partner edition: the rest is internal, even if it named them. */
     Where mine(AllianceScope scope) {
-        return scope.restrict(Where.all(), "e.allianceId").and("e.recipient = :me", "me", user.id());
+        Where mine = scope.restrict(Where.all(), "e.allianceId").and("e.recipient = :me", "me", user.id());
+        return user.isPartner() ? mine.and("e.partnerBody is not null") : mine;
     }
 }

@@ -36,10 +36,10 @@ public class Recipients {
         if (known == null) {
             known = new Recipient();
             known.userId = user.id();
-            known.describe(email, alliances, user.isAdmin(), clock.instant());
+            known.describe(email, alliances, user.isAdmin(), user.isPartner(), clock.instant());
             known.persist();
-        } else if (known.differs(email, alliances, user.isAdmin())) {
-            known.describe(email, alliances, user.isAdmin(), clock.instant());
+        } else if (known.differs(email, alliances, user.isAdmin(), user.isPartner())) {
+            known.describe(email, alliances, user.isAdmin(), user.isPartner(), clock.instant());
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NotificationRulesTest {
 
@@ -40,6 +41,48 @@ class NotificationRulesTest {
         assertNull(NotificationRules.username("Dr. Jane Smith"));
         assertEquals("bea", NotificationRules.username("user:bea"));
         assertEquals(List.of(), NotificationRules.actionItemRaised("Jane Smith", "A", "m", "t", null));
+    }
+
+    @Test
+    void contributorsHearEverythingAndInformedPeopleOnlyTheOutcome() {
+        DecisionParties d = parties("alex", "body:JSC");
+        d.contributors = new String[] {"user:tara", "body:JDC", "alex"};
+        d.informed = new String[] {"user:sven"};
+        assertEquals(List.of("alex", "tara"), NotificationRules.decisionRiskChanged(d, "OVERDUE", "late").stream()
+                .map(Planned::recipient).toList());
+        assertEquals(List.of("alex", "tara"), NotificationRules.decisionEscalated(d, "JSC", null).stream()
+                .map(Planned::recipient).toList());
+        assertEquals(List.of("alex", "tara", "sven"), NotificationRules.decisionDecided(d, "A", null).stream()
+                .map(Planned::recipient).toList());
+    }
+
+    @Test
+    void riskIsInternalWhileOutcomesAndActionItemsAreJoint() {
+        DecisionParties d = parties("alex", "user:priya");
+        assertTrue(NotificationRules.decisionRiskChanged(d, "AT_RISK", "prep late").stream()
+                .allMatch(p -> p.partnerBody() == null));
+        assertTrue(NotificationRules.cardAssigned("priya", "A", "i").stream().allMatch(p -> p.partnerBody() == null));
+        assertTrue(NotificationRules.decisionDecided(d, "A", "why").stream().allMatch(p -> p.partnerBody() != null));
+        assertEquals("Due 2027-01-10.", NotificationRules.actionItemRaised("user:priya", "A", "m", "t", "2027-01-10")
+                .get(0).partnerBody());
+    }
+
+    @Test
+    void eachPacketVersionTellsTheAttendeesWhatChangedInTheEditionTheyRead() {
+        List<NotificationRules.Invitee> invitees = List.of(new NotificationRules.Invitee("alex", false),
+                new NotificationRules.Invitee("priya", true), new NotificationRules.Invitee("Dr. Jones", false));
+        List<Planned> first = NotificationRules.packetPublished("m1", "ONC-HELIX", "JSC Q1", 1, invitees, List.of(),
+                List.of());
+        assertEquals(List.of("alex", "priya"), first.stream().map(Planned::recipient).toList());
+        assertEquals("Packet published: JSC Q1", first.get(0).title());
+        List<Planned> second = NotificationRules.packetPublished("m1", "ONC-HELIX", "JSC Q1", 2, invitees,
+                List.of("risks: 1 added", "decisions: 1 changed"), List.of("decisions: 1 changed"));
+        assertEquals("Changed since version 1: risks: 1 added; decisions: 1 changed.", second.get(0).body());
+        assertEquals("Changed since version 1: decisions: 1 changed.", second.get(1).body());
+        assertEquals("Changed since version 1: decisions: 1 changed.", second.get(0).partnerBody());
+        assertEquals("/meetings/m1", second.get(1).link());
+        assertEquals(List.of("alex", "priya"), NotificationRules.minutesApproved("m1", "ONC-HELIX", "JSC Q1",
+                invitees).stream().map(Planned::recipient).toList());
     }
 
     @Test
