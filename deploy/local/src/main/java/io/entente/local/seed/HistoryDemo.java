@@ -82,6 +82,24 @@ public final class HistoryDemo {
             sprintIds.add(client.post(SeedClient.SPRINT, "/api/sprints", body).path("id").asText());
             dates.add(new LocalDate[]{start, end});
         }
+        try {
+            runSprints(client, sprintIds, dates, estimates, unfinished, alliance, discipline, members);
+        } catch (SeedClient.SeedFailure e) {
+            // A history sprint left running would keep the team's own demo sprint from starting.
+            for (String sprintId : sprintIds) {
+                JsonNode sprint = client.get(SeedClient.SPRINT, "/api/sprints/" + sprintId);
+                if ("ACTIVE".equals(sprint.path("state").asText())) {
+                    client.put(SeedClient.SPRINT, "/api/sprints/" + sprintId + "/state", client.object()
+                            .put("state", "CLOSED").put("defaultDisposition", "BACKLOG"), sprint.path("_etag").asText());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static void runSprints(SeedClient client, List<String> sprintIds, List<LocalDate[]> dates,
+                                   int[][] estimates, int[] unfinished, String alliance, String discipline,
+                                   List<String> members) {
         List<String> carried = new ArrayList<>();
         for (int i = 0; i < sprintIds.size(); i++) {
             String sprintId = sprintIds.get(i);
@@ -109,7 +127,7 @@ public final class HistoryDemo {
                 }
             }
             carried = new ArrayList<>(cards.subList(done, cards.size()));
-            ObjectNode close = client.object().put("state", "CLOSED");
+            ObjectNode close = client.object().put("state", "CLOSED").put("defaultDisposition", "BACKLOG");
             if (!carried.isEmpty()) {
                 close.put("defaultDisposition", "NEXT_SPRINT").put("nextSprintId", sprintIds.get(i + 1));
             }
@@ -174,8 +192,11 @@ public final class HistoryDemo {
             request.putArray("informed");
             JsonNode created = client.post(SeedClient.DECISION, "/api/decisions", request);
             String id = created.path("id").asText();
-            JsonNode opened = client.post(SeedClient.DECISION, "/api/decisions/" + id + "/open", null,
-                    created.path("_etag").asText());
+            // A decision with its options is open from the start; a draft is opened first.
+            JsonNode opened = "DRAFT".equals(created.path("status").asText())
+                    ? client.post(SeedClient.DECISION, "/api/decisions/" + id + "/open", null,
+                            created.path("_etag").asText())
+                    : created;
             JsonNode proposed = client.post(SeedClient.DECISION, "/api/decisions/" + id + "/propose",
                     client.object().put("proposedOption", "APPROVE").put("summary", "As tabled"),
                     opened.path("_etag").asText());
