@@ -68,7 +68,7 @@ public final class HistoryDemo {
      */
     public static void sprints(SeedClient client, String teamId, String shortName, String alliance, String discipline,
                                List<String> members) {
-        int[][] estimates = {{5, 3, 3, 2}, {3, 5}, {3, 2, 3}};
+        int[][] estimates = {{3, 3, 2, 2}, {3, 2}, {3, 2, 3}};
         int[] unfinished = {2, 1, 0};
         List<String> sprintIds = new ArrayList<>();
         List<LocalDate[]> dates = new ArrayList<>();
