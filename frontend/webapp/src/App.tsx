@@ -23,6 +23,7 @@ const CommitteesPage = lazyPage(() => import('./pages/CommitteesPage'), 'Committ
 const WorkloadPage = lazyPage(() => import('./pages/WorkloadPage'), 'WorkloadPage');
 const PartnerHomePage = lazyPage(() => import('./pages/PartnerHomePage'), 'PartnerHomePage');
 const PartnerNoAccess = lazyPage(() => import('./pages/PartnerHomePage'), 'PartnerNoAccess');
+const GovernanceHealthPage = lazyPage(() => import('./pages/GovernanceHealthPage'), 'GovernanceHealthPage');
 const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage'), 'NotificationsPage');
 
 function makeClient() {
@@ -78,6 +79,7 @@ const NAV: { to: string; label: string; roles?: string[] }[] = [
   { to: '/meetings', label: 'Meetings' },
   { to: '/committees', label: 'Committees' },
   { to: '/workload', label: 'Workload', roles: ['admin', 'alliance-manager'] },
+  { to: '/governance-health', label: 'Governance health', roles: ['admin', 'alliance-manager', 'governance-ops', 'stakeholder'] },
 ];
 
 /** What the partner's people may open; every other page is our internal working data. */
@@ -151,6 +153,7 @@ function Shell() {
           <Route path="/meetings/:id" element={<MeetingPage />} />
           <Route path="/committees" element={<CommitteesPage />} />
           <Route path="/workload" element={<WorkloadPage />} />
+          <Route path="/governance-health" element={<GovernanceHealthPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="*" element={<ErrorState error={new ApiError({ title: 'Not found', status: 404 })} />} />
         </Routes>

@@ -3,6 +3,7 @@ package io.entente.local;
 import io.entente.local.seed.BacklogDemo;
 import io.entente.local.seed.DecisionDemo;
 import io.entente.local.seed.GovernanceDemo;
+import io.entente.local.seed.HistoryDemo;
 import io.entente.local.seed.SeedClient;
 import io.entente.local.seed.SprintDemo;
 
@@ -17,12 +18,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -80,11 +88,14 @@ final class DemoSeed {
             .build();
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out;
+    /** The JDBC URL of a service's database, for backdating the demo history as the database's owner. */
+    private final Function<String, String> jdbcUrl;
     private String token;
     private final List<String> failures = new ArrayList<>();
 
-    DemoSeed(PrintStream out) {
+    DemoSeed(PrintStream out, Function<String, String> jdbcUrl) {
         this.out = out;
+        this.jdbcUrl = jdbcUrl;
     }
 
     /** @return what went wrong (empty when the demo was seeded or already there); the stack runs either way */
@@ -103,6 +114,15 @@ final class DemoSeed {
             step("sprint-service", () -> SprintDemo.seed(client));
             step("decision-service", () -> DecisionDemo.seed(client));
             step("governance-service", () -> GovernanceDemo.seed(client));
+            // Last, so that nothing above sees it: past quarters for the governance health charts.
+            step("history", () -> HistoryDemo.seed(client));
+            step("history dates", () -> backdate(client.backdating));
+            client.ids.forEach((key, message) -> {
+                if (key.startsWith("failure:")) {
+                    out.println("  demo data: " + key.substring(8) + ": stopped - " + message);
+                    failures.add(key.substring(8) + ": " + message);
+                }
+            });
         } catch (SeedException e) {
             out.println("  demo data: skipped - " + e.getMessage());
             failures.add(e.getMessage());
@@ -121,6 +141,35 @@ final class DemoSeed {
             out.println("  demo data: " + service + ": stopped - " + e.getMessage());
             failures.add(service + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Moves the history's timestamps into its quarters (see HistoryDemo for why), one transaction per database, as
+     * the database's owner: the application roles may not rewrite what their service stamped, and should not.
+     */
+    private void backdate(List<HistoryDemo.Backdate> statements) {
+        Map<String, List<HistoryDemo.Backdate>> byDatabase = statements.stream()
+                .collect(Collectors.groupingBy(HistoryDemo.Backdate::database));
+        int rows = 0;
+        for (Map.Entry<String, List<HistoryDemo.Backdate>> database : byDatabase.entrySet()) {
+            String owner = database.getKey() + "_owner";
+            try (Connection c = DriverManager.getConnection(jdbcUrl.apply(database.getKey()), owner, owner)) {
+                c.setAutoCommit(false);
+                for (HistoryDemo.Backdate statement : database.getValue()) {
+                    try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+                        int i = 0;
+                        for (Object parameter : statement.parameters()) {
+                            ps.setObject(++i, parameter instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : parameter);
+                        }
+                        rows += ps.executeUpdate();
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                throw new SeedException("backdating the history in " + database.getKey() + " failed: " + e.getMessage());
+            }
+        }
+        out.println("  demo data: history dated into the last quarters (" + rows + " rows)");
     }
 
     /** Password grant with the public CLI client: the same way tests and benchmarks get tokens. */

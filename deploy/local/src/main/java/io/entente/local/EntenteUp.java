@@ -223,7 +223,7 @@ public final class EntenteUp {
         }
 
         if (running.stream().anyMatch(s -> s.spec().name().equals("backlog-service"))) {
-            demoFailures = new DemoSeed(out).runIfPortfolioEmpty();
+            demoFailures = new DemoSeed(out, database -> this.postgres.jdbcUrl(database)).runIfPortfolioEmpty();
         }
         // Only now: a part that dies while the stack starts fails the start with its log, which says more than
         // a restart loop would.

@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,6 +31,9 @@ public final class SeedClient {
 
     /** Ids created by earlier steps, e.g. {@code item:ONC-HELIX:jsc-prep} -> a backlog item id. */
     public final Map<String, String> ids = new ConcurrentHashMap<>();
+
+    /** What the launcher must date back once the demo is seeded (see {@link HistoryDemo}). */
+    public final List<HistoryDemo.Backdate> backdating = new CopyOnWriteArrayList<>();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();

@@ -118,6 +118,16 @@ public final class SprintDemo {
     private static void seedTeam(SeedClient client, Spec spec) {
         String teamId = findOrCreateTeam(client, spec);
         client.ids.put("team:" + spec.key(), teamId);
+        if (!spec.historyGoals().isEmpty()) {
+            // Past quarters for the governance health charts, on an alliance no journey plans for.
+            try {
+                HistoryDemo.sprints(client, teamId, spec.shortName(), spec.key().equals("contracts") ? "LIC-CORVID"
+                        : "CMB-NORVANE", spec.disciplines().get(0), spec.members().stream().map(Member::userId).toList());
+            } catch (SeedClient.SeedFailure e) {
+                // The history is extra: the team's own demo still goes ahead (DemoSeed reports this).
+                client.ids.put("failure:sprint history " + spec.key(), e.getMessage());
+            }
+        }
         List<Candidate> candidates = candidates(client, teamId);
 
         // Highest-ranked work goes into the active sprint; some lower-ranked items make up the history.
