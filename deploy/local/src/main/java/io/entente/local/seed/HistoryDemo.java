@@ -208,8 +208,8 @@ public final class HistoryDemo {
             Instant createdAt = at(due.minusDays(leadTime + 21L), 9);
             Instant decidedAt = at(due.plusDays(decidedAfterDue), 15);
             backdating.add(new Backdate("decision",
-                    "update decision set created_at = ?, decided_at = ?, updated_at = ? where id = ?::uuid",
-                    List.of(createdAt, decidedAt, decidedAt, id)));
+                    "update decision set created_at = ?, opened_at = ?, decided_at = ?, updated_at = ? where id = ?::uuid",
+                    List.of(createdAt, createdAt, decidedAt, decidedAt, id)));
         }
     }
 
