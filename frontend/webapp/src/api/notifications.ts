@@ -43,6 +43,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   ACTION_ITEM_ASSIGNED: 'An action item is assigned to me',
   PACKET_PUBLISHED: 'A packet of a meeting I attend is published',
   MINUTES_APPROVED: 'The minutes of a meeting I attend are approved',
+  PULSE_SURVEY: 'A short survey after a meeting I attended',
 };
 
 export const MODE_LABELS: Record<DeliveryMode, string> = {

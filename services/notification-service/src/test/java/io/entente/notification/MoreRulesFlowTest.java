@@ -8,6 +8,8 @@ import io.entente.events.governance.MeetingEvent.Invitee;
 import io.entente.events.governance.MeetingEvent.MeetingScheduled;
 import io.entente.events.governance.MeetingEvent.MinutesApproved;
 import io.entente.events.governance.MeetingEvent.PacketGenerated;
+import io.entente.events.governance.MeetingEvent.PulseInvitee;
+import io.entente.events.governance.MeetingEvent.PulseSurveyIssued;
 import io.entente.notification.service.MailRelay;
 import io.entente.platform.testing.TestEvents;
 import io.entente.platform.testing.TestTokens;
@@ -152,5 +154,34 @@ class MoreRulesFlowTest {
             assertEquals(!partner, text.contains("risks: 1 added"), text);
             assertTrue(text.contains("/meetings/" + meeting), text);
         }
+    }
+
+    @Test
+    void theSurveyAfterAMeetingReachesEachInviteeWithALoginAndLeadsToTheMeetingNotToTheLink() throws Exception {
+        People p = people();
+        String meeting = UUID.randomUUID().toString();
+        String title = "Pulse JSC " + p.alliance();
+        PulseSurveyIssued issued = new PulseSurveyIssued(meeting, p.alliance(), title,
+                Instant.parse("2027-01-10T00:00:00Z"), List.of(
+                        new PulseInvitee(UUID.randomUUID().toString(), "Our Lead", p.ours() + "@entente.test", p.ours(),
+                                "US"),
+                        new PulseInvitee(UUID.randomUUID().toString(), "Their Lead", p.partner() + "@partner.test",
+                                p.partner(), "PARTNER"),
+                        new PulseInvitee(UUID.randomUUID().toString(), "Dr. Jones", "jones@partner.test", null,
+                                "PARTNER")));
+        UUID id = UUID.randomUUID();
+        try (TestEvents out = new TestEvents(bootstrap, "/entente/governance-service")) {
+            out.publish(id, issued);
+            out.publish(id, issued);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> unread(p.token(p.ours())) == 1
+                && unread(p.token(p.partner())) == 1);
+        given().auth().oauth2(p.token(p.partner())).get("/api/notifications").then()
+                .body("items", hasSize(1)).body("items[0].kind", equalTo("PULSE_SURVEY"))
+                .body("items[0].link", equalTo("/meetings/" + meeting))
+                .body("items[0].body", org.hamcrest.Matchers.containsString("open until 2027-01-10"));
+
+        relay.sendDue();
+        assertEquals(2, GreenMailResource.mailsAbout(title).size(), "one each, the redelivery absorbed");
     }
 }

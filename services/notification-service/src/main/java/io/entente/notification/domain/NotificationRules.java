@@ -95,6 +95,24 @@ public final class NotificationRules {
         return planned;
     }
 
+    /**
+     * The survey after a meeting, to each invited attendee with a login. The personal link itself stays in
+     * governance (it is a credential): the notification leads to the meeting page, which shows the reader their own.
+     */
+    public static List<Planned> pulseSurveyIssued(String meetingId, String allianceId, String meetingTitle,
+                                                  String expiresOn, List<Invitee> invitees) {
+        List<Planned> planned = new ArrayList<>();
+        for (Invitee i : people(invitees)) {
+            planned.add(Planned.joint(i.user(), NotificationKind.PULSE_SURVEY, allianceId,
+                    "How did it go? " + meetingTitle,
+                    "Five questions on the meeting, two minutes; your answers are never shown with your name. "
+                            + "Open the meeting for your personal link" + (expiresOn == null ? "." : " (open until "
+                            + expiresOn + ")."),
+                    "/meetings/" + meetingId));
+        }
+        return planned;
+    }
+
     private static String packetBody(int version, List<String> changes) {
         if (version == 1) {
             return "The first version of the packet is ready.";

@@ -6,15 +6,17 @@ import io.entente.events.governance.MeetingEvent.Invitee;
 import io.entente.events.governance.MeetingEvent.MeetingScheduled;
 import io.entente.events.governance.MeetingEvent.MinutesApproved;
 import io.entente.events.governance.MeetingEvent.PacketGenerated;
+import io.entente.events.governance.MeetingEvent.PulseSurveyIssued;
 import io.entente.notification.domain.NotificationRules;
 import io.entente.notification.service.EventNotifications;
 import io.entente.platform.messaging.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
-/** Meetings: each packet version and approved minutes, to the attendees the event names. */
+/** Meetings: each packet version, approved minutes and the survey after, to the attendees the event names. */
 @ApplicationScoped
 public class MeetingEventsHandler implements EventHandler {
 
@@ -26,7 +28,8 @@ public class MeetingEventsHandler implements EventHandler {
 
     @Override
     public Set<Class<? extends DomainEvent>> handles() {
-        return Set.of(MeetingScheduled.class, PacketGenerated.class, MinutesApproved.class);
+        return Set.of(MeetingScheduled.class, PacketGenerated.class, MinutesApproved.class,
+                PulseSurveyIssued.class);
     }
 
     @Override
@@ -38,6 +41,11 @@ public class MeetingEventsHandler implements EventHandler {
                     invitees(e.attendees()), e.changes(), e.partnerChanges());
         } else if (event instanceof MinutesApproved e) {
             notifications.minutesApproved(envelope.id(), e.meetingId(), e.allianceId(), invitees(e.attendees()));
+        } else if (event instanceof PulseSurveyIssued e) {
+            notifications.pulseSurveyIssued(envelope.id(), e.meetingId(), e.allianceId(), e.title(),
+                    e.expiresAt() == null ? null : e.expiresAt().atOffset(ZoneOffset.UTC).toLocalDate().toString(),
+                    e.invitees() == null ? List.of() : e.invitees().stream()
+                            .map(i -> new NotificationRules.Invitee(i.user(), "PARTNER".equals(i.side()))).toList());
         }
     }
 

@@ -74,6 +74,12 @@ public class EventNotifications {
                 invitees));
     }
 
+    public void pulseSurveyIssued(UUID eventId, String meetingId, String allianceId, String title,
+                                  String expiresOn, List<NotificationRules.Invitee> invitees) {
+        notify(eventId, NotificationRules.pulseSurveyIssued(meetingId, allianceId,
+                title == null ? meetingTitle(meetingId, allianceId) : title, expiresOn, invitees));
+    }
+
     private static String meetingTitle(String meetingId, String allianceId) {
         MeetingRef m = MeetingRef.findById(meetingId);
         return m == null ? "a meeting of " + allianceId : m.title;
