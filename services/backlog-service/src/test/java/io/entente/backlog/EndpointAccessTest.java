@@ -116,6 +116,7 @@ class EndpointAccessTest extends EndpointAccess {
                     .partner(Partner.FORBIDDEN, "our way of working"),
 
             row("GET /api/governance-health").at("/api/governance-health?alliance={A}")
+                    .foreign(AccessMatrix.Foreign.NOT_FOUND, "another alliance's figures answer as if it did not exist")
                     .partner(Partner.FORBIDDEN, "internal governance figures"),
             row("GET /api/risks").at("/api/risks?allianceId={A}")
                     .partner(Partner.FORBIDDEN, "the risk register is internal"),

@@ -85,6 +85,7 @@ class EndpointAccessTest extends EndpointAccess {
                     .ifMatchOf("/api/decisions/{decision}").partner(FORBIDDEN),
 
             row("GET /api/governance-health").at("/api/governance-health?alliance={A}")
+                    .foreign(AccessMatrix.Foreign.NOT_FOUND, "another alliance's figures answer as if it did not exist")
                     .partner(FORBIDDEN, "internal governance figures"),
 
             row("GET /api/escalation-ladders/{allianceId}").at("/api/escalation-ladders/{A}")

@@ -97,6 +97,7 @@ class EndpointAccessTest extends EndpointAccess {
                     .ifMatchOf("/api/meetings/{meeting}").partner(ALLOWED, "their own RSVP"),
 
             row("GET /api/governance-health").at("/api/governance-health?alliance={A}")
+                    .foreign(AccessMatrix.Foreign.NOT_FOUND, "another alliance's figures answer as if it did not exist")
                     .partner(FORBIDDEN, "internal governance figures"),
             row("GET /api/meetings/{id}/my-pulse-invitation").at("/api/meetings/{meeting}/my-pulse-invitation")
                     .partner(ALLOWED, "their own survey link, when they attended"),

@@ -130,6 +130,7 @@ class EndpointAccessTest extends EndpointAccess {
                     .foreign(SHARED, "the catalogue spans alliances")
                     .partner(FORBIDDEN, "workload and capacity figures are internal"),
             row("GET /api/governance-health").at("/api/governance-health?alliance={A}")
+                    .foreign(AccessMatrix.Foreign.NOT_FOUND, "another alliance's figures answer as if it did not exist")
                     .partner(FORBIDDEN, "internal governance figures"),
             row("GET /api/alliance-managers").foreign(FILTERED, "managers with capacity and alliance counts, no keys")
                     .partner(FORBIDDEN, "workload and capacity figures are internal"),

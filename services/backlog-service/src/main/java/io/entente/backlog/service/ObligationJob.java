@@ -4,6 +4,7 @@ import io.entente.backlog.config.BacklogConfig;
 import io.entente.platform.jobs.ClusterJobs;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -40,7 +41,11 @@ public class ObligationJob {
         runOncePerTick();
     }
 
-    /** What the scheduler calls on every replica: one replica sweeps per tick, the others skip. */
+    /**
+     * What the scheduler calls on every replica: one replica sweeps per tick, the others skip. Its own request
+     * context, so that a caller other than the scheduler (a test's thread standing in for a replica) can run it.
+     */
+    @ActivateRequestContext
     public ClusterJobs.Outcome runOncePerTick() {
         return jobs.runOncePer("backlog-obligation-sweep", config.obligationSweepEvery(), () -> {
             Result result = run();
