@@ -65,8 +65,9 @@ class SupervisorTest {
         part = new FakePart("flaky", "echo 'FATAL: could not open the data directory'; sleep 0.1; exit 1");
         supervisor = supervise(part);
 
+        // The state file says "failed" a moment before the console has the whole message: wait for both.
         await(() -> StackState.read(dir).flatMap(s -> s.part("flaky")).filter(p -> p.state().equals("failed"))
-                .isPresent());
+                .isPresent() && console.toString().contains("./entente logs flaky"));
         String said = console.toString();
         assertTrue(said.contains("flaky stopped 3 times"), said);
         assertTrue(said.contains("not restarted any more"), said);

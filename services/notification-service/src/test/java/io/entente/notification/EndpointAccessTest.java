@@ -105,7 +105,7 @@ class EndpointAccessTest extends EndpointAccess {
     /** Everyone manages their own notifications and preferences: no change refuses a role. */
     @Override
     protected List<String> changesOpenToEveryRole() {
-        return List.of("POST /api/notifications/{id}/read", "POST /api/notifications/read-all",
-                "PUT /api/notification-preferences");
+        return List.of("PUT /api/notification-preferences", "POST /api/notifications/read-all",
+                "POST /api/notifications/{id}/read");
     }
 }

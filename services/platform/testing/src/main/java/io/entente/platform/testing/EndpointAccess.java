@@ -97,7 +97,9 @@ public abstract class EndpointAccess {
     @Order(1)
     void everyRestMethodHasARowAndEveryRowARestMethod() throws Exception {
         AccessMatrix.assertCoverage(inventory(), rows());
-        assertEquals(changesOpenToEveryRole(), AccessMatrix.changesOpenToEveryRole(inventory()));
+        // Compared in order of name: reflection lists the methods in no set order.
+        assertEquals(changesOpenToEveryRole().stream().sorted().toList(),
+                AccessMatrix.changesOpenToEveryRole(inventory()).stream().sorted().toList());
         JsonNode openApi = BadInput.JSON.readTree(given().queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200).extract().asString());
         EndpointInventory.assertSameAs(inventory(), openApi);
@@ -110,7 +112,9 @@ public abstract class EndpointAccess {
         matrix.assertUnauthenticated(row);
     }
 
-    @ParameterizedTest(name = "{0} with only refused roles: 403, nothing changed")
+    // A service whose every change belongs to the caller alone (their own notifications) has none to refuse; the
+    // coverage test above pins that list.
+    @ParameterizedTest(name = "{0} with only refused roles: 403, nothing changed", allowZeroInvocations = true)
     @MethodSource("refusableChanges")
     @Order(3)
     void refusedRolesChangeNothing(Row row) {
