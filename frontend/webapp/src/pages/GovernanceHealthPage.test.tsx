@@ -37,7 +37,7 @@ function stubServices() {
       case '/api/backlog/alliances':
         return json({ items: [{ key: 'ONC-HELIX', name: 'Helix oncology' }] });
       case '/api/governance/governance-bodies':
-        return json({ items: [{ id: 'jsc', name: 'Helix JSC', allianceId: 'ONC-HELIX' }] });
+        return json({ items: [{ id: 'jsc', type: 'JSC', name: 'Helix JSC', allianceId: 'ONC-HELIX' }] });
       default:
         return json({ title: 'Not found', status: 404 }, 404);
     }
@@ -89,13 +89,15 @@ describe('<GovernanceHealthPage>', () => {
     renderPage(['alliance-manager'], '/governance-health?from=2026-Q3&to=2026-Q4');
     await screen.findByRole('option', { name: 'ONC-HELIX – Helix oncology' });
     await user.selectOptions(screen.getByLabelText('Alliance'), 'ONC-HELIX');
-    await screen.findByRole('option', { name: 'Helix JSC' });
+    await screen.findByRole('option', { name: 'JSC – Helix JSC' });
     await user.selectOptions(screen.getByLabelText('Committee'), 'jsc');
     expect(screen.getByTestId('where')).toHaveTextContent('?from=2026-Q3&to=2026-Q4&alliance=ONC-HELIX&committee=jsc');
     await within(screen.getByRole('region', { name: 'Decisions' })).findByRole('img');
-    for (const service of ['decision', 'governance', 'backlog', 'sprint']) {
+    for (const service of ['governance', 'backlog', 'sprint']) {
       expect(urls).toContain(`/api/${service}/governance-health?alliance=ONC-HELIX&committee=jsc&from=2026-Q3&to=2026-Q4`);
     }
+    // Decisions know the committee by its type.
+    expect(urls).toContain('/api/decision/governance-health?alliance=ONC-HELIX&committee=JSC&from=2026-Q3&to=2026-Q4');
   }, 30_000);
 
   it('refuses a range whose start is after its end, without asking the services', async () => {

@@ -59,11 +59,15 @@ function Health() {
     queryKey: ['governance-bodies', filter.alliance ?? ''],
     queryFn: ({ signal }) => allBodies(filter.alliance, signal),
   });
+  // Decisions name the body that holds the decision right by its type (JSC), not by the committee's id.
+  const committee = (bodies.data ?? []).find((b) => b.id === filter.committee);
+  const filterFor = (service: HealthService): HealthFilter =>
+    service === 'decision' && filter.committee ? { ...filter, committee: committee?.type } : filter;
   const results = useQueries({
     queries: HEALTH_SERVICES.map((service) => ({
-      queryKey: ['governance-health', service, filter],
-      queryFn: ({ signal }: { signal: AbortSignal }) => governanceHealth(service, filter, signal),
-      enabled: !badRange,
+      queryKey: ['governance-health', service, filterFor(service)],
+      queryFn: ({ signal }: { signal: AbortSignal }) => governanceHealth(service, filterFor(service), signal),
+      enabled: !badRange && !(service === 'decision' && filter.committee && !committee),
     })),
   });
   const byService = Object.fromEntries(HEALTH_SERVICES.map((s, i) => [s, results[i]])) as Record<HealthService, (typeof results)[number]>;
@@ -102,7 +106,7 @@ function Health() {
         <label className="field inline"><span>Committee</span>
           <select value={filter.committee ?? ''} onChange={(e) => set('committee', e.target.value)} data-testid="health-committee">
             <option value="">All committees</option>
-            {(bodies.data ?? []).map((b) => <option key={b.id} value={b.id}>{b.name}{filter.alliance ? '' : ` (${b.allianceId})`}</option>)}
+            {(bodies.data ?? []).map((b) => <option key={b.id} value={b.id}>{b.type} – {b.name}{filter.alliance ? '' : ` (${b.allianceId})`}</option>)}
           </select>
         </label>
         <label className="field inline"><span>From quarter</span>
