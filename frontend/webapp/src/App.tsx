@@ -25,6 +25,7 @@ const PartnerHomePage = lazyPage(() => import('./pages/PartnerHomePage'), 'Partn
 const PartnerNoAccess = lazyPage(() => import('./pages/PartnerHomePage'), 'PartnerNoAccess');
 const GovernanceHealthPage = lazyPage(() => import('./pages/GovernanceHealthPage'), 'GovernanceHealthPage');
 const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage'), 'NotificationsPage');
+const ApiDocsPage = lazyPage(() => import('./pages/ApiDocsPage'), 'ApiDocsPage');
 
 function makeClient() {
   return new QueryClient({
@@ -80,6 +81,7 @@ const NAV: { to: string; label: string; roles?: string[] }[] = [
   { to: '/committees', label: 'Committees' },
   { to: '/workload', label: 'Workload', roles: ['admin', 'alliance-manager'] },
   { to: '/governance-health', label: 'Governance health', roles: ['admin', 'alliance-manager', 'governance-ops', 'stakeholder'] },
+  { to: '/api-docs', label: 'API', roles: ['admin'] },
 ];
 
 /** What the partner's people may open; every other page is our internal working data. */
@@ -98,6 +100,7 @@ function PartnerRoutes() {
       <Route path="/meetings/:id" element={<MeetingPage />} />
       <Route path="/decisions" element={<DecisionsPage />} />
       <Route path="/decisions/:id" element={<DecisionPage />} />
+      <Route path="/api-docs/:service?" element={<ApiDocsPage />} />
       <Route path="*" element={<PartnerNoAccess />} />
     </Routes>
   );
@@ -155,6 +158,7 @@ function Shell() {
           <Route path="/workload" element={<WorkloadPage />} />
           <Route path="/governance-health" element={<GovernanceHealthPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/api-docs/:service?" element={<ApiDocsPage />} />
           <Route path="*" element={<ErrorState error={new ApiError({ title: 'Not found', status: 404 })} />} />
         </Routes>
         )}

@@ -59,7 +59,39 @@ public class UpstreamProxy {
 
     public ProxyResponse forward(String service, String method, String path, String rawQuery,
             Map<String, List<String>> requestHeaders, byte[] body, String accessToken) {
+        if (leavesApi(path)) {
+            return problem(404, "Not found", "There is nothing at this address.");
+        }
         return send(service, upstreams.target(service, path, rawQuery), method, requestHeaders, body, accessToken);
+    }
+
+    /** A service's OpenAPI document as JSON (Quarkus serves YAML unless asked), for the admins' API page. */
+    public ProxyResponse openApiDocument(String service, String accessToken) {
+        return send(service, upstreams.rootTarget(service, "/q/openapi", "format=json"), "GET",
+                Map.of("Accept", List.of("application/json")), null, accessToken);
+    }
+
+    /**
+     * Whether a path would climb out of a service's {@code /api} once the service decodes and normalises it: the
+     * services' Vert.x turns {@code %2E} into a dot and removes dot segments, so {@code /api/%2e%2e/q/metrics} would
+     * reach {@code /q/metrics}. No API path has a dot segment, an encoded slash or a backslash, so such a path is
+     * refused here rather than trusted to either side's normalisation.
+     */
+    static boolean leavesApi(String path) {
+        if (path == null) {
+            return false;
+        }
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\")) {
+            return true;
+        }
+        for (String segment : lower.replace("%2e", ".").split("/", -1)) {
+            String bare = segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment;
+            if (bare.equals(".") || bare.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -107,7 +139,7 @@ public class UpstreamProxy {
             Map<String, List<String>> requestHeaders, byte[] body, String accessToken, String forwardedFor) {
         if (target.isEmpty()) {
             return problem(404, "Not found", "There is no service called '" + service
-                    + "'; use backlog, sprint, decision or governance.");
+                    + "'; use backlog, sprint, decision, governance or notification.");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(target.get()).timeout(requestTimeout);
         requestHeaders.forEach((name, values) -> {

@@ -187,4 +187,18 @@ class UpstreamProxyTest {
         assertEquals(404, answer.status());
         assertNull(seenRequest.get());
     }
+
+    @Test
+    void aPathThatWouldClimbOutOfTheServicesApiIsRefusedWithoutAskingTheService() {
+        for (String path : List.of("/../q/metrics", "/%2e%2e/q/metrics", "/x/%2E%2E/%2e%2e/q/openapi", "/.%2e/q/health",
+                "/..%2Fq/metrics", "/..%5cq/metrics", "/..\\q/metrics", "/..;/q/metrics", "/./q", "/a/.;x/b")) {
+            ProxyResponse answer = proxyTo(base()).forward("backlog", "GET", path, null, Map.of(), null, "t");
+            assertEquals(404, answer.status(), path);
+        }
+        assertNull(seenRequest.get(), "the service was never asked");
+        for (String path : List.of("/backlog-items", "/backlog-items/a.b", "/decisions/...", "/meetings/1/packets/2.pdf",
+                "/x%2Ey", "/q/metrics")) {
+            assertFalse(UpstreamProxy.leavesApi(path), path);
+        }
+    }
 }
