@@ -1,5 +1,7 @@
 package io.entente.notification.domain;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,6 +113,16 @@ public final class NotificationRules {
                     "/meetings/" + meetingId));
         }
         return planned;
+    }
+
+    /**
+     * How old news of an obligation may be and still be told. The consumer reads a topic it newly subscribes to from
+     * the start, so without this a service that begins to listen to obligations would mail every one ever due.
+     */
+    public static final Duration OBLIGATION_NEWS_KEEPS = Duration.ofDays(7);
+
+    public static boolean staleObligationNews(Instant occurredAt, Instant now) {
+        return occurredAt != null && occurredAt.isBefore(now.minus(OBLIGATION_NEWS_KEEPS));
     }
 
     /** What ObligationDue tells of an obligation; {@code owedBy} is US, PARTNER or JOINT. */

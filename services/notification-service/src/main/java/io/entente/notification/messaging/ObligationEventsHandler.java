@@ -17,6 +17,7 @@ import io.entente.platform.messaging.EventHandler;
 import io.entente.platform.text.FreeText;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -43,12 +44,12 @@ public class ObligationEventsHandler implements EventHandler {
     @Override
     public void handle(DomainEvent event, EventEnvelope envelope) {
         if (event instanceof ObligationDue e) {
-            obligations.obligationDue(envelope.id(), new NotificationRules.Obligation(e.obligationId(),
-                    e.allianceId(), e.title(), FreeText.orNull(e.clauseRef()), e.owedBy(),
+            obligations.obligationDue(envelope.id(), occurredAt(envelope), new NotificationRules.Obligation(
+                    e.obligationId(), e.allianceId(), e.title(), FreeText.orNull(e.clauseRef()), e.owedBy(),
                     String.valueOf(e.dueDate())), e.leadTimeDays());
         } else if (event instanceof ObligationMissed e) {
-            obligations.obligationMissed(envelope.id(), e.obligationId(), e.allianceId(), e.title(),
-                    String.valueOf(e.dueDate()));
+            obligations.obligationMissed(envelope.id(), occurredAt(envelope), e.obligationId(), e.allianceId(),
+                    e.title(), String.valueOf(e.dueDate()));
         } else if (event instanceof AllianceRegistered e) {
             obligations.allianceManaged(e.allianceId(), FreeText.orNull(e.allianceManager()));
         } else if (event instanceof AllianceUpdated e) {
@@ -64,5 +65,9 @@ public class ObligationEventsHandler implements EventHandler {
         } else if (event instanceof ItemRemovedFromSprint e) {
             obligations.itemHeldBy(e.itemId(), null);
         }
+    }
+
+    private static Instant occurredAt(EventEnvelope envelope) {
+        return envelope.time() == null ? null : envelope.time().toInstant();
     }
 }

@@ -6,6 +6,8 @@ import io.entente.notification.domain.ObligationWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -19,9 +21,11 @@ public class ObligationNotifications {
     private static final String SOURCE = "obligation:";
 
     private final EventNotifications notifications;
+    private final Clock clock;
 
-    public ObligationNotifications(EventNotifications notifications) {
+    public ObligationNotifications(EventNotifications notifications, Clock clock) {
         this.notifications = notifications;
+        this.clock = clock;
     }
 
     public void allianceManaged(String allianceId, String manager) {
@@ -58,13 +62,19 @@ public class ObligationNotifications {
         ObligationWork.<ObligationWork>list("itemId", itemId).forEach(w -> w.heldBy(assignee));
     }
 
-    public void obligationDue(UUID eventId, NotificationRules.Obligation o, int leadTimeDays) {
+    public void obligationDue(UUID eventId, Instant occurredAt, NotificationRules.Obligation o, int leadTimeDays) {
+        if (NotificationRules.staleObligationNews(occurredAt, clock.instant())) {
+            return;
+        }
         notifications.notify(eventId, NotificationRules.obligationDue(o, leadTimeDays, managerOf(o.allianceId()),
                 holderOf(o.obligationId())));
     }
 
-    public void obligationMissed(UUID eventId, String obligationId, String allianceId, String title,
-                                 String dueDate) {
+    public void obligationMissed(UUID eventId, Instant occurredAt, String obligationId, String allianceId,
+                                 String title, String dueDate) {
+        if (NotificationRules.staleObligationNews(occurredAt, clock.instant())) {
+            return;
+        }
         notifications.notify(eventId, NotificationRules.obligationMissed(allianceId, title, dueDate,
                 managerOf(allianceId), holderOf(obligationId)));
     }

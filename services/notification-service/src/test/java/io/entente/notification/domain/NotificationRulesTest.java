@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,6 +115,14 @@ class NotificationRulesTest {
         assertEquals(List.of(), NotificationRules.obligationMissed("ONC-HELIX", "x", "2027-01-31", null, null));
         assertEquals(List.of(), NotificationRules.obligationDue(new NotificationRules.Obligation("o1", "A", "x", null,
                 "US", "2027-01-31"), 5, "Dr. Jane Smith", ""));
+    }
+
+    @Test
+    void obligationNewsOlderThanAWeekIsNotToldSoThatAReplayedTopicMailsNobody() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-06T10:00:00Z");
+        assertTrue(NotificationRules.staleObligationNews(now.minus(Duration.ofDays(8)), now));
+        assertFalse(NotificationRules.staleObligationNews(now.minus(Duration.ofDays(6)), now));
+        assertFalse(NotificationRules.staleObligationNews(null, now), "no time known: told");
     }
 
     @Test
