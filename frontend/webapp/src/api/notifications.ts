@@ -44,6 +44,8 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   PACKET_PUBLISHED: 'A packet of a meeting I attend is published',
   MINUTES_APPROVED: 'The minutes of a meeting I attend are approved',
   PULSE_SURVEY: 'A short survey after a meeting I attended',
+  OBLIGATION_DUE: 'An obligation I manage or work on comes due',
+  OBLIGATION_MISSED: 'An obligation I manage or work on is missed',
 };
 
 export const MODE_LABELS: Record<DeliveryMode, string> = {

@@ -1,5 +1,7 @@
 package io.entente.notification.domain;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,6 +113,68 @@ public final class NotificationRules {
                     "/meetings/" + meetingId));
         }
         return planned;
+    }
+
+    /**
+     * How old news of an obligation may be and still be told. The consumer reads a topic it newly subscribes to from
+     * the start, so without this a service that begins to listen to obligations would mail every one ever due.
+     */
+    public static final Duration OBLIGATION_NEWS_KEEPS = Duration.ofDays(7);
+
+    public static boolean staleObligationNews(Instant occurredAt, Instant now) {
+        return occurredAt != null && occurredAt.isBefore(now.minus(OBLIGATION_NEWS_KEEPS));
+    }
+
+    /** What ObligationDue tells of an obligation; {@code owedBy} is US, PARTNER or JOINT. */
+    public record Obligation(String obligationId, String allianceId, String title, String clauseRef, String owedBy,
+                             String dueDate) {
+    }
+
+    /**
+     * To the obligation's owners as events name them: the alliance's manager and whoever holds the board card of its
+     * work. No event names a team's members, and both of these sit on our side, so nobody of the partner company is
+     * told here even when the partner owes it. The obligation itself is joint (the partner reads it too); how we
+     * prepare it (the lead time) is ours, so the partner edition leaves it out.
+     */
+    public static List<Planned> obligationDue(Obligation o, int leadTimeDays, String manager, String holder) {
+        String facts = owed(o.owedBy()) + (o.clauseRef() == null ? "" : " under clause " + o.clauseRef()) + ", due "
+                + o.dueDate() + ".";
+        String ours = facts + " Its preparation starts now (" + leadTimeDays + " days ahead).";
+        return owners(manager, holder).stream().map(who -> new Planned(who, NotificationKind.OBLIGATION_DUE,
+                o.allianceId(), "Obligation coming due: " + o.title(), ours, facts, allianceLink(o.allianceId())))
+                .toList();
+    }
+
+    /** A missed obligation may become a dispute, so its owners hear of it at once; the fact is joint. */
+    public static List<Planned> obligationMissed(String allianceId, String title, String dueDate, String manager,
+                                                 String holder) {
+        return owners(manager, holder).stream().map(who -> Planned.joint(who, NotificationKind.OBLIGATION_MISSED,
+                allianceId, "Obligation missed: " + title, "It was due " + dueDate + " and is not recorded as met.",
+                allianceLink(allianceId))).toList();
+    }
+
+    private static String owed(String owedBy) {
+        return switch (owedBy == null ? "" : owedBy) {
+            case "US" -> "Owed by us";
+            case "PARTNER" -> "Owed by the partner";
+            case "JOINT" -> "Owed jointly";
+            default -> "Owed";
+        };
+    }
+
+    private static List<String> owners(String... refs) {
+        Set<String> people = new LinkedHashSet<>();
+        for (String ref : refs) {
+            String who = username(ref);
+            if (who != null) {
+                people.add(who);
+            }
+        }
+        return List.copyOf(people);
+    }
+
+    private static String allianceLink(String allianceId) {
+        return "/alliances/" + allianceId;
     }
 
     private static String packetBody(int version, List<String> changes) {

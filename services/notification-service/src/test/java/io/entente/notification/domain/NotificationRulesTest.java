@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +84,56 @@ class NotificationRulesTest {
         assertEquals("/meetings/m1", second.get(1).link());
         assertEquals(List.of("alex", "priya"), NotificationRules.minutesApproved("m1", "ONC-HELIX", "JSC Q1",
                 invitees).stream().map(Planned::recipient).toList());
+    }
+
+    @Test
+    void anObligationComingDueReachesTheManagerAndTheCardHolderOnceWithTheLeadTimeOnlyInOurEdition() {
+        NotificationRules.Obligation o = new NotificationRules.Obligation("o1", "ONC-HELIX", "Annual report", "7.2",
+                "PARTNER", "2027-03-01");
+        List<Planned> planned = NotificationRules.obligationDue(o, 30, "alex", "user:alex");
+        assertEquals(1, planned.size(), "manager and holder are the same person");
+        Planned p = planned.get(0);
+        assertEquals(NotificationKind.OBLIGATION_DUE, p.kind());
+        assertEquals("Obligation coming due: Annual report", p.title());
+        assertEquals("Owed by the partner under clause 7.2, due 2027-03-01. Its preparation starts now (30 days "
+                + "ahead).", p.body());
+        assertEquals("Owed by the partner under clause 7.2, due 2027-03-01.", p.partnerBody());
+        assertEquals("/alliances/ONC-HELIX", p.link());
+        assertEquals(List.of("alex", "tara"), NotificationRules.obligationDue(o, 30, "alex", "tara").stream()
+                .map(Planned::recipient).toList());
+    }
+
+    @Test
+    void aMissedObligationIsAJointFactForItsOwnersAndNobodyUnknownHearsOfIt() {
+        List<Planned> planned = NotificationRules.obligationMissed("ONC-HELIX", "Milestone payment", "2027-01-31",
+                "alex", "priya");
+        assertEquals(List.of("alex", "priya"), planned.stream().map(Planned::recipient).toList());
+        assertTrue(planned.stream().allMatch(p -> p.kind() == NotificationKind.OBLIGATION_MISSED
+                && p.body().equals(p.partnerBody()) && p.body().equals("It was due 2027-01-31 and is not recorded "
+                + "as met.")));
+        // No manager known yet and no card holder (or a free-text name): nobody to tell.
+        assertEquals(List.of(), NotificationRules.obligationMissed("ONC-HELIX", "x", "2027-01-31", null, null));
+        assertEquals(List.of(), NotificationRules.obligationDue(new NotificationRules.Obligation("o1", "A", "x", null,
+                "US", "2027-01-31"), 5, "Dr. Jane Smith", ""));
+    }
+
+    @Test
+    void obligationNewsOlderThanAWeekIsNotToldSoThatAReplayedTopicMailsNobody() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-06T10:00:00Z");
+        assertTrue(NotificationRules.staleObligationNews(now.minus(Duration.ofDays(8)), now));
+        assertFalse(NotificationRules.staleObligationNews(now.minus(Duration.ofDays(6)), now));
+        assertFalse(NotificationRules.staleObligationNews(null, now), "no time known: told");
+    }
+
+    @Test
+    void aNewOccurrenceOfAnObligationStartsWithoutTheLastCardHolder() {
+        ObligationWork w = new ObligationWork();
+        w.workOn("item-1", "A");
+        w.heldBy("priya");
+        w.workOn("item-1", "A");
+        assertEquals("priya", w.assignee, "an update of the same item keeps its holder");
+        w.workOn("item-2", "A");
+        assertNull(w.assignee);
     }
 
     @Test
