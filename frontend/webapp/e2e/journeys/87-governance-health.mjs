@@ -50,6 +50,9 @@ export default [
     await page.waitForURL(new RegExp(`committee=${jsc}`));
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Governance health' }).waitFor();
+    // The choices arrive with the alliances and committees: read the selects once their options are there.
+    await page.getByLabel('Alliance').locator('option[value="CMB-NORVANE"]').waitFor({ state: 'attached' });
+    await page.getByLabel('Committee').locator(`option[value="${jsc}"]`).waitFor({ state: 'attached' });
     expect(await page.getByLabel('Alliance').inputValue() === 'CMB-NORVANE', 'the alliance filter did not survive a reload');
     expect(await page.getByLabel('Committee').inputValue() === jsc, 'the committee filter did not survive a reload');
     const filtered = await pointsBySection(page, 'Packets');
