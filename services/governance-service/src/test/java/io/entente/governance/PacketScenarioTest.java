@@ -363,10 +363,10 @@ class PacketScenarioTest {
                         "READY", "c", null));
         Fixtures.publish(bootstrap, "/entente/sprint-service",
                 new SprintPlanned("s0-" + A, "t1", "Governance operations", "Sprint 14", "Summer close",
-                        LocalDate.of(2026, 7, 13), LocalDate.of(2026, 7, 24), 20),
+                        LocalDate.of(2026, 7, 13), LocalDate.of(2026, 7, 24), 20, List.of()),
                 new ItemCommittedToSprint("s0-" + A, "i1-" + A, A, 3, false),
                 new SprintPlanned("s1-" + A, "t1", "Governance operations", "Sprint 22", "JSC readiness",
-                        LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 27), 20),
+                        LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 27), 20, List.of()),
                 new SprintStarted("s1-" + A, "t1", Instant.parse("2026-11-16T08:00:00Z")),
                 new ItemCommittedToSprint("s1-" + A, "i1-" + A, A, 3, false),
                 new ItemCommittedToSprint("s1-" + A, "i2-" + A, A, 5, false),

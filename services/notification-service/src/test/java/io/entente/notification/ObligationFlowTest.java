@@ -5,8 +5,13 @@ import io.entente.events.backlog.BacklogItemEvent.BacklogItemCreated;
 import io.entente.events.backlog.ObligationEvent.ObligationDue;
 import io.entente.events.backlog.ObligationEvent.ObligationMissed;
 import io.entente.events.sprint.SprintEvent.BoardItemAssigned;
+import io.entente.events.sprint.SprintEvent.CarriedItem;
+import io.entente.events.sprint.SprintEvent.ItemCommittedToSprint;
+import io.entente.events.sprint.SprintEvent.SprintClosed;
+import io.entente.events.sprint.SprintEvent.SprintPlanned;
 import io.entente.notification.domain.AllianceRef;
 import io.entente.notification.domain.ObligationWork;
+import io.entente.notification.domain.SprintCrew;
 import io.entente.notification.service.MailRelay;
 import io.entente.platform.messaging.EventConsumer;
 import io.entente.platform.testing.TestEvents;
@@ -19,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -135,5 +141,61 @@ class ObligationFlowTest {
             String text = NotificationFlowTest.text(mail, "text/plain");
             assertTrue(text.contains("/alliances/" + p.alliance()), text);
         }
+    }
+
+    /**
+     * The team working the sprint that holds the obligation's work item hears when it comes due; once the item has
+     * gone back to the backlog with the sprint's close, the team is no longer its owner and hears nothing more.
+     */
+    @Test
+    void theTeamOfTheSprintTheWorkIsInHearsUntilTheWorkLeavesTheSprint() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
+        People p = new People("T-" + suffix.toUpperCase(Locale.ROOT), "man-" + suffix, "crew1-" + suffix,
+                "par-" + suffix);
+        String crewmate = "crew2-" + suffix;
+        for (String user : List.of(p.manager(), p.holder(), crewmate)) {
+            MoreRulesFlowTest.unread(p.token(user));
+        }
+        String obligation = UUID.randomUUID().toString();
+        String item = UUID.randomUUID().toString();
+        String sprintId = UUID.randomUUID().toString();
+        String title = "Safety data exchange " + p.alliance();
+        LocalDate due = LocalDate.of(2027, 4, 1);
+
+        try (TestEvents backlog = new TestEvents(bootstrap, "/entente/backlog-service")) {
+            backlog.publish(new AllianceRegistered(p.alliance(), "Tern " + suffix, "Partner Co", "CO_DEVELOPMENT", 1,
+                    "EXECUTION", 4, 3, p.manager(), LocalDate.of(2025, 1, 15)));
+            backlog.publish(new BacklogItemCreated(item, p.alliance(), "Send " + title, "Owed by us", "CONTRACTS",
+                    "OBLIGATION", null, due, "NEW", "a0", "obligation:" + obligation));
+        }
+        try (TestEvents sprint = new TestEvents(bootstrap, "/entente/sprint-service")) {
+            sprint.publish(new SprintPlanned(sprintId, "team-" + suffix, "Contracts", "Sprint 9", "Close Q1",
+                    LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 12), 30, List.of(p.holder(), crewmate)));
+            sprint.publish(new ItemCommittedToSprint(sprintId, item, p.alliance(), 3, false));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            ObligationWork w = ObligationWork.findById(obligation);
+            AllianceRef a = AllianceRef.findById(p.alliance());
+            return a != null && w != null && sprintId.equals(w.sprintId) && SprintCrew.of(sprintId).size() == 2;
+        }));
+
+        try (TestEvents backlog = new TestEvents(bootstrap, "/entente/backlog-service")) {
+            backlog.publish(new ObligationDue(obligation, p.alliance(), title, null, "REPORT", "US", due, 30));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> kinds(p, p.manager()).contains("OBLIGATION_DUE")
+                && kinds(p, p.holder()).contains("OBLIGATION_DUE") && kinds(p, crewmate).contains("OBLIGATION_DUE"));
+
+        try (TestEvents sprint = new TestEvents(bootstrap, "/entente/sprint-service")) {
+            sprint.publish(new SprintClosed(sprintId, "team-" + suffix, 3, 0,
+                    List.of(new CarriedItem(item, p.alliance(), "BACKLOG", null)), Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> ObligationWork.<ObligationWork>findById(obligation).sprintId == null));
+        try (TestEvents backlog = new TestEvents(bootstrap, "/entente/backlog-service")) {
+            backlog.publish(new ObligationMissed(obligation, p.alliance(), title, due));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> kinds(p, p.manager()).contains("OBLIGATION_MISSED"));
+        assertEquals(List.of("OBLIGATION_DUE"), kinds(p, p.holder()));
+        assertEquals(List.of("OBLIGATION_DUE"), kinds(p, crewmate));
     }
 }

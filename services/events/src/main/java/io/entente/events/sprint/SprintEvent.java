@@ -25,8 +25,13 @@ public sealed interface SprintEvent extends DomainEvent
         return sprintId();
     }
 
+    /**
+     * @param crew user ids of the team members planned to work in the sprint (its capacity plan); absent (null) in
+     *             events written before it was added
+     */
     record SprintPlanned(String sprintId, String teamId, String teamName, String name, String goal,
-                         LocalDate startDate, LocalDate endDate, int capacityPoints) implements SprintEvent {
+                         LocalDate startDate, LocalDate endDate, int capacityPoints, List<String> crew)
+            implements SprintEvent {
         @Override
         public String allianceId() {
             return null;
@@ -67,8 +72,13 @@ public sealed interface SprintEvent extends DomainEvent
     record CarriedItem(String itemId, String allianceId, String disposition, String nextSprintId) {
     }
 
-    /** The team's capacity for the sprint changed (absence, allocation, members); the sum of member capacities. */
-    record SprintCapacityChanged(String sprintId, String teamId, int capacityPoints) implements SprintEvent {
+    /**
+     * The team's capacity for the sprint changed (absence, allocation, members); the sum of member capacities.
+     *
+     * @param crew user ids of the members now planned to work in the sprint; null in events written before it was added
+     */
+    record SprintCapacityChanged(String sprintId, String teamId, int capacityPoints, List<String> crew)
+            implements SprintEvent {
         @Override
         public String allianceId() {
             return null;

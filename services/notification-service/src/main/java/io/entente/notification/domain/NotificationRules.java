@@ -136,19 +136,21 @@ public final class NotificationRules {
      * told here even when the partner owes it. The obligation itself is joint (the partner reads it too); how we
      * prepare it (the lead time) is ours, so the partner edition leaves it out.
      */
-    public static List<Planned> obligationDue(Obligation o, int leadTimeDays, String manager, String holder) {
+    /** To the owners: the alliance's manager, the card's holder and the team of the sprint the work is in. */
+    public static List<Planned> obligationDue(Obligation o, int leadTimeDays, String manager, String holder,
+                                              List<String> team) {
         String facts = owed(o.owedBy()) + (o.clauseRef() == null ? "" : " under clause " + o.clauseRef()) + ", due "
                 + o.dueDate() + ".";
         String ours = facts + " Its preparation starts now (" + leadTimeDays + " days ahead).";
-        return owners(manager, holder).stream().map(who -> new Planned(who, NotificationKind.OBLIGATION_DUE,
+        return owners(manager, holder, team).stream().map(who -> new Planned(who, NotificationKind.OBLIGATION_DUE,
                 o.allianceId(), "Obligation coming due: " + o.title(), ours, facts, allianceLink(o.allianceId())))
                 .toList();
     }
 
     /** A missed obligation may become a dispute, so its owners hear of it at once; the fact is joint. */
     public static List<Planned> obligationMissed(String allianceId, String title, String dueDate, String manager,
-                                                 String holder) {
-        return owners(manager, holder).stream().map(who -> Planned.joint(who, NotificationKind.OBLIGATION_MISSED,
+                                                 String holder, List<String> team) {
+        return owners(manager, holder, team).stream().map(who -> Planned.joint(who, NotificationKind.OBLIGATION_MISSED,
                 allianceId, "Obligation missed: " + title, "It was due " + dueDate + " and is not recorded as met.",
                 allianceLink(allianceId))).toList();
     }
@@ -162,7 +164,11 @@ public final class NotificationRules {
         };
     }
 
-    private static List<String> owners(String... refs) {
+    private static List<String> owners(String manager, String holder, List<String> team) {
+        List<String> refs = new ArrayList<>();
+        refs.add(manager);
+        refs.add(holder);
+        refs.addAll(team == null ? List.of() : team);
         Set<String> people = new LinkedHashSet<>();
         for (String ref : refs) {
             String who = username(ref);

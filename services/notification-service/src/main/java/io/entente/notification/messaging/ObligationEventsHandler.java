@@ -10,7 +10,12 @@ import io.entente.events.backlog.ObligationEvent.ObligationDue;
 import io.entente.events.backlog.ObligationEvent.ObligationMissed;
 import io.entente.events.sprint.SprintEvent.BoardItemAssigned;
 import io.entente.events.sprint.SprintEvent.BoardItemMoved;
+import io.entente.events.sprint.SprintEvent.CarriedItem;
+import io.entente.events.sprint.SprintEvent.ItemCommittedToSprint;
 import io.entente.events.sprint.SprintEvent.ItemRemovedFromSprint;
+import io.entente.events.sprint.SprintEvent.SprintCapacityChanged;
+import io.entente.events.sprint.SprintEvent.SprintClosed;
+import io.entente.events.sprint.SprintEvent.SprintPlanned;
 import io.entente.notification.domain.NotificationRules;
 import io.entente.notification.service.ObligationNotifications;
 import io.entente.platform.messaging.EventHandler;
@@ -18,12 +23,14 @@ import io.entente.platform.text.FreeText;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Obligations coming due or missed, to their owners. Learns each alliance's manager from the alliance events and
- * who holds an obligation's work from its backlog item and the sprint board; events of other aggregates may come in
- * any order, so each of them only overwrites what it knows.
+ * Obligations coming due or missed, to their owners. Learns each alliance's manager from the alliance events, who
+ * holds an obligation's work from its backlog item and the sprint board, and the team working on it from the sprint
+ * it is in and who is planned to work that sprint; events of other aggregates may come in any order, so each of them
+ * only overwrites what it knows.
  */
 @ApplicationScoped
 public class ObligationEventsHandler implements EventHandler {
@@ -38,7 +45,8 @@ public class ObligationEventsHandler implements EventHandler {
     public Set<Class<? extends DomainEvent>> handles() {
         return Set.of(ObligationDue.class, ObligationMissed.class, AllianceRegistered.class, AllianceUpdated.class,
                 BacklogItemCreated.class, BacklogItemUpdated.class, BoardItemAssigned.class, BoardItemMoved.class,
-                ItemRemovedFromSprint.class);
+                ItemRemovedFromSprint.class, ItemCommittedToSprint.class, SprintClosed.class, SprintPlanned.class,
+                SprintCapacityChanged.class);
     }
 
     @Override
@@ -63,7 +71,20 @@ public class ObligationEventsHandler implements EventHandler {
         } else if (event instanceof BoardItemMoved e) {
             obligations.itemHeldBy(e.itemId(), FreeText.orNull(e.assignee()));
         } else if (event instanceof ItemRemovedFromSprint e) {
-            obligations.itemHeldBy(e.itemId(), null);
+            obligations.itemOffTheBoard(e.itemId());
+        } else if (event instanceof ItemCommittedToSprint e) {
+            obligations.itemInSprint(e.itemId(), e.sprintId());
+        } else if (event instanceof SprintClosed e) {
+            // Items carried to the next sprint arrive there with their own ItemCommittedToSprint.
+            for (CarriedItem carried : e.carriedOver() == null ? List.<CarriedItem>of() : e.carriedOver()) {
+                if ("BACKLOG".equals(carried.disposition())) {
+                    obligations.itemOffTheBoard(carried.itemId());
+                }
+            }
+        } else if (event instanceof SprintPlanned e) {
+            obligations.sprintCrew(e.sprintId(), e.crew());
+        } else if (event instanceof SprintCapacityChanged e) {
+            obligations.sprintCrew(e.sprintId(), e.crew());
         }
     }
 

@@ -3,16 +3,19 @@ package io.entente.notification.service;
 import io.entente.notification.domain.AllianceRef;
 import io.entente.notification.domain.NotificationRules;
 import io.entente.notification.domain.ObligationWork;
+import io.entente.notification.domain.SprintCrew;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Obligations coming due or missed, to their owners: the read models of who manages each alliance and who holds
- * each obligation's work item, and the notifications, in the consumer's transaction.
+ * Obligations coming due or missed, to their owners: the read models of who manages each alliance, who holds
+ * each obligation's work item and which sprint's team works on it, and the notifications, in the consumer's
+ * transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -57,17 +60,35 @@ public class ObligationNotifications {
         }
     }
 
-    /** Null when the card was unassigned or taken off the board; an item no obligation owns changes nothing. */
+    /** Null when the card was unassigned; an item no obligation owns changes nothing. */
     public void itemHeldBy(String itemId, String assignee) {
         ObligationWork.<ObligationWork>list("itemId", itemId).forEach(w -> w.heldBy(assignee));
+    }
+
+    /** Committed to a sprint, or carried over into the next one. */
+    public void itemInSprint(String itemId, String sprintId) {
+        ObligationWork.<ObligationWork>list("itemId", itemId).forEach(w -> w.inSprint(sprintId));
+    }
+
+    /** Taken off the board, or carried back to the backlog when its sprint closed. */
+    public void itemOffTheBoard(String itemId) {
+        ObligationWork.<ObligationWork>list("itemId", itemId).forEach(ObligationWork::offTheBoard);
+    }
+
+    /** Who works in the sprint; events written before the crew was named change nothing. */
+    public void sprintCrew(String sprintId, List<String> members) {
+        if (members != null) {
+            SprintCrew.plan(sprintId, members);
+        }
     }
 
     public void obligationDue(UUID eventId, Instant occurredAt, NotificationRules.Obligation o, int leadTimeDays) {
         if (NotificationRules.staleObligationNews(occurredAt, clock.instant())) {
             return;
         }
+        ObligationWork w = ObligationWork.findById(o.obligationId());
         notifications.notify(eventId, NotificationRules.obligationDue(o, leadTimeDays, managerOf(o.allianceId()),
-                holderOf(o.obligationId())));
+                w == null ? null : w.assignee, teamOf(w)));
     }
 
     public void obligationMissed(UUID eventId, Instant occurredAt, String obligationId, String allianceId,
@@ -75,8 +96,9 @@ public class ObligationNotifications {
         if (NotificationRules.staleObligationNews(occurredAt, clock.instant())) {
             return;
         }
+        ObligationWork w = ObligationWork.findById(obligationId);
         notifications.notify(eventId, NotificationRules.obligationMissed(allianceId, title, dueDate,
-                managerOf(allianceId), holderOf(obligationId)));
+                managerOf(allianceId), w == null ? null : w.assignee, teamOf(w)));
     }
 
     private static String managerOf(String allianceId) {
@@ -84,8 +106,7 @@ public class ObligationNotifications {
         return a == null ? null : a.manager;
     }
 
-    private static String holderOf(String obligationId) {
-        ObligationWork w = ObligationWork.findById(obligationId);
-        return w == null ? null : w.assignee;
+    private static List<String> teamOf(ObligationWork w) {
+        return w == null ? List.of() : SprintCrew.of(w.sprintId);
     }
 }

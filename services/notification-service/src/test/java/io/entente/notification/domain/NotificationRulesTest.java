@@ -90,7 +90,7 @@ class NotificationRulesTest {
     void anObligationComingDueReachesTheManagerAndTheCardHolderOnceWithTheLeadTimeOnlyInOurEdition() {
         NotificationRules.Obligation o = new NotificationRules.Obligation("o1", "ONC-HELIX", "Annual report", "7.2",
                 "PARTNER", "2027-03-01");
-        List<Planned> planned = NotificationRules.obligationDue(o, 30, "alex", "user:alex");
+        List<Planned> planned = NotificationRules.obligationDue(o, 30, "alex", "user:alex", List.of());
         assertEquals(1, planned.size(), "manager and holder are the same person");
         Planned p = planned.get(0);
         assertEquals(NotificationKind.OBLIGATION_DUE, p.kind());
@@ -99,22 +99,33 @@ class NotificationRulesTest {
                 + "ahead).", p.body());
         assertEquals("Owed by the partner under clause 7.2, due 2027-03-01.", p.partnerBody());
         assertEquals("/alliances/ONC-HELIX", p.link());
-        assertEquals(List.of("alex", "tara"), NotificationRules.obligationDue(o, 30, "alex", "tara").stream()
+        assertEquals(List.of("alex", "tara"), NotificationRules.obligationDue(o, 30, "alex", "tara", null).stream()
                 .map(Planned::recipient).toList());
+    }
+
+    @Test
+    void anObligationComingDueReachesTheTeamOfTheSprintItsWorkIsInEachPersonOnce() {
+        NotificationRules.Obligation o = new NotificationRules.Obligation("o1", "ONC-HELIX", "Annual report", null,
+                "US", "2027-03-01");
+        assertEquals(List.of("alex", "tara", "nora"), NotificationRules.obligationDue(o, 30, "alex", "tara",
+                List.of("nora", "tara", "user:alex")).stream().map(Planned::recipient).toList());
+        assertEquals(List.of("alex", "nora"), NotificationRules.obligationMissed("ONC-HELIX", "x", "2027-01-31",
+                "alex", null, List.of("nora")).stream().map(Planned::recipient).toList());
     }
 
     @Test
     void aMissedObligationIsAJointFactForItsOwnersAndNobodyUnknownHearsOfIt() {
         List<Planned> planned = NotificationRules.obligationMissed("ONC-HELIX", "Milestone payment", "2027-01-31",
-                "alex", "priya");
+                "alex", "priya", List.of());
         assertEquals(List.of("alex", "priya"), planned.stream().map(Planned::recipient).toList());
         assertTrue(planned.stream().allMatch(p -> p.kind() == NotificationKind.OBLIGATION_MISSED
                 && p.body().equals(p.partnerBody()) && p.body().equals("It was due 2027-01-31 and is not recorded "
                 + "as met.")));
         // No manager known yet and no card holder (or a free-text name): nobody to tell.
-        assertEquals(List.of(), NotificationRules.obligationMissed("ONC-HELIX", "x", "2027-01-31", null, null));
+        assertEquals(List.of(), NotificationRules.obligationMissed("ONC-HELIX", "x", "2027-01-31", null, null,
+                List.of()));
         assertEquals(List.of(), NotificationRules.obligationDue(new NotificationRules.Obligation("o1", "A", "x", null,
-                "US", "2027-01-31"), 5, "Dr. Jane Smith", ""));
+                "US", "2027-01-31"), 5, "Dr. Jane Smith", "", List.of()));
     }
 
     @Test

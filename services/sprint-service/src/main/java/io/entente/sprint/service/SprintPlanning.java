@@ -86,8 +86,9 @@ public class SprintPlanning {
             addCapacity(sprint, member.userId, member.displayName, workingDays, 0, member.pointsPerDay);
         }
         SprintView view = views.of(sprint, team);
+        List<String> crew = members.stream().map(m -> m.userId).toList();
         changes.record(new SprintPlanned(sprint.id.toString(), team.id.toString(), team.name, sprint.name, sprint.goal,
-                sprint.startDate, sprint.endDate, sprint.capacityPoints), null, view);
+                sprint.startDate, sprint.endDate, sprint.capacityPoints, crew), null, view);
         return view;
     }
 
@@ -128,7 +129,8 @@ public class SprintPlanning {
         sprint.updatedAt = clock.instant();
         Sprint.getEntityManager().flush();
         SprintView after = views.of(sprint, team);
-        changes.record(new SprintCapacityChanged(sprint.id.toString(), team.id.toString(), capacity), before, after);
+        changes.record(new SprintCapacityChanged(sprint.id.toString(), team.id.toString(), capacity,
+                request.members().stream().map(CapacityRequest.MemberCapacity::userId).toList()), before, after);
         return after;
     }
 
