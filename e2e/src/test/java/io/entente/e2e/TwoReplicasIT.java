@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -21,15 +22,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ExtendWith(Stack.class)
 class TwoReplicasIT {
 
-    private static final int SECOND_BACKLOG = 8096;
-    private static final int DECISION_A = 8097;
-    private static final int DECISION_B = 8098;
+    private static final int BACKLOG_A = 8096;
+    private static final int BACKLOG_B = 8097;
+    private static final int DECISION_A = 8098;
+    private static final int DECISION_B = 8099;
     private static final String JOB = "decision-escalation-and-risk";
     // Short enough to see several ticks in a test, long enough that one tick's work ends well within it.
     private static final Duration JOB_PERIOD = Duration.ofSeconds(3);
-    // The service defaults, which the stack keeps: 300 writes at once, then 20 per second.
-    private static final int BURST = 300;
-    private static final double WRITES_PER_SECOND = 20;
+    // A small limit, so that a test on a slow machine still writes far faster than it refills.
+    private static final int BURST = 20;
+    private static final int WRITES_PER_SECOND = 1;
 
     private static StackFaults faults() {
         StackFaults faults = Stack.faults().orElse(null);
@@ -38,23 +40,29 @@ class TwoReplicasIT {
     }
 
     /**
-     * One user writes to both replicas in turn, far past the limit. Invalid bodies, so that nothing is stored: the
+     * One user writes to two replicas in turn, far past the limit. Invalid bodies, so that nothing is stored: the
      * limit is checked before the body is read, so each write either passes the limit (and gets 400) or gets 429.
-     * Two separate limits would let through about twice the burst.
+     * Two separate limits would let through about twice as many.
      */
     @Test
     void aUsersWriteLimitIsSharedByTheReplicas() {
-        StackFaults.Instance second = faults().startInstance("backlog-service", SECOND_BACKLOG);
+        Map<String, String> limit = Map.of("ENTENTE_RATE_LIMIT_BURST", Integer.toString(BURST),
+                "ENTENTE_RATE_LIMIT_WRITES_PER_SECOND", Integer.toString(WRITES_PER_SECOND));
+        StackFaults faults = faults();
+        CompletableFuture<StackFaults.Instance> starting = CompletableFuture.supplyAsync(
+                () -> faults.startInstance("backlog-service", BACKLOG_B, limit));
+        StackFaults.Instance a = faults.startInstance("backlog-service", BACKLOG_A, limit);
+        StackFaults.Instance b = starting.join();
         try {
             String token = Keycloak.newToken("sven");
-            String[] replicas = {Stack.BACKLOG, "http://127.0.0.1:" + SECOND_BACKLOG};
+            int[] ports = {BACKLOG_A, BACKLOG_B};
             int[] passed = new int[2];
             int refused = 0;
-            int writes = 3 * BURST;
+            int writes = 6 * BURST;
             long started = System.nanoTime();
             for (int i = 0; i < writes; i++) {
                 int status = given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
-                        .post(replicas[i % 2] + "/api/backlog-items").statusCode();
+                        .post("http://127.0.0.1:" + ports[i % 2] + "/api/backlog-items").statusCode();
                 if (status == 429) {
                     refused++;
                 } else {
@@ -63,7 +71,7 @@ class TwoReplicasIT {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            int allowed = (int) Math.ceil(BURST + WRITES_PER_SECOND * seconds);
+            int allowed = (int) Math.ceil(BURST + WRITES_PER_SECOND * seconds) + 1;
             System.out.printf("two replicas: %d writes in %.1f s, passed %d + %d, refused %d (one limit allows %d)%n",
                     writes, seconds, passed[0], passed[1], refused, allowed);
             assertTrue(passed[0] + passed[1] <= allowed, "one limit across both replicas: passed "
@@ -71,7 +79,8 @@ class TwoReplicasIT {
             assertTrue(refused > 0, "writes past the limit are refused");
             assertTrue(passed[0] > 0 && passed[1] > 0, "both replicas took writes");
         } finally {
-            second.stop();
+            a.stop();
+            b.stop();
         }
     }
 
@@ -83,8 +92,10 @@ class TwoReplicasIT {
     void aScheduledJobRunsOncePerTickAcrossTheReplicas() {
         Map<String, String> often = Map.of("ENTENTE_DECISION_JOBS_EVERY", JOB_PERIOD.toSeconds() + "s");
         StackFaults faults = faults();
+        CompletableFuture<StackFaults.Instance> starting = CompletableFuture.supplyAsync(
+                () -> faults.startInstance("decision-service", DECISION_B, often));
         StackFaults.Instance a = faults.startInstance("decision-service", DECISION_A, often);
-        StackFaults.Instance b = faults.startInstance("decision-service", DECISION_B, often);
+        StackFaults.Instance b = starting.join();
         try {
             // The job's first run is delayed 30 s after start.
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
