@@ -299,12 +299,17 @@ public final class EntenteUp {
      * ({@code <name>-<port>.log}). Stopped with the rest of the stack unless the caller stops it first.
      */
     ServiceProcess startInstance(String name, int port) {
+        return startInstance(name, port, Map.of());
+    }
+
+    /** As {@link #startInstance(String, int)}, with further configuration (environment) for this instance only. */
+    ServiceProcess startInstance(String name, int port, Map<String, String> settings) {
         ServiceProcess.Spec spec = service(name).spec();
         if (!Ports.isFree(port)) {
             throw new StartupException("port " + port + " is already in use");
         }
         ServiceProcess.Spec instance = new ServiceProcess.Spec(name + "-" + port, port, spec.database(), spec.jar());
-        ServiceProcess service = ServiceProcess.start(instance, root, logs, infra);
+        ServiceProcess service = ServiceProcess.start(instance, root, logs, infra, settings);
         register(instance.name(), service);
         leftovers.remember(service.process());
         service.awaitReady();

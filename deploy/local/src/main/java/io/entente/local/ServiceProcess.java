@@ -54,6 +54,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Spec spec, Path root, Path logs, Infrastructure infra) {
+        return start(spec, root, logs, infra, Map.of());
+    }
+
+    /** {@code settings}: further environment (Quarkus configuration) for this process only, applied last. */
+    static ServiceProcess start(Spec spec, Path root, Path logs, Infrastructure infra, Map<String, String> settings) {
         Path jar = spec.jarIn(root);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
@@ -68,6 +73,7 @@ final class ServiceProcess implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", spec.database());
         }
         env.putAll(tracing(System.getenv()));
+        env.putAll(settings);
         List<String> command = List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString());
         ManagedProcess process = ManagedProcess.start(spec.name(), command, env, root,
                 logs.resolve(spec.name() + ".log"), STOP_TIMEOUT);

@@ -1,5 +1,7 @@
 package io.entente.local;
 
+import java.util.Map;
+
 /**
  * The faults of an end-to-end fault run, done to a stack started by {@link EntenteUp#start()}: kill -9
  * and restart of the Kafka broker and of a service, a PostgreSQL restart on the same data directory, and more
@@ -69,6 +71,11 @@ public final class StackFaults {
      */
     public Instance startInstance(String name, int port) {
         return new Instance(up.startInstance(name, port));
+    }
+
+    /** As {@link #startInstance(String, int)}, with further Quarkus configuration as environment variables. */
+    public Instance startInstance(String name, int port, Map<String, String> settings) {
+        return new Instance(up.startInstance(name, port, settings));
     }
 
     /** A further instance of a service, started by {@link #startInstance}. */

@@ -1,5 +1,7 @@
 package io.entente.platform.jobs;
 
+import io.entente.platform.observability.MetricNames;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -30,6 +32,9 @@ import java.util.Locale;
  * </ul>
  * The lock's transaction writes nothing until the end, so it has no transaction id and does not hold back vacuum
  * while the job runs; the job's own changes commit in their own transactions on other connections.
+ *
+ * <p>Each replica counts its outcomes ({@link MetricNames#JOB_TICKS}, tagged with job and outcome): summed over the
+ * replicas, RAN grows by one per period however many replicas there are.
  */
 @ApplicationScoped
 public class ClusterJobs {
@@ -47,10 +52,12 @@ public class ClusterJobs {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    public ClusterJobs(DataSource dataSource, Clock clock) {
+    public ClusterJobs(DataSource dataSource, Clock clock, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /**
@@ -63,6 +70,13 @@ public class ClusterJobs {
     }
 
     public Outcome runOncePer(String job, Duration period, Runnable work) {
+        Outcome outcome = attempt(job, period, work);
+        registry.counter(MetricNames.JOB_TICKS, MetricNames.JOB, job, MetricNames.OUTCOME,
+                outcome.name().toLowerCase(Locale.ROOT)).increment();
+        return outcome;
+    }
+
+    private Outcome attempt(String job, Duration period, Runnable work) {
         Instant tick = periodStart(clock.instant(), period);
         try (Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(false);

@@ -18,6 +18,8 @@ public final class MetricNames {
     public static final String EVENTS_PARKED = "entente.events.parked";
     public static final String CONSUMER_LAG = "entente.consumer.lag";
     public static final String PACKET_RENDER = "entente.packet.render";
+    /** Scheduler ticks of a replicated job, by outcome (ran, busy, done_this_period); see ClusterJobs. */
+    public static final String JOB_TICKS = "entente.jobs.ticks";
 
     /** Tag: the consumer group (the service's name unless configured otherwise). */
     public static final String CONSUMER = "consumer";
@@ -26,6 +28,9 @@ public final class MetricNames {
     public static final String TOPIC = "topic";
     /** Tag on every meter: the service ({@code quarkus.application.name}). */
     public static final String APPLICATION = "application";
+    /** Tags of {@link #JOB_TICKS}: the job's name and what this replica did in the tick. */
+    public static final String JOB = "job";
+    public static final String OUTCOME = "outcome";
 
     /** The names as Prometheus shows them (without the _count/_sum/_bucket suffixes of timers). */
     public static final List<String> PROMETHEUS = List.of(
