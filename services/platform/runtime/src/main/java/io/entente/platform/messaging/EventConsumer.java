@@ -29,18 +29,23 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -278,12 +283,18 @@ public class EventConsumer {
                 outcome[1] = 0;
                 appliedTypes.clear();
                 duplicateTypes.clear();
+                Set<UUID> unseen = notInInbox(handled);
+                List<EventEnvelope> fresh = new ArrayList<>(handled.size());
                 for (EventEnvelope envelope : handled) {
-                    boolean fresh = applyInTransaction(envelope, handlers.get(envelope.type()),
-                            deliveries.getOrDefault(envelope, Delivery.NONE));
-                    outcome[fresh ? 0 : 1]++;
-                    (fresh ? appliedTypes : duplicateTypes).add(envelope.type());
+                    boolean applies = applyInTransaction(envelope, handlers.get(envelope.type()),
+                            deliveries.getOrDefault(envelope, Delivery.NONE), unseen.remove(envelope.id()));
+                    if (applies) {
+                        fresh.add(envelope);
+                    }
+                    outcome[applies ? 0 : 1]++;
+                    (applies ? appliedTypes : duplicateTypes).add(envelope.type());
                 }
+                recordInInbox(fresh, deliveries);
             });
         } catch (RuntimeException e) {
             LOG.infof("a batch of %d events failed, applying them one by one: %s", handled.size(), e.toString());
@@ -336,7 +347,7 @@ public class EventConsumer {
         requests.activate();
         try {
             boolean fresh = QuarkusTransaction.requiringNew().call(() -> applyInTransaction(envelope, targets,
-                    delivery));
+                    delivery, null));
             (fresh ? applied : duplicates).incrementAndGet();
             if (fresh) {
                 metrics.applied(groupId, envelope.type());
@@ -349,35 +360,79 @@ public class EventConsumer {
     }
 
     /**
-     * The inbox row and the handlers' changes, in the caller's transaction. False for an event already in the inbox
-     * (a redelivery, or the same event twice in one batch): nothing is changed.
+     * The batch's events that are not in the inbox yet, in one round trip: per event, a statement of its own was
+     * most of what applying a batch cost while the database is busy.
      */
-    private boolean applyInTransaction(EventEnvelope envelope, List<EventHandler> targets, Delivery delivery) {
+    private Set<UUID> notInInbox(List<EventEnvelope> batch) {
+        Set<UUID> unseen = new HashSet<>();
+        batch.forEach(envelope -> unseen.add(envelope.id()));
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select event_id from inbox_event where event_id = any(?)")) {
+                select.setArray(1, connection.createArrayOf("uuid", unseen.toArray()));
+                try (ResultSet seen = select.executeQuery()) {
+                    while (seen.next()) {
+                        unseen.remove(seen.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        return unseen;
+    }
+
+    /**
+     * The inbox rows of a batch's applied events, written after their handlers in one JDBC batch, so received_at is
+     * when the batch's work was done. Another instance may have applied one of them since {@link #notInInbox} (a
+     * rebalance): then the batch rolls back and its events are applied one by one, which finds that event's row.
+     */
+    private void recordInInbox(List<EventEnvelope> applied, Map<EventEnvelope, Delivery> deliveries) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into inbox_event (event_id, event_type, aggregate_id, status, received_at, traceparent)
+                    values (?, ?, ?, 'APPLIED', clock_timestamp(), ?) on conflict (event_id) do nothing""")) {
+                for (EventEnvelope envelope : applied) {
+                    insert.setObject(1, envelope.id());
+                    insert.setString(2, envelope.type());
+                    insert.setString(3, envelope.subject());
+                    insert.setString(4, deliveries.getOrDefault(envelope, Delivery.NONE).traceparent());
+                    insert.addBatch();
+                }
+                for (int rows : insert.executeBatch()) {
+                    if (rows == 0) {
+                        throw new IllegalStateException("an event of the batch was applied elsewhere meanwhile");
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * The handlers' changes, in the caller's transaction. False for an event already in the inbox (a redelivery, or
+     * the same event twice in one batch): nothing is changed. {@code fresh} null: the inbox row is written first and
+     * tells; otherwise the caller has looked in the inbox and writes the row.
+     */
+    private boolean applyInTransaction(EventEnvelope envelope, List<EventHandler> targets, Delivery delivery,
+                                       Boolean fresh) {
         MDC.put(EVENT_ID, String.valueOf(envelope.id()));
         try {
-            return applyInTransactionTraced(envelope, targets, delivery);
+            return applyInTransactionTraced(envelope, targets, delivery, fresh);
         } finally {
             MDC.remove(EVENT_ID);
         }
     }
 
     private boolean applyInTransactionTraced(EventEnvelope envelope, List<EventHandler> targets,
-                                              Delivery delivery) {
+                                              Delivery delivery, Boolean fresh) {
         // Current while the handlers run, so that the events they queue in the outbox continue the same trace.
         Span span = tracing.startProcess(delivery.producer(), envelope, delivery.topic());
         try (Scope scope = span.makeCurrent()) {
-            // clock_timestamp(), not now(): in a batch, when this event's turn came, not when the transaction began.
-            int fresh = em.createNativeQuery("""
-                            insert into inbox_event (event_id, event_type, aggregate_id, status, received_at,
-                                                     traceparent)
-                            values (?1, ?2, ?3, 'APPLIED', clock_timestamp(), ?4)
-                            on conflict (event_id) do nothing""")
-                    .setParameter(1, envelope.id())
-                    .setParameter(2, envelope.type())
-                    .setParameter(3, envelope.subject())
-                    .setParameter(4, delivery.traceparent())
-                    .executeUpdate();
-            if (fresh == 0) {
+            if (fresh == null) {
+                fresh = insertInboxRow(envelope, delivery);
+            }
+            if (!fresh) {
                 span.setAttribute("entente.duplicate", true);
                 return false;
             }
@@ -392,6 +447,21 @@ public class EventConsumer {
         } finally {
             span.end();
         }
+    }
+
+    /** False if the event is in the inbox already. */
+    private boolean insertInboxRow(EventEnvelope envelope, Delivery delivery) {
+        // clock_timestamp(), not now(): when this event's turn came, not when the transaction began.
+        return em.createNativeQuery("""
+                        insert into inbox_event (event_id, event_type, aggregate_id, status, received_at,
+                                                 traceparent)
+                        values (?1, ?2, ?3, 'APPLIED', clock_timestamp(), ?4)
+                        on conflict (event_id) do nothing""")
+                .setParameter(1, envelope.id())
+                .setParameter(2, envelope.type())
+                .setParameter(3, envelope.subject())
+                .setParameter(4, delivery.traceparent())
+                .executeUpdate() > 0;
     }
 
     private boolean park(EventEnvelope envelope, RuntimeException cause, Delivery delivery) {

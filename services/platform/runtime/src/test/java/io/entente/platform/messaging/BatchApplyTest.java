@@ -62,6 +62,22 @@ class BatchApplyTest {
     }
 
     @Test
+    void aBatchRedeliveringAnAppliedEventAbsorbsItAndAppliesTheRest() {
+        String item = UUID.randomUUID().toString();
+        EventEnvelope first = envelope(UUID.randomUUID(), created(item, "v1"));
+        assertEquals(1, consumer.applyAll(List.of(first)));
+        EventConsumer.Stats before = consumer.stats();
+
+        assertEquals(3, consumer.applyAll(List.of(first, envelope(UUID.randomUUID(), updated(item, "v2")),
+                envelope(UUID.randomUUID(), updated(item, "v3")))));
+
+        assertEquals(List.of("v1", "v2", "v3"), titles(item));
+        assertEquals(before.applied() + 2, consumer.stats().applied());
+        assertEquals(before.duplicates() + 1, consumer.stats().duplicates());
+        assertEquals(List.of("APPLIED"), inboxStatus(first.id()));
+    }
+
+    @Test
     void aPoisonEventInTheMiddleIsParkedAndTheOthersTakeEffectInOrder() {
         String item = UUID.randomUUID().toString();
         String neighbour = UUID.randomUUID().toString();
