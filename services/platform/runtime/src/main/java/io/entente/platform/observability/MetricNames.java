@@ -18,6 +18,8 @@ public final class MetricNames {
     public static final String EVENTS_PARKED = "entente.events.parked";
     public static final String CONSUMER_LAG = "entente.consumer.lag";
     public static final String PACKET_RENDER = "entente.packet.render";
+    /** Timer: the per-user write limit's check of one write (the shared bucket's statement), limited or not. */
+    public static final String RATE_LIMIT_CHECK = "entente.rate.limit.check";
 
     /** Tag: the consumer group (the service's name unless configured otherwise). */
     public static final String CONSUMER = "consumer";
