@@ -14,7 +14,7 @@ import java.util.Properties;
 
 /**
  * The harness behind bench/run. Commands (each reads and writes bench/target/):
- * load | params | events | kafka | pgbench | procs | report, with --scale full|quick and --root (the work tree).
+ * load | params | ratelimit-before | ratelimit-after | events | kafka | pgbench | procs | report, with --scale full|quick and --root (the work tree).
  */
 public final class Main {
 
@@ -63,9 +63,11 @@ public final class Main {
             case "kafka" -> write("kafka", new Measures(api, scale, state).kafka());
             case "pgbench" -> write("pgbench", new Measures(api, scale, state).pgbench());
             case "procs" -> write("procs", new Procs(root).measure());
+            case "ratelimit-before" -> RateLimitCost.before();
+            case "ratelimit-after" -> log("rate-limit checks in this run: %s", RateLimitCost.after());
             case "report" -> new Report(root, target, scale, state).write();
             default -> {
-                System.out.println("usage: Main load|params|events|kafka|pgbench|procs|report [--scale full|quick]");
+                System.out.println("usage: Main load|params|ratelimit-before|ratelimit-after|events|kafka|pgbench|procs|report [--scale full|quick]");
                 System.exit(2);
             }
         }

@@ -166,6 +166,25 @@ final class Report {
                 row("ratio: item creates/s ÷ pgbench tps, 16 clients", "", fmt2(r), "", "", "", "");
             }
         }
+        ObjectNode limit = Main.read("ratelimit");
+        if (limit != null) {
+            ObjectNode cost = RateLimitCost.summary(limit);
+            results.set("rateLimitCostPerWrite", cost);
+            String label = "rate-limit cost per write (backlog-service: shared bucket statement before each create)";
+            if (cost.path("checks").asDouble() > 0) {
+                double mean = cost.path("meanMs").asDouble();
+                double create = cost.path("createMeanMs").asDouble();
+                row(label, fmt0(cost.path("checks").asDouble()), "", "≤ " + fmt1(cost.path("p50UpToMs").asDouble()),
+                        "", "≤ " + fmt1(cost.path("p99UpToMs").asDouble()), "mean " + fmt2(mean) + " ms per write"
+                                + (create > 0 ? " = " + fmt1(100 * mean / create) + " % of a create's mean server "
+                                + "time (" + fmt1(create) + " ms)" : "") + "; service timer "
+                                + "entente_rate_limit_check_seconds over the measured runs' writes, p50/p99 as "
+                                + "bucket upper bounds");
+            } else {
+                row(label, "0", "", "", "", "", "limit off in this run (--no-rate-limit): the create rows above are "
+                        + "the figures without it");
+            }
+        }
         if (events != null) {
             results.set("eventPropagation", events);
             JsonNode paths = events.path("microsFromCommitTo");

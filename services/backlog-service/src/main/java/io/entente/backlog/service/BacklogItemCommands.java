@@ -46,11 +46,9 @@ public class BacklogItemCommands {
         // A user outside the alliance learns nothing, not even that it exists.
         alliances.visible(request.allianceId());
         Set<UUID> dependsOn = visibleDependencies(request.dependsOn());
-        BacklogItem item = writer.create(new NewItem(request.allianceId(), request.title(), request.description(),
+        return writer.createAndRecord(new NewItem(request.allianceId(), request.title(), request.description(),
                 request.discipline(), request.type(), request.estimate(), request.beneficiary(),
-                request.stakeholderValue(), request.owner(), request.dueDate(), null));
-        writer.replaceDependencies(item.id, dependsOn);
-        return writer.recordCreated(item);
+                request.stakeholderValue(), request.owner(), request.dueDate(), null), dependsOn);
     }
 
     public BacklogItemView update(UUID id, BacklogItemUpdateRequest request, String ifMatch) {

@@ -20,6 +20,8 @@ public final class MetricNames {
     public static final String PACKET_RENDER = "entente.packet.render";
     /** Scheduler ticks of a replicated job, by outcome (ran, busy, done_this_period); see ClusterJobs. */
     public static final String JOB_TICKS = "entente.jobs.ticks";
+    /** Timer: the per-user write limit's check of one write (the shared bucket's statement), limited or not. */
+    public static final String RATE_LIMIT_CHECK = "entente.rate.limit.check";
 
     /** Tag: the consumer group (the service's name unless configured otherwise). */
     public static final String CONSUMER = "consumer";
