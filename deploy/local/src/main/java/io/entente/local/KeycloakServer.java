@@ -37,6 +37,12 @@ final class KeycloakServer implements AutoCloseable {
     static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--cache=local");
     /** Written into the distribution after a successful build: the options it was built with. */
     static final String BUILT_FOR = "entente-built-for";
+    /**
+     * kc.sh's default heap is -Xms64m -Xmx512m; a realm of a dozen users needs far less (kc.sh keeps its G1 and
+     * metaspace settings: this replaces only the heap part of them).
+     */
+    static final String HEAP = "-Xms32m -Xmx256m";
+
     private final ManagedProcess process;
 
     private KeycloakServer(ManagedProcess process) {
@@ -72,6 +78,7 @@ final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                "JAVA_OPTS_KC_HEAP", HEAP,
                 // kc.sh runs the java under JAVA_HOME: make it the JVM the entente script checked for the launcher.
                 "JAVA_HOME", System.getProperty("java.home"),
                 // The dev-file database URL is built from kc.db-url-path (default: the distribution folder).
