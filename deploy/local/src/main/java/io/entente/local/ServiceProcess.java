@@ -1,6 +1,8 @@
 package io.entente.local;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,9 +59,12 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Environment shared by every application: where the infrastructure is. */
+    /**
+     * Environment shared by every application: where the infrastructure is, and where each application's
+     * class-data sharing archive is kept (null: none).
+     */
     record Infrastructure(UnaryOperator<String> jdbcUrlOfDatabase, String kafkaBootstrapServers,
-            String oidcAuthServerUrl) {
+            String oidcAuthServerUrl, Path classDataArchives) {
     }
 
     static ServiceProcess start(Spec spec, Path root, Path logs, Infrastructure infra) {
@@ -83,11 +88,34 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(JVM_OPTIONS);
+        if (infra.classDataArchives() != null) {
+            command.add(classDataSharing(jar, infra.classDataArchives().resolve(spec.name() + ".jsa")));
+        }
         command.add("-jar");
         command.add(jar.toString());
         ManagedProcess process = ManagedProcess.start(spec.name(), command, env, root,
                 logs.resolve(spec.name() + ".log"), STOP_TIMEOUT);
         return new ServiceProcess(spec, process);
+    }
+
+    /**
+     * A dynamic class-data sharing archive holds the classes a service loaded, already parsed and verified: the JVM
+     * maps it instead of loading them from the jars again. Made by the JVM when the service stops for the first time
+     * after a build (the jar is newer than the archive), used by every start after that.
+     * The JVM checks the archive against the jars itself and ignores one that does not fit.
+     */
+    static String classDataSharing(Path jar, Path archive) {
+        try {
+            if (Files.isRegularFile(archive) && Files.size(archive) > 0
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                return "-XX:SharedArchiveFile=" + archive;
+            }
+            Files.createDirectories(archive.getParent());
+            Files.deleteIfExists(archive);
+        } catch (IOException e) {
+            throw new StartupException("could not prepare " + archive + ": " + e.getMessage(), e);
+        }
+        return "-XX:ArchiveClassesAtExit=" + archive;
     }
 
     /**
