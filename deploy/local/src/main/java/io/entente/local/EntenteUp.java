@@ -33,6 +33,8 @@ public final class EntenteUp {
     private final Path home;
     private final Path logs;
     private final boolean skipMissing;
+    /** Null for test stacks: they start once per build, and writing the archive would only slow their stop. */
+    private final Path classDataArchives;
     private final LeftoverProcesses leftovers;
     private final PrintStream out = System.out;
     private final long startNanos = System.nanoTime();
@@ -55,11 +57,12 @@ public final class EntenteUp {
     private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
 
     EntenteUp(Path root, boolean skipMissing) {
-        this(root, root.resolve(".entente"), skipMissing);
+        this(root, root.resolve(".entente"), skipMissing, root.resolve(".entente/cds"));
     }
 
-    private EntenteUp(Path root, Path home, boolean skipMissing) {
+    private EntenteUp(Path root, Path home, boolean skipMissing, Path classDataArchives) {
         this.root = root;
+        this.classDataArchives = classDataArchives;
         this.home = home;
         this.logs = home.resolve("logs");
         this.skipMissing = skipMissing;
@@ -78,7 +81,7 @@ public final class EntenteUp {
     }
 
     public static EntenteUp forTests(Path root, Path home) {
-        return new EntenteUp(root, home, false);
+        return new EntenteUp(root, home, false, null);
     }
 
     public static void main(String[] args) {
@@ -199,7 +202,8 @@ public final class EntenteUp {
         step("Keycloak", "starting (pid " + keycloak.process().pid() + ")");
 
         ServiceProcess.Infrastructure infra = new ServiceProcess.Infrastructure(
-                database -> this.postgres.jdbcUrl(database), kafka.bootstrapServers(), KeycloakServer.ISSUER);
+                database -> this.postgres.jdbcUrl(database), kafka.bootstrapServers(), KeycloakServer.ISSUER,
+                classDataArchives);
         this.infra = infra;
         List<ServiceProcess> running = new ArrayList<>();
         for (ServiceProcess.Spec spec : applications) {

@@ -128,6 +128,9 @@ public final class LocalKafkaBroker {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // The cleaner (for __consumer_offsets) allocates and zeroes this buffer up front: 128 MB by default, and
+        // 8 MB still deduplicates the offsets of a few dozen consumer groups in one pass.
+        p.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
         // After a kill -9 the restarted broker cannot re-register until the old incarnation's session expires
         // (DuplicateBrokerRegistrationException); the 9 s default made every restart-after-kill take ~12 s.
         p.put("broker.session.timeout.ms", "4000");

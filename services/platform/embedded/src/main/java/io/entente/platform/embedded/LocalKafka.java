@@ -157,7 +157,9 @@ public final class LocalKafka implements AutoCloseable {
             cmd.add("/usr/bin/setsid");
         }
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx512m");
+        // A broker of a few topics and one partition each: a small heap that grows only when needed.
+        cmd.add("-Xms16m");
+        cmd.add("-Xmx256m");
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-cp");
@@ -175,6 +177,8 @@ public final class LocalKafka implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
+        // One malloc arena per thread would add tens of MB of RSS to a process that barely mallocs.
+        pb.environment().put("MALLOC_ARENA_MAX", "2");
         try {
             process = pb.start();
         } catch (IOException e) {
