@@ -43,8 +43,9 @@ final class Procs {
         PORTS.put("postgresql", 15432);
     }
 
+    // Keycloak's lines start with the date and time, the services' with the time of day only.
     static final Pattern STARTED = Pattern.compile(
-            "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3}) .*started in ([0-9.]+)s\\. Listening on");
+            "^(?:(\\d{4}-\\d{2}-\\d{2}) )?(\\d{2}:\\d{2}:\\d{2},\\d{3}) .*started in ([0-9.]+)s\\. Listening on");
 
     private final Path root;
 
@@ -80,13 +81,11 @@ final class Procs {
                     }
                 }
                 if (last != null) {
-                    long listening = LocalDateTime.parse(last.group(1),
-                                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS"))
-                            .atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+                    long listening = listeningMillis(last, startMillis);
                     if (listening >= startMillis - 1000) {
                         double toListen = (listening - startMillis) / 1000.0;
                         p.put("startupToListeningS", toListen).put("quarkusStartedInS",
-                                Double.parseDouble(last.group(2)));
+                                Double.parseDouble(last.group(3)));
                         lastReady = Math.max(lastReady, listening);
                     }
                 }
@@ -195,5 +194,15 @@ final class Procs {
             // gone, or not readable
         }
         return 0;
+    }
+
+    /** A line without a date belongs to the day the process started, or the next one if it crossed midnight. */
+    static long listeningMillis(Matcher line, long startMillis) {
+        ZoneId zone = ZoneId.systemDefault();
+        String date = line.group(1) != null ? line.group(1)
+                : java.time.Instant.ofEpochMilli(startMillis).atZone(zone).toLocalDate().toString();
+        long at = LocalDateTime.parse(date + " " + line.group(2), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS"))
+                .atZone(zone).toInstant().toEpochMilli();
+        return line.group(1) == null && at < startMillis - 1000 ? at + 86_400_000L : at;
     }
 }
