@@ -121,3 +121,20 @@ export async function drag(page, source, target) {
   }
   await page.mouse.up();
 }
+
+/**
+ * Drags until {@code landed} shows the result, at most three times. On a busy machine a gesture can be cut short by a
+ * re-render (queries refreshing under the pointer) and land nowhere; a user would simply drag again. A drop the page
+ * refused (its error state) is not repeated: that is an answer, and the journey fails with it.
+ */
+export async function dragUntil(page, source, target, landed, what) {
+  for (let attempt = 1; ; attempt++) {
+    await drag(page, source(), target);
+    const done = await landed().waitFor({ timeout: TIMEOUT / 2 }).then(() => true, () => false);
+    if (done) return;
+    const refusal = page.locator('.state-error');
+    if (await refusal.count()) throw new Error(`dropping ${what} was refused: ${(await refusal.first().innerText()).trim()}`);
+    if (attempt === 3) throw new Error(`${what} did not land after dragging it three times`);
+    log(`the drop of ${what} did not register, dragging again`);
+  }
+}

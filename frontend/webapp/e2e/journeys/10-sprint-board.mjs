@@ -1,4 +1,4 @@
-import { journey, shot, log, drag, TIMEOUT } from '../support.mjs';
+import { journey, shot, log, dragUntil } from '../support.mjs';
 
 export default [
   journey('team member plans a sprint and moves the item across the board', 'tara', async (page) => {
@@ -22,15 +22,8 @@ export default [
     await candidate.waitFor();
     const title = (await candidate.locator('.card-title').innerText()).trim();
     log(`dragging "${title}" into the sprint`);
-    // A gesture cut short by a re-render (queries refreshing right after login) is repeated once, as a user would.
-    for (let attempt = 1; ; attempt++) {
-      await drag(page, candidate, page.getByTestId('sprint-drop-zone'));
-      const staged = await page.getByTestId('staged-item').filter({ hasText: title }).waitFor({ timeout: TIMEOUT / 2 })
-        .then(() => true, () => false);
-      if (staged) break;
-      if (attempt === 2) throw new Error(`"${title}" was not staged after dragging it twice`);
-      log('the drop did not register, dragging again');
-    }
+    await dragUntil(page, () => candidate, page.getByTestId('sprint-drop-zone'),
+      () => page.getByTestId('staged-item').filter({ hasText: title }), `"${title}" into the sprint`);
     await shot(page, '03-sprint-planning');
     await page.getByRole('button', { name: /^Commit 1 item/ }).click();
     // The sprint service decides about capacity: over it, the page offers the audited override.
@@ -47,8 +40,11 @@ export default [
     const todo = page.getByTestId('column-TODO');
     const card = todo.getByTestId('board-card').filter({ hasText: title });
     await card.waitFor();
-    await drag(page, card, page.getByTestId('column-IN_PROGRESS'));
-    await page.getByTestId('column-IN_PROGRESS').getByTestId('board-card').filter({ hasText: title }).waitFor();
+    // The burndown and velocity charts load after the board; let them land before picking the card up.
+    await page.waitForLoadState('networkidle');
+    const inProgress = page.getByTestId('column-IN_PROGRESS');
+    await dragUntil(page, () => todo.getByTestId('board-card').filter({ hasText: title }), inProgress,
+      () => inProgress.getByTestId('board-card').filter({ hasText: title }), `"${title}" into In progress`);
     // The move is stored, not just drawn: it survives a reload.
     await page.reload();
     await page.getByTestId('column-IN_PROGRESS').getByTestId('board-card').filter({ hasText: title }).waitFor();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -182,8 +183,15 @@ public final class SprintDemo {
             }
         }
         String[] pattern = {"DONE", "IN_REVIEW", "IN_PROGRESS", "IN_PROGRESS", "DONE", "TODO"};
+        Map<String, Integer> placed = new HashMap<>();
         for (int j = 0; j < cards.size(); j++) {
             String column = pattern[j % pattern.length];
+            // Leave a free place under each WIP limit: the first card someone drags into a column should be taken.
+            Integer limit = spec.wipLimits().get(column);
+            if (limit != null && placed.getOrDefault(column, 0) >= limit - 1) {
+                column = "TODO";
+            }
+            placed.merge(column, 1, Integer::sum);
             moveTo(client, activeId, cards.get(j), column, column.equals("TODO") && j % 2 == 1 ? null : member(spec, j));
         }
     }
