@@ -195,7 +195,7 @@ public final class EntenteUp {
         // Keycloak and the applications start together: services connect to Keycloak lazily, on the first request,
         // so there is no reason to wait out Keycloak's 15-30 s start before launching them.
         supervisor.add(new KeycloakPart());
-        KeycloakServer keycloak = KeycloakServer.start(root, home.resolve("keycloak"), logs);
+        KeycloakServer keycloak = KeycloakServer.start(root, home.resolve("keycloak"), logs, classDataArchives);
         this.keycloak = keycloak;
         register("Keycloak", () -> this.keycloak.close());
         leftovers.remember(keycloak.process());
@@ -561,7 +561,7 @@ public final class EntenteUp {
         public void restart() {
             // A SIGKILL of kc.sh leaves its java running and holding the port: stop it before starting again.
             keycloak.process().kill();
-            KeycloakServer restarted = KeycloakServer.start(root, home.resolve("keycloak"), logs);
+            KeycloakServer restarted = KeycloakServer.start(root, home.resolve("keycloak"), logs, classDataArchives);
             keycloak = restarted;
             leftovers.remember(restarted.process());
             restarted.awaitReady();

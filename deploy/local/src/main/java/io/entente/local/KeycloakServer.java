@@ -38,10 +38,13 @@ final class KeycloakServer implements AutoCloseable {
     /** Written into the distribution after a successful build: the options it was built with. */
     static final String BUILT_FOR = "entente-built-for";
     /**
-     * kc.sh's default heap is -Xms64m -Xmx512m; a realm of a dozen users needs far less (kc.sh keeps its G1 and
-     * metaspace settings: this replaces only the heap part of them).
+     * Replaces kc.sh's JVM options (its defaults are G1 with -Xms64m -Xmx512m, sized for a server): a realm of a dozen
+     * users needs a small heap, and the serial collector keeps less memory. Only C1 compiles: Keycloak here serves a
+     * few logins, and C2's compile threads would take the cores the services need while the stack starts.
      */
-    static final String HEAP = "-Xms32m -Xmx256m";
+    static final String JVM_OPTIONS = String.join(" ", "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:MetaspaceSize=96M", "-XX:MaxMetaspaceSize=256m",
+            "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-Djava.security.egd=file:/dev/urandom");
 
     private final ManagedProcess process;
 
@@ -49,7 +52,11 @@ final class KeycloakServer implements AutoCloseable {
         this.process = process;
     }
 
-    static KeycloakServer start(Path root, Path dataDir, Path logs) {
+    /**
+     * @param classDataArchives where the class-data sharing archive of Keycloak's start is kept (null: none, for test
+     *                          stacks); made at the first stop after a (re)build of the distribution, as for the services
+     */
+    static KeycloakServer start(Path root, Path dataDir, Path logs, Path classDataArchives) {
         Path home = home(root);
         Path kcSh = home.resolve("bin/kc.sh");
         if (!Files.isRegularFile(kcSh)) {
@@ -66,19 +73,22 @@ final class KeycloakServer implements AutoCloseable {
         String runOptions = String.join(" ", "--http-enabled=true", "--http-host=127.0.0.1",
                 "--http-port=" + Ports.KEYCLOAK, "--hostname=" + PUBLIC_URL, "--import-realm");
         String builtFor = String.join(" ", BUILD_OPTIONS);
-        String script;
-        if (builtFor.equals(readQuietly(marker))) {
-            script = "exec bash bin/kc.sh start --optimized " + runOptions;
-        } else {
-            // The marker is written only once the build succeeded, so an interrupted build is redone next time.
-            script = "bash bin/kc.sh build " + builtFor + " && printf %s '" + builtFor + "' > '" + marker
-                    + "' && exec bash bin/kc.sh start --optimized " + runOptions;
-        }
+        boolean built = builtFor.equals(readQuietly(marker));
+        // Only the server's start gets the archive: the build is another program, run once.
+        String start = "JAVA_OPTS_APPEND=\"$JAVA_OPTS_APPEND $ENTENTE_CLASS_DATA\" exec bash bin/kc.sh start --optimized "
+                + runOptions;
+        // The marker is written only once the build succeeded, so an interrupted build is redone next time.
+        String script = built ? start
+                : "bash bin/kc.sh build " + builtFor + " && printf %s '" + builtFor + "' > '" + marker + "' && " + start;
+        // An archive is only as good as the build it was made from: one older than the marker is made again.
+        String classData = classDataArchives == null || !built ? ""
+                : ServiceProcess.classDataSharing(marker, classDataArchives.resolve("keycloak.jsa"));
         List<String> command = List.of("bash", "-c", script);
         Map<String, String> env = Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
-                "JAVA_OPTS_KC_HEAP", HEAP,
+                "JAVA_OPTS", JVM_OPTIONS,
+                "ENTENTE_CLASS_DATA", classData,
                 // kc.sh runs the java under JAVA_HOME: make it the JVM the entente script checked for the launcher.
                 "JAVA_HOME", System.getProperty("java.home"),
                 // The dev-file database URL is built from kc.db-url-path (default: the distribution folder).
