@@ -105,7 +105,10 @@ final class Loader {
 
     private void boards() throws Exception {
         String teamId = state.getProperty("teamId");
-        if (teamId == null || api.get(Api.SPRINT + "/api/teams/" + teamId).status() != 200) {
+        // A team made for a smaller data set covers fewer alliances than the boards now draw from: make another.
+        String covers = String.valueOf(boardAlliances().size());
+        if (teamId == null || !covers.equals(state.getProperty("teamCovers"))
+                || api.get(Api.SPRINT + "/api/teams/" + teamId).status() != 200) {
             ObjectNode team = api.object().put("name", "Bench contracts team " + System.currentTimeMillis() % 100000)
                     .put("description", "Contracts and obligations specialists (benchmark)");
             team.putArray("disciplines").add("CONTRACTS");
@@ -130,6 +133,7 @@ final class Loader {
             }
             teamId = a.body().path("id").asText();
             state.setProperty("teamId", teamId);
+            state.setProperty("teamCovers", covers);
             state.remove("boardSmall");
             state.remove("boardLarge");
         }
